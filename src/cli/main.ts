@@ -1,0 +1,161 @@
+import { Command, CommanderError, Option } from 'commander';
+import { serve } from '@hono/node-server';
+import { AppError } from '../shared/app-error';
+import { GOLIVE_VERSION } from '../shared/version';
+import { createUser, findUserByEmail } from '../modules/auth/auth.service';
+import { loadDemoProject } from '../modules/demo/demo-project';
+import { createApp } from '../server/app';
+import { prepareFirstStart, DEFAULT_ADMIN_EMAIL } from '../server/first-start';
+import { createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl } from '../server/runtime';
+import { maskUrlPassword, openDb } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { registerExtraCommands } from './extra-commands';
+
+/** Raised for usage errors so they exit 2 like every other error. */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', { summary: `--port: "${value}" is not a port number (0-65535)` });
+  return port;
+}
+
+async function commandServe(options: { port: number; host: string; worker: boolean }): Promise<void> {
+  const url = resolveDatabaseUrl();
+  const db = await openMigratedDb(url);
+  const notice = await prepareFirstStart(db);
+  const jobs = createJobQueue(db, url);
+  if (options.worker) await jobs.start();
+  const app = createApp({ db, config: loadServerConfig(), jobs });
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
+    console.log(`golive ${GOLIVE_VERSION} serving http://${shownHost}:${info.port} (database: ${db.displayUrl})`);
+    console.log(`  API docs: http://${shownHost}:${info.port}/api/docs`);
+    if (notice) console.log(notice);
+    else console.log(`  Sign in with your account (first-start admin: ${DEFAULT_ADMIN_EMAIL}); add one with: golive admin create --email E --password P`);
+  });
+  const shutdown = (): void => {
+    server.close();
+    void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function commandWorker(): Promise<void> {
+  const url = resolveDatabaseUrl();
+  const db = await openMigratedDb(url);
+  const jobs = createJobQueue(db, url);
+  await jobs.start();
+  console.log(`golive worker ${GOLIVE_VERSION} taking jobs from ${db.displayUrl}`);
+  const shutdown = (): void => void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** Builds the `golive` command tree. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('golive')
+    .description('GoLive 实施落地平台: ERP implementation from planning to go-live.\nDATABASE_URL selects the database (default sqlite:./data/golive.db).')
+    .version(GOLIVE_VERSION, '-V, --version-flag', 'print the version')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('run the web app and API (migrates the database; loads the demo project on first start)')
+    .addOption(new Option('--port <n>', 'port').default(Number(process.env.PORT ?? 3000)).argParser(parsePort))
+    .option('--host <h>', 'address to listen on', process.env.HOST ?? '0.0.0.0')
+    .option('--no-worker', 'do not run background jobs in this process (use golive worker)')
+    .action(commandServe);
+
+  program.command('worker').description('run background jobs (several workers can share a PostgreSQL database)').action(commandWorker);
+
+  const dbCommand = program.command('db').description('database maintenance');
+  dbCommand
+    .command('migrate')
+    .description('apply pending migrations')
+    .action(async () => {
+      const db = openDb(resolveDatabaseUrl());
+      try {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('load the demo project, replacing an existing demo project')
+    .option('--owner <email>', 'the user who will manage the demo project (default: the first admin)')
+    .action(async (options: { owner?: string }) => {
+      const db = await openMigratedDb();
+      try {
+        const notice = await prepareFirstStart(db);
+        if (notice) {
+          console.log(notice);
+          return;
+        }
+        const owner = options.owner
+          ? await findUserByEmail(db.kysely, options.owner)
+          : await db.kysely.selectFrom('app_user').selectAll().where('is_admin', '=', 1).orderBy('created_at').executeTakeFirst();
+        if (!owner) throw new AppError('NOT_FOUND', { entity: 'user', id: options.owner ?? 'admin' });
+        const id = await loadDemoProject(db, { userId: owner.id, name: owner.name, email: owner.email, isAdmin: owner.is_admin === 1 });
+        console.log(`Demo project loaded: ${id} (managed by ${owner.email})`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('version')
+    .description('print the version')
+    .action(() => console.log(GOLIVE_VERSION));
+
+  const admin = program.command('admin').description('platform administration');
+  admin
+    .command('create')
+    .description('create a platform administrator (fails if the email exists)')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--password <password>', 'password (at least 8 characters)')
+    .option('--name <name>', 'display name')
+    .action(async (options: { email: string; password: string; name?: string }) => {
+      if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) throw new AppError('BAD_INPUT', { summary: `--email: "${options.email}" is not an email address` });
+      if (options.password.length < 8) throw new AppError('BAD_INPUT', { summary: '--password: must be at least 8 characters' });
+      const db = await openMigratedDb();
+      try {
+        const user = await createUser(db, { email: options.email, password: options.password, name: options.name ?? options.email, isAdmin: true });
+        console.log(`Created administrator ${user.email}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  registerExtraCommands(program);
+  return program;
+}
+
+/** Runs the CLI: errors go to stderr with exit code 2. */
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ outputError: (text, write) => write(text) });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) process.exit(0);
+      process.exit(2);
+    }
+    const message =
+      error instanceof AppError
+        ? error.localizedMessage(process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en')
+        : error instanceof Error
+          ? maskUrlPassword(error.message)
+          : String(error);
+    process.stderr.write(`golive: ${message}\n`);
+    process.exit(2);
+  }
+}
+
+await runCli(process.argv);

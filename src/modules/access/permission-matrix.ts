@@ -1,0 +1,141 @@
+/**
+ * The default permission matrix: project role × resource × action. It is data: it is synced into
+ * the `role_permission` table at start-up, enforced from there on every route, and shown read-only
+ * in the UI. Platform admins are allowed everything and are not listed here.
+ */
+
+/** Project roles, in the order the UI lists them. */
+export const PROJECT_ROLES = [
+  'sponsor',
+  'project_manager',
+  'consultant',
+  'business_expert',
+  'it',
+  'end_user',
+  'viewer',
+] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+/** Resources guarded by the matrix. */
+export const RESOURCES = [
+  'project',
+  'goal',
+  'kpi',
+  'roi',
+  'member',
+  'raci',
+  'stakeholder',
+  'audit',
+  'permission',
+  'job',
+  'upload',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<Resource, readonly Action[]>>;
+
+const READ_ALL_PLANNING: Grants = {
+  project: ['read'],
+  goal: ['read'],
+  kpi: ['read'],
+  roi: ['read'],
+  member: ['read'],
+  raci: ['read'],
+  permission: ['read'],
+  job: ['read'],
+  upload: ['read'],
+};
+
+const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'export'];
+
+/**
+ * Why these grants: the PM runs the project; consultants do most of the method work but do not own
+ * the team or delete the project; the sponsor owns goals and ROI and reads the audit trail; business
+ * experts record KPI actuals for their area; IT handles files and jobs; end users and viewers read.
+ * Stakeholder support levels are sensitive (they name who resists the change), so end users and
+ * viewers do not see them.
+ */
+export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
+  sponsor: {
+    ...READ_ALL_PLANNING,
+    project: ['read', 'update'],
+    goal: ['read', 'create', 'update', 'delete'],
+    kpi: ['read', 'create', 'update', 'delete'],
+    roi: ['read', 'update', 'export'],
+    member: ['read', 'export'],
+    raci: ['read', 'export'],
+    stakeholder: ['read'],
+    audit: ['read'],
+  },
+  project_manager: {
+    project: ['read', 'update', 'delete'],
+    goal: ALL,
+    kpi: ALL,
+    roi: ALL,
+    member: ALL,
+    raci: ALL,
+    stakeholder: ALL,
+    audit: ['read', 'export'],
+    permission: ['read'],
+    job: ALL,
+    upload: ALL,
+  },
+  consultant: {
+    ...READ_ALL_PLANNING,
+    goal: ['read', 'create', 'update'],
+    kpi: ['read', 'create', 'update'],
+    roi: ['read', 'update'],
+    member: ['read', 'export'],
+    raci: ['read', 'update', 'export'],
+    stakeholder: ['read', 'create', 'update'],
+    job: ['read', 'create', 'update'],
+    upload: ['read', 'create'],
+  },
+  business_expert: {
+    ...READ_ALL_PLANNING,
+    kpi: ['read', 'create'],
+    member: ['read', 'export'],
+    raci: ['read', 'export'],
+    stakeholder: ['read'],
+    upload: ['read', 'create'],
+    job: ['read', 'create'],
+  },
+  it: {
+    ...READ_ALL_PLANNING,
+    audit: ['read'],
+    job: ['read', 'create', 'update'],
+    upload: ['read', 'create', 'delete'],
+  },
+  end_user: {
+    project: ['read'],
+    goal: ['read'],
+    kpi: ['read'],
+    member: ['read'],
+    raci: ['read'],
+    permission: ['read'],
+  },
+  viewer: {
+    project: ['read'],
+    goal: ['read'],
+    kpi: ['read'],
+    roi: ['read'],
+    member: ['read'],
+    raci: ['read'],
+    permission: ['read'],
+  },
+};
+
+/** The matrix as rows, the shape stored in `role_permission`. */
+export function listDefaultPermissions(): { role: ProjectRole; resource: Resource; action: Action }[] {
+  const rows: { role: ProjectRole; resource: Resource; action: Action }[] = [];
+  for (const role of PROJECT_ROLES) {
+    const grants = DEFAULT_PERMISSION_MATRIX[role];
+    for (const resource of RESOURCES) {
+      for (const action of grants[resource] ?? []) rows.push({ role, resource, action });
+    }
+  }
+  return rows;
+}

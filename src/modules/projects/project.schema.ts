@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import { dateSchema } from '../../server/common-schemas';
+
+/** ERP functional modules a project can have in scope (codes; labels live in i18n). */
+export const ERP_MODULES = ['finance', 'purchasing', 'inventory', 'sales', 'production', 'quality', 'hr', 'crm'] as const;
+export type ErpModule = (typeof ERP_MODULES)[number];
+
+/** The nine phases of the method, in order; also the left navigation of the web app. */
+export const PHASES = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const projectFields = {
+  name: z.string().trim().min(1).max(100),
+  clientName: z.string().trim().min(1).max(100),
+  erpProduct: z.string().trim().min(1).max(100),
+  erpVersion: z.string().trim().max(50).default(''),
+  modulesInScope: z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).default([]),
+  startDate: dateSchema.nullable().default(null),
+  plannedGoLive: dateSchema.nullable().default(null),
+  description: z.string().max(2000).default(''),
+};
+
+export const createProjectBodySchema = z
+  .object(projectFields)
+  .refine((p) => !p.startDate || !p.plannedGoLive || p.plannedGoLive >= p.startDate, {
+    message: 'must not be before the start date',
+    path: ['plannedGoLive'],
+  })
+  .openapi('CreateProjectBody');
+
+export const updateProjectBodySchema = z
+  .object({
+    name: projectFields.name.optional(),
+    clientName: projectFields.clientName.optional(),
+    erpProduct: projectFields.erpProduct.optional(),
+    erpVersion: z.string().trim().max(50).optional(),
+    modulesInScope: z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).optional(),
+    startDate: dateSchema.nullable().optional(),
+    plannedGoLive: dateSchema.nullable().optional(),
+    description: z.string().max(2000).optional(),
+  })
+  .strict()
+  .openapi('UpdateProjectBody');
+
+export const projectViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    clientName: z.string(),
+    erpProduct: z.string(),
+    erpVersion: z.string(),
+    modulesInScope: z.array(z.string()),
+    startDate: z.string().nullable(),
+    plannedGoLive: z.string().nullable(),
+    description: z.string(),
+    isDemo: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    myRole: z.string().nullable().openapi({ description: "The caller's project role" }),
+  })
+  .openapi('Project');
+
+export const projectAccessSchema = z
+  .object({
+    role: z.string(),
+    /** `resource:action` pairs the caller may perform, for the UI to show or hide controls. */
+    allowed: z.array(z.string()),
+  })
+  .openapi('ProjectAccess');
+
+export const dashboardSchema = z
+  .object({
+    project: projectViewSchema,
+    daysToGoLive: z.number().nullable(),
+    goals: z.object({ total: z.number(), smart: z.number(), averageProgress: z.number().nullable() }),
+    team: z.object({ members: z.number(), fteTotal: z.number(), byTier: z.record(z.string(), z.number()) }),
+    raci: z.object({ deliverables: z.number(), withoutAccountable: z.number() }),
+    stakeholders: z.object({ total: z.number(), resisting: z.number() }),
+    phases: z.array(z.object({ phase: z.enum(PHASES), available: z.boolean() })),
+  })
+  .openapi('ProjectDashboard');
+
+export type CreateProjectInput = z.infer<typeof createProjectBodySchema>;
+export type UpdateProjectInput = z.infer<typeof updateProjectBodySchema>;
+export type ProjectView = z.infer<typeof projectViewSchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,0 +1,220 @@
+import type { Db, DbExecutor } from '../../db/connection';
+import type { ProjectTable } from '../../db/schema';
+import { AppError } from '../../shared/app-error';
+import { newId, nowIso, todayDate } from '../../shared/ids';
+import { getProjectRole, isAllowed, type Actor } from '../access/access.service';
+import { ACTIONS, RESOURCES } from '../access/permission-matrix';
+import { recordAudit } from '../audit/audit.service';
+import { DEFAULT_DELIVERABLES } from './default-deliverables';
+import { findProject, listProjectsForUser } from './project.repository';
+import { PHASES, type CreateProjectInput, type Dashboard, type ProjectView, type UpdateProjectInput } from './project.schema';
+
+/** Presents a project row. */
+export function presentProject(row: ProjectTable, myRole: string | null): ProjectView {
+  return {
+    id: row.id,
+    name: row.name,
+    clientName: row.client_name,
+    erpProduct: row.erp_product,
+    erpVersion: row.erp_version,
+    modulesInScope: JSON.parse(row.modules_in_scope) as string[],
+    startDate: row.start_date,
+    plannedGoLive: row.planned_go_live,
+    description: row.description,
+    isDemo: row.is_demo === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    myRole,
+  };
+}
+
+/** The project or NOT_FOUND. */
+export async function getProjectRow(db: DbExecutor, projectId: string): Promise<ProjectTable> {
+  const row = await findProject(db, projectId);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'project', id: projectId });
+  return row;
+}
+
+/** Projects visible to the actor. */
+export async function listProjects(db: Db, actor: Actor): Promise<ProjectView[]> {
+  const rows = await listProjectsForUser(db.kysely, actor.userId, actor.isAdmin);
+  return rows.map((r) => presentProject(r, r.my_role ?? (actor.isAdmin ? 'project_manager' : null)));
+}
+
+/**
+ * Creates a project, makes the creator its project manager (linked to their account) and seeds
+ * the method's deliverables into the RACI matrix.
+ */
+export async function createProject(
+  db: Db,
+  actor: Actor,
+  input: CreateProjectInput,
+  options: { isDemo?: boolean; executor?: DbExecutor } = {},
+): Promise<ProjectView> {
+  const run = async (tx: DbExecutor): Promise<ProjectView> => {
+    const now = nowIso();
+    const row: ProjectTable = {
+      id: newId(),
+      name: input.name,
+      client_name: input.clientName,
+      erp_product: input.erpProduct,
+      erp_version: input.erpVersion,
+      modules_in_scope: JSON.stringify(input.modulesInScope),
+      start_date: input.startDate,
+      planned_go_live: input.plannedGoLive,
+      description: input.description,
+      is_demo: options.isDemo ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    await tx.insertInto('project').values(row).execute();
+    await tx
+      .insertInto('project_member')
+      .values({
+        id: newId(),
+        project_id: row.id,
+        user_id: actor.userId,
+        name: actor.name,
+        department: '',
+        title: '',
+        phone: '',
+        email: actor.email,
+        project_role: 'project_manager',
+        tier: 'pmo',
+        organization: input.clientName,
+        allocation_pct: 100,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('deliverable')
+      .values(DEFAULT_DELIVERABLES.map((d, i) => ({ id: newId(), project_id: row.id, phase: d.phase, name: d.name, sort: i })))
+      .execute();
+    await tx
+      .insertInto('roi_settings')
+      .values({ project_id: row.id, horizon_years: 5, discount_rate: 0.08, currency: 'CNY', updated_at: now })
+      .execute();
+    const view = presentProject(row, 'project_manager');
+    await recordAudit(tx, actor, { projectId: row.id, entity: 'project', entityId: row.id, action: 'create', after: view });
+    return view;
+  };
+  return options.executor ? run(options.executor) : db.kysely.transaction().execute(run);
+}
+
+/** Updates project fields; writes before/after to the audit trail. */
+export async function updateProject(db: Db, actor: Actor, projectId: string, input: UpdateProjectInput): Promise<ProjectView> {
+  return db.kysely.transaction().execute(async (tx) => {
+    const before = await getProjectRow(tx, projectId);
+    const next = {
+      name: input.name ?? before.name,
+      client_name: input.clientName ?? before.client_name,
+      erp_product: input.erpProduct ?? before.erp_product,
+      erp_version: input.erpVersion ?? before.erp_version,
+      modules_in_scope: input.modulesInScope ? JSON.stringify(input.modulesInScope) : before.modules_in_scope,
+      start_date: input.startDate === undefined ? before.start_date : input.startDate,
+      planned_go_live: input.plannedGoLive === undefined ? before.planned_go_live : input.plannedGoLive,
+      description: input.description ?? before.description,
+      updated_at: nowIso(),
+    };
+    if (next.start_date && next.planned_go_live && next.planned_go_live < next.start_date) {
+      throw new AppError('VALIDATION_FAILED', { summary: 'plannedGoLive: must not be before the start date' }, [
+        { field: 'plannedGoLive', reason: 'must not be before the start date' },
+      ]);
+    }
+    await tx.updateTable('project').set(next).where('id', '=', projectId).execute();
+    const role = await getProjectRole(tx, projectId, actor);
+    const view = presentProject({ ...before, ...next }, role ?? null);
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'project',
+      entityId: projectId,
+      action: 'update',
+      before: presentProject(before, role ?? null),
+      after: view,
+    });
+    return view;
+  });
+}
+
+/** Deletes a project and everything in it (the audit trail stays). */
+export async function deleteProject(db: Db, actor: Actor, projectId: string): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    const before = await getProjectRow(tx, projectId);
+    await tx.deleteFrom('project').where('id', '=', projectId).execute();
+    await recordAudit(tx, actor, { projectId, entity: 'project', entityId: projectId, action: 'delete', before: presentProject(before, null) });
+  });
+}
+
+/** The project with the caller's role. */
+export async function getProject(db: Db, actor: Actor, projectId: string): Promise<ProjectView> {
+  const row = await getProjectRow(db.kysely, projectId);
+  return presentProject(row, (await getProjectRole(db.kysely, projectId, actor)) ?? null);
+}
+
+/** The caller's role and every `resource:action` it allows, for the UI. */
+export async function getProjectAccess(db: Db, actor: Actor, projectId: string): Promise<{ role: string; allowed: string[] }> {
+  const role = (await getProjectRole(db.kysely, projectId, actor)) ?? 'none';
+  const allowed: string[] = [];
+  for (const resource of RESOURCES) {
+    for (const action of ACTIONS) {
+      if (actor.isAdmin || (await isAllowed(db, role, resource, action))) allowed.push(`${resource}:${action}`);
+    }
+  }
+  return { role, allowed };
+}
+
+/** Dashboard figures for the project overview. */
+export async function getProjectDashboard(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  goalSummary: (db: Db, projectId: string) => Promise<{ total: number; smart: number; averageProgress: number | null }>,
+): Promise<Dashboard> {
+  const project = await getProject(db, actor, projectId);
+  const k = db.kysely;
+  const [members, deliverables, accountable, stakeholders, goals] = await Promise.all([
+    k.selectFrom('project_member').select(['tier', 'allocation_pct']).where('project_id', '=', projectId).execute(),
+    k.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
+    k
+      .selectFrom('raci_assignment')
+      .select('deliverable_id')
+      .distinct()
+      .where('project_id', '=', projectId)
+      .where('letter', '=', 'A')
+      .execute(),
+    k.selectFrom('stakeholder').select('id').where('project_id', '=', projectId).execute(),
+    goalSummary(db, projectId),
+  ]);
+  const latestSupport = await k
+    .selectFrom('stakeholder_assessment as a')
+    .select(['a.stakeholder_id', 'a.support', 'a.assessed_on', 'a.created_at'])
+    .where('a.project_id', '=', projectId)
+    .orderBy('a.assessed_on')
+    .orderBy('a.created_at')
+    .execute();
+  const supportByStakeholder = new Map<string, number>();
+  for (const a of latestSupport) supportByStakeholder.set(a.stakeholder_id, a.support);
+  const byTier: Record<string, number> = {};
+  for (const m of members) byTier[m.tier] = (byTier[m.tier] ?? 0) + 1;
+  const daysToGoLive = project.plannedGoLive
+    ? Math.round((Date.parse(`${project.plannedGoLive}T00:00:00Z`) - Date.parse(`${todayDate()}T00:00:00Z`)) / 86_400_000)
+    : null;
+  return {
+    project,
+    daysToGoLive,
+    goals,
+    team: {
+      members: members.length,
+      fteTotal: Math.round(members.reduce((sum, m) => sum + m.allocation_pct, 0)) / 100,
+      byTier,
+    },
+    raci: { deliverables: deliverables.length, withoutAccountable: deliverables.length - accountable.length },
+    stakeholders: {
+      total: stakeholders.length,
+      resisting: [...supportByStakeholder.values()].filter((s) => s <= 2).length,
+    },
+    phases: PHASES.map((phase) => ({ phase, available: phase === 'goals' || phase === 'team' })),
+  };
+}

@@ -1,0 +1,153 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from '../db/connection';
+import { AppError, pickLocale, type ErrorDetail } from '../shared/app-error';
+import { newId } from '../shared/ids';
+import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerGoalRoutes } from '../modules/goals/goal.routes';
+import type { JobQueue } from '../modules/jobs/job-queue';
+import { registerJobRoutes } from '../modules/jobs/job.routes';
+import { registerProjectRoutes } from '../modules/projects/project.routes';
+import { registerTeamRoutes } from '../modules/team/team.routes';
+import { formatBytes } from '../modules/uploads/upload.service';
+import { registerUploadRoutes } from '../modules/uploads/upload.routes';
+import type { AppEnv, ServerConfig } from './app-env';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where `npm run build:web` puts the web app. */
+export const WEB_DIST = join(ROOT, 'web/dist');
+
+function zodIssuesToDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ErrorDetail[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message }));
+}
+
+/** Builds the HTTP application: API, OpenAPI document, docs page and the web app. */
+export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const details = zodIssuesToDetails(result.error.issues);
+        throw new AppError('VALIDATION_FAILED', { summary: details.map((d) => `${d.field}: ${d.reason}`).join('; ') }, details);
+      }
+    },
+  });
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    c.set('db', deps.db);
+    c.set('config', deps.config);
+    c.set('jobs', deps.jobs);
+    c.set('locale', pickLocale(c.req.header('x-golive-lang') ?? c.req.header('accept-language')));
+    await next();
+  });
+  // JSON bodies are small; only the upload route streams large bodies (with its own limit).
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.method === 'PUT' && c.req.path.endsWith('/uploads')) return next();
+    return bodyLimit({
+      maxSize: deps.config.jsonLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
+      },
+    })(c, next);
+  });
+
+  app.onError((error, c) => {
+    const locale = c.var.locale ?? 'zh-CN';
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) appError = new AppError('MALFORMED_JSON');
+    else if (error instanceof HTTPException && error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+    else if (error instanceof HTTPException && error.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
+    else if (isDatabaseUnavailable(error)) appError = new AppError('SERVICE_UNAVAILABLE', { summary: 'database' });
+    else {
+      const ref = newId().slice(0, 8);
+      // Logged with a reference the user can quote; the message never carries internals.
+      console.error(`[${ref}] ${c.req.method} ${c.req.path}:`, error);
+      appError = new AppError('INTERNAL', { ref });
+    }
+    return c.json(
+      { error: { code: appError.code, message: appError.localizedMessage(locale), details: appError.details } },
+      appError.status as 400,
+    );
+  });
+
+  app.get('/api/health', async (c) => {
+    try {
+      await deps.db.kysely.selectFrom('role_permission').select('role').limit(1).execute();
+    } catch {
+      return c.json({ status: 'error', db: deps.db.dialect, version: deps.config.version }, 503);
+    }
+    return c.json({ status: 'ok', db: deps.db.dialect, version: deps.config.version });
+  });
+
+  registerAuthRoutes(app);
+  registerProjectRoutes(app);
+  registerGoalRoutes(app);
+  registerTeamRoutes(app);
+  registerJobRoutes(app);
+  registerUploadRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'golive API',
+      version: deps.config.version,
+      description: 'GoLive 实施落地平台 API. Errors: {"error":{"code","message","details":[{field,reason}]}}.',
+    },
+  });
+  mountApiDocs(app);
+
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
+  });
+  mountWebApp(app);
+  return app;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '53300' || code === 'SQLITE_BUSY';
+}
+
+/** A browsable API reference served from the swagger-ui-dist package (no CDN: golive runs offline). */
+function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
+  const require = createRequire(import.meta.url);
+  const assets = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const files: Record<string, string> = {
+    'swagger-ui.css': 'text/css',
+    'swagger-ui-bundle.js': 'text/javascript',
+  };
+  app.get('/api/docs/:file', (c) => {
+    const file = c.req.param('file');
+    const type = files[file];
+    if (!type) throw new AppError('NOT_FOUND', { entity: 'file', id: file });
+    return c.body(readFileSync(join(assets, file)), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+  });
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>golive API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`),
+  );
+}
+
+/** Serves the built web app with a single-page-app fallback to index.html. */
+function mountWebApp(app: OpenAPIHono<AppEnv>): void {
+  const index = join(WEB_DIST, 'index.html');
+  app.use('/assets/*', serveStatic({ root: relative(process.cwd(), WEB_DIST) }));
+  app.get('*', (c) => {
+    if (!existsSync(index)) {
+      return c.text('The web app is not built yet: run `npm run build:web` (npm start does it for you).', 503);
+    }
+    return c.html(readFileSync(index, 'utf8'));
+  });
+}

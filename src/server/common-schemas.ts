@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+
+/** The documented error body of every failing request. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+      message: z.string(),
+      details: z.array(z.object({ field: z.string(), reason: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+/** Standard error responses added to every route. */
+export const errorResponses = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: errorBodySchema } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: errorBodySchema } } },
+  403: { description: 'Role not allowed', content: { 'application/json': { schema: errorBodySchema } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorBodySchema } } },
+  409: { description: 'Conflict', content: { 'application/json': { schema: errorBodySchema } } },
+} as const;
+
+/** `{id}`: the project id path parameter. */
+export const projectParamsSchema = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date')
+  .openapi({ example: '2026-06-30' });
+
+/** JSON response helper for OpenAPI definitions. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description = 'OK') {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** JSON request body helper (required, so an empty body is a validation error). */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+export const okSchema = z.object({ ok: z.literal(true) }).openapi('Ok');

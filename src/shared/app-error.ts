@@ -1,0 +1,174 @@
+/**
+ * The one error type of golive. Every failure that reaches a user (HTTP, CLI, web) is an
+ * {@link AppError} with a stable `code`; the code fixes the HTTP status and the localized
+ * message template, so clients can branch on codes and never parse messages.
+ */
+
+/** A field-level reason attached to an error (`field` is a dotted path, a column, or `row:N`). */
+export interface ErrorDetail {
+  field: string;
+  reason: string;
+}
+
+/** Supported UI languages. zh-CN is the default everywhere. */
+export type Locale = 'zh-CN' | 'en';
+
+interface ErrorCodeDefinition {
+  status: number;
+  /** Message templates; `{name}` placeholders are filled from `params`. */
+  message: Record<Locale, string>;
+}
+
+/**
+ * Documented error codes. Codes are stable: add new ones, never rename.
+ * The table is the single source for the HTTP status and the localized text.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: {
+    status: 400,
+    message: { 'zh-CN': '输入有误：{summary}', en: 'Invalid input: {summary}' },
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    message: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  },
+  BAD_INPUT: {
+    status: 400,
+    message: { 'zh-CN': '{summary}', en: '{summary}' },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    message: { 'zh-CN': '邮箱或密码错误', en: 'Wrong email or password' },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: {
+      'zh-CN': '您的项目角色无权执行此操作（{resource}：{action}）',
+      en: 'Your project role may not do this ({resource}: {action})',
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: { 'zh-CN': '未找到{entity}：{id}', en: '{entity} not found: {id}' },
+  },
+  CONFLICT: {
+    status: 409,
+    message: { 'zh-CN': '{summary}', en: '{summary}' },
+  },
+  USER_EXISTS: {
+    status: 409,
+    message: { 'zh-CN': '用户已存在：{email}', en: 'User already exists: {email}' },
+  },
+  MEMBER_USER_TAKEN: {
+    status: 409,
+    message: {
+      'zh-CN': '该账号已是本项目成员：{email}',
+      en: 'This account is already a member of the project: {email}',
+    },
+  },
+  RACI_DUPLICATE_ACCOUNTABLE: {
+    status: 409,
+    message: {
+      'zh-CN': '交付物“{deliverable}”已有负责人（A）：{member}。每个交付物只能有一个 A。',
+      en: 'Deliverable "{deliverable}" already has an Accountable (A): {member}. Each deliverable has exactly one A.',
+    },
+  },
+  JOB_NOT_CANCELLABLE: {
+    status: 409,
+    message: {
+      'zh-CN': '任务已结束，无法取消（状态：{status}）',
+      en: 'The job has finished and cannot be cancelled (status: {status})',
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: {
+      'zh-CN': '不支持的请求内容类型，请使用 application/json',
+      en: 'Unsupported content type: send application/json',
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: {
+      'zh-CN': '上传内容过大：上限 {limit}',
+      en: 'The upload is too large: the limit is {limit}',
+    },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: {
+      'zh-CN': '尝试次数过多，请 {retryAfter} 秒后再试',
+      en: 'Too many attempts, try again in {retryAfter} seconds',
+    },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: {
+      'zh-CN': '服务暂不可用：{summary}',
+      en: 'Service unavailable: {summary}',
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    message: { 'zh-CN': '服务器内部错误（编号 {ref}）', en: 'Internal server error (ref {ref})' },
+  },
+} as const satisfies Record<string, ErrorCodeDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Values interpolated into a message template. */
+export type ErrorParams = Record<string, string | number>;
+
+/** An expected failure with a stable code, localized message and optional field details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, details: ErrorDetail[] = []) {
+    super(formatErrorMessage(code, params, 'en'));
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  /** HTTP status mapped from the code. */
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  /** The message in the caller's language. */
+  localizedMessage(locale: Locale): string {
+    return formatErrorMessage(this.code, this.params, locale);
+  }
+}
+
+/** Fills a code's template for a locale; unknown placeholders stay visible rather than vanish. */
+export function formatErrorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  const template: string = ERROR_CODES[code].message[locale];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** Shorthand for a 404 on a named entity. */
+export function notFound(entity: string, id: string): AppError {
+  return new AppError('NOT_FOUND', { entity, id });
+}
+
+/** Shorthand for a 400 with one field reason (the summary names the field too). */
+export function badInput(field: string, reason: string): AppError {
+  return new AppError('BAD_INPUT', { summary: `${field}: ${reason}` }, [{ field, reason }]);
+}
+
+/** Picks zh-CN or en from an Accept-Language header or a `lang` value; zh-CN by default. */
+export function pickLocale(value: string | undefined | null): Locale {
+  if (!value) return 'zh-CN';
+  const first = value.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
