@@ -143,7 +143,7 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
 /** Serves the built web app with a single-page-app fallback to index.html. */
 function mountWebApp(app: OpenAPIHono<AppEnv>): void {
   const index = join(WEB_DIST, 'index.html');
-  app.use('/assets/*', serveStatic({ root: relative(process.cwd(), WEB_DIST) }));
+  if (existsSync(WEB_DIST)) app.use('/assets/*', serveStatic({ root: relative(process.cwd(), WEB_DIST) }));
   app.get('*', (c) => {
     if (!existsSync(index)) {
       return c.text('The web app is not built yet: run `npm run build:web` (npm start does it for you).', 503);

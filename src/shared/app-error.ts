@@ -148,12 +148,31 @@ export class AppError extends Error {
   }
 }
 
+/** Names of entities as they appear in messages (`{entity}` is translated through this table). */
+const ENTITY_LABELS: Record<string, Record<Locale, string>> = {
+  project: { 'zh-CN': '项目', en: 'project' },
+  goal: { 'zh-CN': '目标', en: 'goal' },
+  kpi_measurement: { 'zh-CN': 'KPI 记录', en: 'KPI measurement' },
+  roi_item: { 'zh-CN': 'ROI 条目', en: 'ROI item' },
+  member: { 'zh-CN': '成员', en: 'member' },
+  deliverable: { 'zh-CN': '交付物', en: 'deliverable' },
+  stakeholder: { 'zh-CN': '干系人', en: 'stakeholder' },
+  user: { 'zh-CN': '用户', en: 'user' },
+  api_token: { 'zh-CN': 'API 令牌', en: 'API token' },
+  job: { 'zh-CN': '后台任务', en: 'job' },
+  upload: { 'zh-CN': '上传文件', en: 'upload' },
+  route: { 'zh-CN': '接口', en: 'route' },
+  file: { 'zh-CN': '文件', en: 'file' },
+};
+
 /** Fills a code's template for a locale; unknown placeholders stay visible rather than vanish. */
 export function formatErrorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const template: string = ERROR_CODES[code].message[locale];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in params)) return whole;
+    const value = String(params[key]);
+    return key === 'entity' ? (ENTITY_LABELS[value]?.[locale] ?? value) : value;
+  });
 }
 
 /** Shorthand for a 404 on a named entity. */

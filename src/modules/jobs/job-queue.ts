@@ -87,7 +87,7 @@ export class JobQueue {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { concurrency?: number; pollMs?: number; pgConnectionString?: string } = {},
+    private readonly options: { concurrency?: number; pollMs?: number; pgConnectionString?: string; retryBaseMs?: number } = {},
   ) {}
 
   private get concurrency(): number {
@@ -184,8 +184,8 @@ export class JobQueue {
   /** Starts taking work: pg-boss subscription on PostgreSQL, table polling on SQLite. */
   async start(): Promise<void> {
     this.stopped = false;
-    await this.recoverStaleJobs();
     const boss = await this.ensureBoss();
+    await this.recoverStaleJobs();
     if (boss) {
       await boss.work<{ jobId: string }>(
         PG_BOSS_QUEUE,
@@ -317,7 +317,7 @@ export class JobQueue {
       if (cancelled) {
         await db.updateTable('job').set({ status: 'cancelled', finished_at: nowIso(), locked_by: null }).where('id', '=', row.id).execute();
       } else if (row.attempts < row.max_attempts) {
-        const delayMs = 1000 * 2 ** (row.attempts - 1);
+        const delayMs = (this.options.retryBaseMs ?? 1000) * 2 ** (row.attempts - 1);
         await db
           .updateTable('job')
           .set({ status: 'queued', error: reason, run_after: new Date(Date.now() + delayMs).toISOString(), locked_by: null })
@@ -362,6 +362,17 @@ export class JobQueue {
       if (!exhausted && !job.cancel_requested && this.boss) {
         await this.boss.send(PG_BOSS_QUEUE, { jobId: job.id }, { retryLimit: 0 });
       }
+    }
+    if (this.boss) {
+      // A crash between inserting a job and handing it to pg-boss would strand it: re-send queued
+      // jobs that are overdue. Duplicates are harmless, since only one claim can win.
+      const overdue = await this.db.kysely
+        .selectFrom('job')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_after', '<', cutoff)
+        .execute();
+      for (const job of overdue) await this.boss.send(PG_BOSS_QUEUE, { jobId: job.id }, { retryLimit: 0 });
     }
     return stale.length;
   }
