@@ -29,7 +29,10 @@ export interface TestApi {
 export const TEST_PASSWORD = 'correct-horse-9';
 
 /** Starts a test API on a fresh database of the given dialect. */
-export async function createTestApi(dialect: DialectName, configOverrides: { uploadLimitBytes?: number; jsonLimitBytes?: number } = {}): Promise<TestApi> {
+export async function createTestApi(
+  dialect: DialectName,
+  configOverrides: { uploadLimitBytes?: number; jsonLimitBytes?: number } = {},
+): Promise<TestApi> {
   const url = await createTestDatabaseUrl(dialect);
   const db = openDb(url);
   await migrateToLatest(db);
@@ -65,7 +68,12 @@ export async function createTestApi(dialect: DialectName, configOverrides: { upl
     dataDir,
     call,
     async signUp(email, options = {}) {
-      const user = await createUser(db, { email, name: options.name ?? email.split('@')[0]!, password: TEST_PASSWORD, isAdmin: options.isAdmin });
+      const user = await createUser(db, {
+        email,
+        name: options.name ?? email.split('@')[0]!,
+        password: TEST_PASSWORD,
+        isAdmin: options.isAdmin,
+      });
       const response = await call('POST', '/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
       if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
       const setCookie = response.headers.get('set-cookie') ?? '';

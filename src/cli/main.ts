@@ -14,7 +14,8 @@ import { registerExtraCommands } from './extra-commands';
 /** Raised for usage errors so they exit 2 like every other error. */
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', { summary: `--port: "${value}" is not a port number (0-65535)` });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError('BAD_INPUT', { summary: `--port: "${value}" is not a port number (0-65535)` });
   return port;
 }
 
@@ -30,7 +31,10 @@ async function commandServe(options: { port: number; host: string; worker: boole
     console.log(`golive ${GOLIVE_VERSION} serving http://${shownHost}:${info.port} (database: ${db.displayUrl})`);
     console.log(`  API docs: http://${shownHost}:${info.port}/api/docs`);
     if (notice) console.log(notice);
-    else console.log(`  Sign in with your account (first-start admin: ${DEFAULT_ADMIN_EMAIL}); add one with: golive admin create --email E --password P`);
+    else
+      console.log(
+        `  Sign in with your account (first-start admin: ${DEFAULT_ADMIN_EMAIL}); add one with: golive admin create --email E --password P`,
+      );
   });
   const shutdown = (): void => {
     server.close();
@@ -56,7 +60,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('golive')
-    .description('GoLive 实施落地平台: ERP implementation from planning to go-live.\nDATABASE_URL selects the database (default sqlite:./data/golive.db).')
+    .description(
+      'GoLive 实施落地平台: ERP implementation from planning to go-live.\nDATABASE_URL selects the database (default sqlite:./data/golive.db).',
+    )
     .version(GOLIVE_VERSION, '-V, --version-flag', 'print the version')
     .showHelpAfterError();
 
@@ -120,11 +126,17 @@ export function buildProgram(): Command {
     .requiredOption('--password <password>', 'password (at least 8 characters)')
     .option('--name <name>', 'display name')
     .action(async (options: { email: string; password: string; name?: string }) => {
-      if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) throw new AppError('BAD_INPUT', { summary: `--email: "${options.email}" is not an email address` });
+      if (!/^[^@\s]+@[^@\s]+$/.test(options.email))
+        throw new AppError('BAD_INPUT', { summary: `--email: "${options.email}" is not an email address` });
       if (options.password.length < 8) throw new AppError('BAD_INPUT', { summary: '--password: must be at least 8 characters' });
       const db = await openMigratedDb();
       try {
-        const user = await createUser(db, { email: options.email, password: options.password, name: options.name ?? options.email, isAdmin: true });
+        const user = await createUser(db, {
+          email: options.email,
+          password: options.password,
+          name: options.name ?? options.email,
+          isAdmin: true,
+        });
         console.log(`Created administrator ${user.email}`);
       } finally {
         await db.close();

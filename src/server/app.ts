@@ -62,9 +62,11 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
     const locale = c.var.locale ?? 'zh-CN';
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) appError = new AppError('MALFORMED_JSON');
+    else if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message))
+      appError = new AppError('MALFORMED_JSON');
     else if (error instanceof HTTPException && error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
-    else if (error instanceof HTTPException && error.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
+    else if (error instanceof HTTPException && error.status === 413)
+      appError = new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
     else if (isDatabaseUnavailable(error)) appError = new AppError('SERVICE_UNAVAILABLE', { summary: 'database' });
     else {
       const ref = newId().slice(0, 8);

@@ -9,10 +9,7 @@ import type { AppEnv } from './app-env';
 
 /** Who may call a route. Checked server-side before the input is even validated. */
 export type RouteAccess =
-  | { kind: 'public' }
-  | { kind: 'user' }
-  | { kind: 'admin' }
-  | { kind: 'project'; resource: Resource; action: Action };
+  { kind: 'public' } | { kind: 'user' } | { kind: 'admin' } | { kind: 'project'; resource: Resource; action: Action };
 
 /** One entry of the route catalog, used by the route × role permission test and the docs. */
 export interface CatalogEntry {

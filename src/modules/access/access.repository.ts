@@ -1,14 +1,14 @@
 import type { DbExecutor } from '../../db/connection';
 
 /** Replaces the stored matrix with the given rows (one transaction, caller's). */
-export async function replacePermissions(
-  db: DbExecutor,
-  rows: { role: string; resource: string; action: string }[],
-): Promise<void> {
+export async function replacePermissions(db: DbExecutor, rows: { role: string; resource: string; action: string }[]): Promise<void> {
   await db.deleteFrom('role_permission').execute();
   // Chunked so large matrices stay under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('role_permission').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('role_permission')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }
 

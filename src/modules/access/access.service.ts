@@ -65,13 +65,7 @@ export async function getProjectRole(db: DbExecutor, projectId: string, actor: A
  * Throws unless the actor may do `action` on `resource` in the project. A non-member gets 404 rather
  * than 403 so project ids cannot be probed.
  */
-export async function authorizeProjectAction(
-  db: Db,
-  actor: Actor,
-  projectId: string,
-  resource: Resource,
-  action: Action,
-): Promise<string> {
+export async function authorizeProjectAction(db: Db, actor: Actor, projectId: string, resource: Resource, action: Action): Promise<string> {
   if (actor.isAdmin) return (await findProjectRole(db.kysely, projectId, actor.userId)) ?? 'admin';
   const role = await findProjectRole(db.kysely, projectId, actor.userId);
   if (!role) throw new AppError('NOT_FOUND', { entity: 'project', id: projectId });

@@ -5,15 +5,7 @@
  */
 
 /** Project roles, in the order the UI lists them. */
-export const PROJECT_ROLES = [
-  'sponsor',
-  'project_manager',
-  'consultant',
-  'business_expert',
-  'it',
-  'end_user',
-  'viewer',
-] as const;
+export const PROJECT_ROLES = ['sponsor', 'project_manager', 'consultant', 'business_expert', 'it', 'end_user', 'viewer'] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 /** Resources guarded by the matrix. */

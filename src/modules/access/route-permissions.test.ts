@@ -34,7 +34,9 @@ describeEachDialect('every route × every role against the permission matrix', (
 
   it('lists every API route in the catalog and in the OpenAPI document', async () => {
     const doc = await readJson<{ paths: Record<string, Record<string, unknown>> }>(await api.call('GET', '/api/openapi.json'));
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     for (const entry of ROUTE_CATALOG) expect(documented).toContain(`${entry.method} ${entry.path}`);
     expect(ROUTE_CATALOG.length).toBeGreaterThan(30);
   });
@@ -78,7 +80,10 @@ describeEachDialect('every route × every role against the permission matrix', (
   }
 
   it('hides projects from non-members with 404', async () => {
-    const created = await api.call('POST', '/api/v1/projects', { cookie: adminCookie, body: { name: 'Secret', clientName: 'C', erpProduct: 'E' } });
+    const created = await api.call('POST', '/api/v1/projects', {
+      cookie: adminCookie,
+      body: { name: 'Secret', clientName: 'C', erpProduct: 'E' },
+    });
     const projectId = (await readJson<{ id: string }>(created)).id;
     const { cookie } = await api.signUp('outsider@example.com');
     expect((await api.call('GET', `/api/v1/projects/${projectId}/goals`, { cookie })).status).toBe(404);

@@ -48,13 +48,7 @@ export async function listAuditRecords(
   let query = db.selectFrom('audit_log').where('project_id', '=', projectId);
   if (options.entity) query = query.where('entity', '=', options.entity);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
+  const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
   return {
     total: Number(total),
     items: rows.map((r) => ({

@@ -20,7 +20,11 @@ describeEachDialect('sign-in, sessions and API tokens', (dialect) => {
     expect(cookie).toMatch(/golive_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const row = await api.db.kysely.selectFrom('app_user').select('password_hash').where('email', '=', 'a@example.com').executeTakeFirstOrThrow();
+    const row = await api.db.kysely
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'a@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -38,7 +42,11 @@ describeEachDialect('sign-in, sessions and API tokens', (dialect) => {
 
   it('shares sessions between server processes through the database, and logout ends them', async () => {
     const { cookie } = await api.signUp('c@example.com');
-    const second = createApp({ db: api.db, jobs: api.jobs, config: { dataDir: api.dataDir, uploadLimitBytes: 1, jsonLimitBytes: 1024, secureCookies: false, version: 't' } });
+    const second = createApp({
+      db: api.db,
+      jobs: api.jobs,
+      config: { dataDir: api.dataDir, uploadLimitBytes: 1, jsonLimitBytes: 1024, secureCookies: false, version: 't' },
+    });
     expect((await second.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(200);
     expect((await api.call('POST', '/api/v1/auth/logout', { cookie })).status).toBe(200);
     expect((await second.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);

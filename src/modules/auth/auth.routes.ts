@@ -5,100 +5,135 @@ import { errorResponses, jsonBody, jsonResponse, okSchema } from '../../server/c
 import type { AppEnv } from '../../server/app-env';
 import { defineRoute, SESSION_COOKIE } from '../../server/define-route';
 import { getPermissionMatrix } from '../access/access.service';
+import { apiTokenViewSchema, createTokenBodySchema, createUserBodySchema, loginBodySchema, userViewSchema } from './auth.schema';
 import {
-  apiTokenViewSchema,
-  createTokenBodySchema,
-  createUserBodySchema,
-  loginBodySchema,
-  userViewSchema,
-} from './auth.schema';
-import { createApiToken, createUser, listApiTokens, listUsers, login, logout, presentUser, revokeApiToken, SESSION_TTL_MS } from './auth.service';
+  createApiToken,
+  createUser,
+  listApiTokens,
+  listUsers,
+  login,
+  logout,
+  presentUser,
+  revokeApiToken,
+  SESSION_TTL_MS,
+} from './auth.service';
 
-const loginRoute = defineRoute({ kind: 'public' }, {
-  method: 'post',
-  path: '/api/v1/auth/login',
-  tags: ['auth'],
-  summary: 'Sign in and receive a session cookie',
-  request: { body: jsonBody(loginBodySchema) },
-  responses: { 200: jsonResponse(z.object({ user: userViewSchema })), ...errorResponses, 429: { description: 'Too many failed attempts' } },
-});
-
-const logoutRoute = defineRoute({ kind: 'public' }, {
-  method: 'post',
-  path: '/api/v1/auth/logout',
-  tags: ['auth'],
-  summary: 'End the session',
-  responses: { 200: jsonResponse(okSchema) },
-});
-
-const meRoute = defineRoute({ kind: 'user' }, {
-  method: 'get',
-  path: '/api/v1/auth/me',
-  tags: ['auth'],
-  summary: 'The signed-in user',
-  responses: { 200: jsonResponse(userViewSchema), ...errorResponses },
-});
-
-const listTokensRoute = defineRoute({ kind: 'user' }, {
-  method: 'get',
-  path: '/api/v1/auth/tokens',
-  tags: ['auth'],
-  summary: "The caller's personal API tokens",
-  responses: { 200: jsonResponse(z.object({ items: z.array(apiTokenViewSchema) })), ...errorResponses },
-});
-
-const createTokenRoute = defineRoute({ kind: 'user' }, {
-  method: 'post',
-  path: '/api/v1/auth/tokens',
-  tags: ['auth'],
-  summary: 'Create a personal API token (the secret is shown once)',
-  request: { body: jsonBody(createTokenBodySchema) },
-  responses: { 201: jsonResponse(z.object({ token: z.string(), item: apiTokenViewSchema })), ...errorResponses },
-});
-
-const revokeTokenRoute = defineRoute({ kind: 'user' }, {
-  method: 'delete',
-  path: '/api/v1/auth/tokens/{tokenId}',
-  tags: ['auth'],
-  summary: 'Revoke a personal API token',
-  request: { params: z.object({ tokenId: z.string().min(1).max(64) }) },
-  responses: { 200: jsonResponse(okSchema), ...errorResponses },
-});
-
-const listUsersRoute = defineRoute({ kind: 'admin' }, {
-  method: 'get',
-  path: '/api/v1/users',
-  tags: ['users'],
-  summary: 'All users',
-  responses: { 200: jsonResponse(z.object({ items: z.array(userViewSchema) })), ...errorResponses },
-});
-
-const createUserRoute = defineRoute({ kind: 'admin' }, {
-  method: 'post',
-  path: '/api/v1/users',
-  tags: ['users'],
-  summary: 'Create a user',
-  request: { body: jsonBody(createUserBodySchema) },
-  responses: { 201: jsonResponse(userViewSchema), ...errorResponses },
-});
-
-const permissionsRoute = defineRoute({ kind: 'user' }, {
-  method: 'get',
-  path: '/api/v1/permissions',
-  tags: ['access'],
-  summary: 'The permission matrix (role × resource × action)',
-  responses: {
-    200: jsonResponse(
-      z.object({
-        roles: z.array(z.string()),
-        resources: z.array(z.string()),
-        actions: z.array(z.string()),
-        grants: z.array(z.object({ role: z.string(), resource: z.string(), action: z.string() })),
-      }),
-    ),
-    ...errorResponses,
+const loginRoute = defineRoute(
+  { kind: 'public' },
+  {
+    method: 'post',
+    path: '/api/v1/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in and receive a session cookie',
+    request: { body: jsonBody(loginBodySchema) },
+    responses: {
+      200: jsonResponse(z.object({ user: userViewSchema })),
+      ...errorResponses,
+      429: { description: 'Too many failed attempts' },
+    },
   },
-});
+);
+
+const logoutRoute = defineRoute(
+  { kind: 'public' },
+  {
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    tags: ['auth'],
+    summary: 'End the session',
+    responses: { 200: jsonResponse(okSchema) },
+  },
+);
+
+const meRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'get',
+    path: '/api/v1/auth/me',
+    tags: ['auth'],
+    summary: 'The signed-in user',
+    responses: { 200: jsonResponse(userViewSchema), ...errorResponses },
+  },
+);
+
+const listTokensRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'get',
+    path: '/api/v1/auth/tokens',
+    tags: ['auth'],
+    summary: "The caller's personal API tokens",
+    responses: { 200: jsonResponse(z.object({ items: z.array(apiTokenViewSchema) })), ...errorResponses },
+  },
+);
+
+const createTokenRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'post',
+    path: '/api/v1/auth/tokens',
+    tags: ['auth'],
+    summary: 'Create a personal API token (the secret is shown once)',
+    request: { body: jsonBody(createTokenBodySchema) },
+    responses: { 201: jsonResponse(z.object({ token: z.string(), item: apiTokenViewSchema })), ...errorResponses },
+  },
+);
+
+const revokeTokenRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'delete',
+    path: '/api/v1/auth/tokens/{tokenId}',
+    tags: ['auth'],
+    summary: 'Revoke a personal API token',
+    request: { params: z.object({ tokenId: z.string().min(1).max(64) }) },
+    responses: { 200: jsonResponse(okSchema), ...errorResponses },
+  },
+);
+
+const listUsersRoute = defineRoute(
+  { kind: 'admin' },
+  {
+    method: 'get',
+    path: '/api/v1/users',
+    tags: ['users'],
+    summary: 'All users',
+    responses: { 200: jsonResponse(z.object({ items: z.array(userViewSchema) })), ...errorResponses },
+  },
+);
+
+const createUserRoute = defineRoute(
+  { kind: 'admin' },
+  {
+    method: 'post',
+    path: '/api/v1/users',
+    tags: ['users'],
+    summary: 'Create a user',
+    request: { body: jsonBody(createUserBodySchema) },
+    responses: { 201: jsonResponse(userViewSchema), ...errorResponses },
+  },
+);
+
+const permissionsRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'get',
+    path: '/api/v1/permissions',
+    tags: ['access'],
+    summary: 'The permission matrix (role × resource × action)',
+    responses: {
+      200: jsonResponse(
+        z.object({
+          roles: z.array(z.string()),
+          resources: z.array(z.string()),
+          actions: z.array(z.string()),
+          grants: z.array(z.object({ role: z.string(), resource: z.string(), action: z.string() })),
+        }),
+      ),
+      ...errorResponses,
+    },
+  },
+);
 
 function clientIp(c: { req: { header(name: string): string | undefined }; env: unknown }): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;

@@ -84,10 +84,7 @@ export async function login(
   input: { email: string; password: string; ip: string },
 ): Promise<{ token: string; user: UserView; expiresAt: string }> {
   const email = input.email.trim().toLowerCase();
-  const [byEmail, byIp] = await Promise.all([
-    countRecentFailures(db, 'email', email),
-    countRecentFailures(db, 'ip', input.ip),
-  ]);
+  const [byEmail, byIp] = await Promise.all([countRecentFailures(db, 'email', email), countRecentFailures(db, 'ip', input.ip)]);
   if (byEmail >= LOGIN_MAX_FAILURES || byIp >= LOGIN_MAX_FAILURES * 4) {
     throw new AppError('RATE_LIMITED', { retryAfter: Math.ceil(LOGIN_WINDOW_MS / 1000) });
   }
@@ -143,7 +140,15 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | un
   const row = await db.kysely
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-    .select(['app_user.id', 'app_user.name', 'app_user.email', 'app_user.is_admin', 'api_token.expires_at', 'api_token.id as token_id', 'api_token.last_used_at'])
+    .select([
+      'app_user.id',
+      'app_user.name',
+      'app_user.email',
+      'app_user.is_admin',
+      'api_token.expires_at',
+      'api_token.id as token_id',
+      'api_token.last_used_at',
+    ])
     .where('api_token.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || (row.expires_at && row.expires_at < nowIso())) return undefined;
@@ -174,13 +179,33 @@ export async function createApiToken(
   };
   await db.kysely.transaction().execute(async (tx) => {
     await tx.insertInto('api_token').values(row).execute();
-    await recordAudit(tx, actor, { projectId: null, entity: 'api_token', entityId: row.id, action: 'create', after: { name: row.name, prefix: row.prefix } });
+    await recordAudit(tx, actor, {
+      projectId: null,
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'create',
+      after: { name: row.name, prefix: row.prefix },
+    });
   });
   return { token: secret, view: presentToken(row) };
 }
 
-function presentToken(row: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null }): ApiTokenView {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at, expiresAt: row.expires_at };
+function presentToken(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+}): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+  };
 }
 
 /** The caller's tokens (never the secrets). */

@@ -27,19 +27,149 @@ interface DemoMember {
 const CLIENT = '甘肃陇原精工机械有限公司';
 
 const MEMBERS: DemoMember[] = [
-  { key: 'gm', name: '张建国', department: '总经办', title: '总经理', role: 'sponsor', tier: 'steering', organization: CLIENT, allocation: 10, phone: '0931-8861001' },
-  { key: 'cfo', name: '李文华', department: '财务部', title: '财务总监', role: 'sponsor', tier: 'steering', organization: CLIENT, allocation: 20, phone: '0931-8861002' },
-  { key: 'pm', name: '王磊', department: '信息中心', title: '信息中心主任', role: 'project_manager', tier: 'pmo', organization: CLIENT, allocation: 100, phone: '138-9310-2001' },
-  { key: 'fin', name: '赵敏', department: '财务部', title: '会计主管', role: 'business_expert', tier: 'expert', organization: CLIENT, allocation: 60, phone: '138-9310-2002' },
-  { key: 'pur', name: '孙强', department: '采购部', title: '采购经理', role: 'business_expert', tier: 'expert', organization: CLIENT, allocation: 50, phone: '138-9310-2003' },
-  { key: 'wh', name: '周丽', department: '仓储物流部', title: '仓储主管', role: 'business_expert', tier: 'expert', organization: CLIENT, allocation: 50, phone: '138-9310-2004' },
-  { key: 'prod', name: '吴涛', department: '生产部', title: '生产计划员', role: 'business_expert', tier: 'expert', organization: CLIENT, allocation: 40, phone: '138-9310-2005' },
-  { key: 'sales', name: '郑凯', department: '销售部', title: '销售经理', role: 'business_expert', tier: 'expert', organization: CLIENT, allocation: 40, phone: '138-9310-2006' },
-  { key: 'it', name: '马俊', department: '信息中心', title: '系统管理员', role: 'it', tier: 'pmo', organization: CLIENT, allocation: 80, phone: '138-9310-2007' },
-  { key: 'vc1', name: '陈晓', department: '实施交付部', title: '财务实施顾问', role: 'consultant', tier: 'consultant_vendor', organization: '金昌软件', allocation: 100, phone: '139-0931-3001' },
-  { key: 'vc2', name: '刘洋', department: '实施交付部', title: '供应链实施顾问', role: 'consultant', tier: 'consultant_vendor', organization: '金昌软件', allocation: 100, phone: '139-0931-3002' },
-  { key: 'pc', name: '何静', department: '咨询部', title: '数据迁移顾问', role: 'consultant', tier: 'consultant_partner', organization: '兰州智联信息咨询有限公司', allocation: 50, phone: '139-0931-3003' },
-  { key: 'eu', name: '高峰', department: '仓储物流部', title: '仓管员', role: 'end_user', tier: 'member', organization: CLIENT, allocation: 10, phone: '138-9310-2008' },
+  {
+    key: 'gm',
+    name: '张建国',
+    department: '总经办',
+    title: '总经理',
+    role: 'sponsor',
+    tier: 'steering',
+    organization: CLIENT,
+    allocation: 10,
+    phone: '0931-8861001',
+  },
+  {
+    key: 'cfo',
+    name: '李文华',
+    department: '财务部',
+    title: '财务总监',
+    role: 'sponsor',
+    tier: 'steering',
+    organization: CLIENT,
+    allocation: 20,
+    phone: '0931-8861002',
+  },
+  {
+    key: 'pm',
+    name: '王磊',
+    department: '信息中心',
+    title: '信息中心主任',
+    role: 'project_manager',
+    tier: 'pmo',
+    organization: CLIENT,
+    allocation: 100,
+    phone: '138-9310-2001',
+  },
+  {
+    key: 'fin',
+    name: '赵敏',
+    department: '财务部',
+    title: '会计主管',
+    role: 'business_expert',
+    tier: 'expert',
+    organization: CLIENT,
+    allocation: 60,
+    phone: '138-9310-2002',
+  },
+  {
+    key: 'pur',
+    name: '孙强',
+    department: '采购部',
+    title: '采购经理',
+    role: 'business_expert',
+    tier: 'expert',
+    organization: CLIENT,
+    allocation: 50,
+    phone: '138-9310-2003',
+  },
+  {
+    key: 'wh',
+    name: '周丽',
+    department: '仓储物流部',
+    title: '仓储主管',
+    role: 'business_expert',
+    tier: 'expert',
+    organization: CLIENT,
+    allocation: 50,
+    phone: '138-9310-2004',
+  },
+  {
+    key: 'prod',
+    name: '吴涛',
+    department: '生产部',
+    title: '生产计划员',
+    role: 'business_expert',
+    tier: 'expert',
+    organization: CLIENT,
+    allocation: 40,
+    phone: '138-9310-2005',
+  },
+  {
+    key: 'sales',
+    name: '郑凯',
+    department: '销售部',
+    title: '销售经理',
+    role: 'business_expert',
+    tier: 'expert',
+    organization: CLIENT,
+    allocation: 40,
+    phone: '138-9310-2006',
+  },
+  {
+    key: 'it',
+    name: '马俊',
+    department: '信息中心',
+    title: '系统管理员',
+    role: 'it',
+    tier: 'pmo',
+    organization: CLIENT,
+    allocation: 80,
+    phone: '138-9310-2007',
+  },
+  {
+    key: 'vc1',
+    name: '陈晓',
+    department: '实施交付部',
+    title: '财务实施顾问',
+    role: 'consultant',
+    tier: 'consultant_vendor',
+    organization: '金昌软件',
+    allocation: 100,
+    phone: '139-0931-3001',
+  },
+  {
+    key: 'vc2',
+    name: '刘洋',
+    department: '实施交付部',
+    title: '供应链实施顾问',
+    role: 'consultant',
+    tier: 'consultant_vendor',
+    organization: '金昌软件',
+    allocation: 100,
+    phone: '139-0931-3002',
+  },
+  {
+    key: 'pc',
+    name: '何静',
+    department: '咨询部',
+    title: '数据迁移顾问',
+    role: 'consultant',
+    tier: 'consultant_partner',
+    organization: '兰州智联信息咨询有限公司',
+    allocation: 50,
+    phone: '139-0931-3003',
+  },
+  {
+    key: 'eu',
+    name: '高峰',
+    department: '仓储物流部',
+    title: '仓管员',
+    role: 'end_user',
+    tier: 'member',
+    organization: CLIENT,
+    allocation: 10,
+    phone: '138-9310-2008',
+  },
 ];
 
 interface DemoGoal {
@@ -66,7 +196,11 @@ const GOALS: DemoGoal[] = [
     deadline: '2027-03-31',
     owner: 'fin',
     module: 'finance',
-    history: [['2026-09-30', 7], ['2026-10-31', 6.5], ['2026-11-27', 5.5]],
+    history: [
+      ['2026-09-30', 7],
+      ['2026-10-31', 6.5],
+      ['2026-11-27', 5.5],
+    ],
   },
   {
     statement: '上线后销售订单处理时间缩短50%（24小时降至12小时）',
@@ -78,7 +212,11 @@ const GOALS: DemoGoal[] = [
     deadline: '2027-04-30',
     owner: 'sales',
     module: 'sales',
-    history: [['2026-09-30', 24], ['2026-10-31', 22], ['2026-11-27', 20.5]],
+    history: [
+      ['2026-09-30', 24],
+      ['2026-10-31', 22],
+      ['2026-11-27', 20.5],
+    ],
   },
   {
     statement: '库存账实相符率由85%提升至98%',
@@ -90,7 +228,11 @@ const GOALS: DemoGoal[] = [
     deadline: '2027-05-31',
     owner: 'wh',
     module: 'inventory',
-    history: [['2026-09-30', 85], ['2026-10-31', 87], ['2026-11-27', 90]],
+    history: [
+      ['2026-09-30', 85],
+      ['2026-10-31', 87],
+      ['2026-11-27', 90],
+    ],
   },
   {
     statement: '采购订单审批周期从3天缩短到1天',
@@ -102,7 +244,10 @@ const GOALS: DemoGoal[] = [
     deadline: '2027-03-31',
     owner: 'pur',
     module: 'purchasing',
-    history: [['2026-10-31', 3], ['2026-11-27', 2.5]],
+    history: [
+      ['2026-10-31', 3],
+      ['2026-11-27', 2.5],
+    ],
   },
   {
     // Deliberately not SMART: the demo shows what the check explains.
@@ -132,24 +277,159 @@ const ROI_ITEMS: { kind: string; label: string; amount: number }[] = [
 
 // deliverable index (DEFAULT_DELIVERABLES order) → assignments
 const RACI: [number, [string, string][]][] = [
-  [0, [['gm', 'A'], ['pm', 'R'], ['vc1', 'C'], ['fin', 'C'], ['sales', 'I']]],
-  [1, [['cfo', 'A'], ['pm', 'R'], ['fin', 'C'], ['gm', 'I']]],
-  [2, [['gm', 'A'], ['pm', 'R'], ['vc1', 'C']]],
-  [3, [['pm', 'A'], ['vc1', 'R'], ['fin', 'C'], ['pur', 'C']]],
-  [4, [['pm', 'A'], ['vc1', 'R'], ['vc2', 'R'], ['fin', 'C'], ['pur', 'C'], ['wh', 'C'], ['prod', 'C']]],
-  [5, [['pm', 'A'], ['pc', 'R'], ['it', 'R'], ['fin', 'C']]],
-  [6, [['pm', 'A'], ['vc1', 'R'], ['vc2', 'R'], ['fin', 'C'], ['pur', 'C'], ['gm', 'I']]],
-  [7, [['it', 'A'], ['vc1', 'R'], ['cfo', 'C']]],
-  [8, [['pm', 'A'], ['vc2', 'R'], ['wh', 'R']]],
-  [12, [['it', 'A'], ['pc', 'R'], ['fin', 'C'], ['wh', 'C']]],
-  [14, [['gm', 'A'], ['pm', 'R'], ['cfo', 'C']]],
+  [
+    0,
+    [
+      ['gm', 'A'],
+      ['pm', 'R'],
+      ['vc1', 'C'],
+      ['fin', 'C'],
+      ['sales', 'I'],
+    ],
+  ],
+  [
+    1,
+    [
+      ['cfo', 'A'],
+      ['pm', 'R'],
+      ['fin', 'C'],
+      ['gm', 'I'],
+    ],
+  ],
+  [
+    2,
+    [
+      ['gm', 'A'],
+      ['pm', 'R'],
+      ['vc1', 'C'],
+    ],
+  ],
+  [
+    3,
+    [
+      ['pm', 'A'],
+      ['vc1', 'R'],
+      ['fin', 'C'],
+      ['pur', 'C'],
+    ],
+  ],
+  [
+    4,
+    [
+      ['pm', 'A'],
+      ['vc1', 'R'],
+      ['vc2', 'R'],
+      ['fin', 'C'],
+      ['pur', 'C'],
+      ['wh', 'C'],
+      ['prod', 'C'],
+    ],
+  ],
+  [
+    5,
+    [
+      ['pm', 'A'],
+      ['pc', 'R'],
+      ['it', 'R'],
+      ['fin', 'C'],
+    ],
+  ],
+  [
+    6,
+    [
+      ['pm', 'A'],
+      ['vc1', 'R'],
+      ['vc2', 'R'],
+      ['fin', 'C'],
+      ['pur', 'C'],
+      ['gm', 'I'],
+    ],
+  ],
+  [
+    7,
+    [
+      ['it', 'A'],
+      ['vc1', 'R'],
+      ['cfo', 'C'],
+    ],
+  ],
+  [
+    8,
+    [
+      ['pm', 'A'],
+      ['vc2', 'R'],
+      ['wh', 'R'],
+    ],
+  ],
+  [
+    12,
+    [
+      ['it', 'A'],
+      ['pc', 'R'],
+      ['fin', 'C'],
+      ['wh', 'C'],
+    ],
+  ],
+  [
+    14,
+    [
+      ['gm', 'A'],
+      ['pm', 'R'],
+      ['cfo', 'C'],
+    ],
+  ],
 ];
 
-const STAKEHOLDERS: { name: string; organization: string; member: string | null; influence: number; note: string; history: [string, number, string][] }[] = [
-  { name: '张建国', organization: CLIENT, member: 'gm', influence: 5, note: '项目发起人，每月听取汇报', history: [['2026-09-05', 5, '启动会亲自动员']] },
-  { name: '李文华', organization: CLIENT, member: 'cfo', influence: 4, note: '关注结账效率与成本核算', history: [['2026-09-05', 4, ''], ['2026-11-10', 5, '看到结账提速后更加支持']] },
-  { name: '刘国庆（生产部经理）', organization: CLIENT, member: null, influence: 4, note: '担心系统增加车间录入工作量', history: [['2026-09-05', 2, '对报工录入有抵触'], ['2026-10-20', 2, '试点前需专项沟通'], ['2026-11-18', 3, '看到移动端报工演示后态度缓和']] },
-  { name: '周丽', organization: CLIENT, member: 'wh', influence: 3, note: '仓储条码化的关键用户', history: [['2026-09-05', 3, ''], ['2026-11-01', 4, '参加了条码培训']] },
+const STAKEHOLDERS: {
+  name: string;
+  organization: string;
+  member: string | null;
+  influence: number;
+  note: string;
+  history: [string, number, string][];
+}[] = [
+  {
+    name: '张建国',
+    organization: CLIENT,
+    member: 'gm',
+    influence: 5,
+    note: '项目发起人，每月听取汇报',
+    history: [['2026-09-05', 5, '启动会亲自动员']],
+  },
+  {
+    name: '李文华',
+    organization: CLIENT,
+    member: 'cfo',
+    influence: 4,
+    note: '关注结账效率与成本核算',
+    history: [
+      ['2026-09-05', 4, ''],
+      ['2026-11-10', 5, '看到结账提速后更加支持'],
+    ],
+  },
+  {
+    name: '刘国庆（生产部经理）',
+    organization: CLIENT,
+    member: null,
+    influence: 4,
+    note: '担心系统增加车间录入工作量',
+    history: [
+      ['2026-09-05', 2, '对报工录入有抵触'],
+      ['2026-10-20', 2, '试点前需专项沟通'],
+      ['2026-11-18', 3, '看到移动端报工演示后态度缓和'],
+    ],
+  },
+  {
+    name: '周丽',
+    organization: CLIENT,
+    member: 'wh',
+    influence: 3,
+    note: '仓储条码化的关键用户',
+    history: [
+      ['2026-09-05', 3, ''],
+      ['2026-11-01', 4, '参加了条码培训'],
+    ],
+  },
   { name: '郑凯', organization: CLIENT, member: 'sales', influence: 4, note: '销售订单流程变化最大', history: [['2026-09-05', 3, '']] },
 ];
 
@@ -208,7 +488,10 @@ async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<voi
     }
   }
   for (const item of ROI_ITEMS) {
-    await tx.insertInto('roi_item').values({ id: newId(), project_id: projectId, ...item, created_at: now }).execute();
+    await tx
+      .insertInto('roi_item')
+      .values({ id: newId(), project_id: projectId, ...item, created_at: now })
+      .execute();
   }
   const deliverables = await tx.selectFrom('deliverable').select('id').where('project_id', '=', projectId).orderBy('sort').execute();
   for (const [index, cells] of RACI) {
@@ -225,7 +508,16 @@ async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<voi
     const id = newId();
     await tx
       .insertInto('stakeholder')
-      .values({ id, project_id: projectId, member_id: s.member ? (memberIds.get(s.member) ?? null) : null, name: s.name, organization: s.organization, influence: s.influence, note: s.note, created_at: now })
+      .values({
+        id,
+        project_id: projectId,
+        member_id: s.member ? (memberIds.get(s.member) ?? null) : null,
+        name: s.name,
+        organization: s.organization,
+        influence: s.influence,
+        note: s.note,
+        created_at: now,
+      })
       .execute();
     for (const [assessedOn, support, note] of s.history) {
       await tx
@@ -255,7 +547,8 @@ export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
         modulesInScope: ['finance', 'purchasing', 'inventory', 'sales', 'production'],
         startDate: '2026-09-01',
         plannedGoLive: '2027-03-01',
-        description: '甘肃陇原精工机械有限公司（兰州，员工约 680 人）实施金昌 ERP 财务与供应链模块：总账、应收应付、成本核算、采购、库存、销售与生产计划。先在财务部和仓储物流部试点，再分批推广。',
+        description:
+          '甘肃陇原精工机械有限公司（兰州，员工约 680 人）实施金昌 ERP 财务与供应链模块：总账、应收应付、成本核算、采购、库存、销售与生产计划。先在财务部和仓储物流部试点，再分批推广。',
       },
       { isDemo: true, executor: tx },
     );

@@ -15,10 +15,7 @@ export async function listGoalRows(db: DbExecutor, projectId: string, goalId?: s
   if (goalId) query = query.where('goal.id', '=', goalId);
   const goals = await query.orderBy('goal.created_at').execute();
   if (goals.length === 0) return [];
-  let mq = db
-    .selectFrom('kpi_measurement')
-    .select(['goal_id', 'value', 'measured_on', 'created_at'])
-    .where('project_id', '=', projectId);
+  let mq = db.selectFrom('kpi_measurement').select(['goal_id', 'value', 'measured_on', 'created_at']).where('project_id', '=', projectId);
   if (goalId) mq = mq.where('goal_id', '=', goalId);
   const measurements = await mq.orderBy('measured_on').orderBy('created_at').execute();
   const latest = new Map<string, { value: number; measured_on: string }>();

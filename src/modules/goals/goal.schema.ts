@@ -66,8 +66,16 @@ export const goalViewSchema = z
   .openapi('Goal');
 
 export const goalParamsSchema = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  goalId: z.string().min(1).max(64).openapi({ param: { name: 'goalId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  goalId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'goalId', in: 'path' } }),
 });
 
 export const measurementBodySchema = z
@@ -83,7 +91,11 @@ export const measurementViewSchema = z
   .openapi('KpiMeasurement');
 
 export const measurementParamsSchema = goalParamsSchema.extend({
-  measurementId: z.string().min(1).max(64).openapi({ param: { name: 'measurementId', in: 'path' } }),
+  measurementId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'measurementId', in: 'path' } }),
 });
 
 export const ROI_ITEM_KINDS = ['one_off_cost', 'recurring_cost', 'benefit'] as const;
@@ -125,8 +137,16 @@ export const roiViewSchema = z
   .openapi('Roi');
 
 export const roiItemParamsSchema = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  itemId: z.string().min(1).max(64).openapi({ param: { name: 'itemId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  itemId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'itemId', in: 'path' } }),
 });
 
 export type CreateGoalInput = z.infer<typeof createGoalBodySchema>;

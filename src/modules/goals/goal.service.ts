@@ -250,7 +250,14 @@ export async function updateRoiSettings(
       .values({ project_id: projectId, ...values })
       .onConflict((oc) => oc.column('project_id').doUpdateSet(values))
       .execute();
-    await recordAudit(tx, actor, { projectId, entity: 'roi_settings', entityId: projectId, action: 'update', before: before.settings, after: input });
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'roi_settings',
+      entityId: projectId,
+      action: 'update',
+      before: before.settings,
+      after: input,
+    });
     return getRoi(tx, projectId);
   });
 }
@@ -274,7 +281,12 @@ export async function addRoiItem(
 /** Removes a cost or benefit item. */
 export async function deleteRoiItem(db: Db, actor: Actor, projectId: string, itemId: string): Promise<RoiView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('roi_item').selectAll().where('id', '=', itemId).where('project_id', '=', projectId).executeTakeFirst();
+    const before = await tx
+      .selectFrom('roi_item')
+      .selectAll()
+      .where('id', '=', itemId)
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { entity: 'roi_item', id: itemId });
     await tx.deleteFrom('roi_item').where('id', '=', itemId).execute();
     await recordAudit(tx, actor, { projectId, entity: 'roi_item', entityId: itemId, action: 'delete', before });

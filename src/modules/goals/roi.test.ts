@@ -25,7 +25,15 @@ describe('computeRoi', () => {
   });
 
   it('has no payback when recurring costs eat the benefit', () => {
-    const result = computeRoi({ horizonYears: 3, discountRate: 0.1, items: [{ kind: 'one_off_cost', amount: 100 }, { kind: 'recurring_cost', amount: 50 }, { kind: 'benefit', amount: 50 }] });
+    const result = computeRoi({
+      horizonYears: 3,
+      discountRate: 0.1,
+      items: [
+        { kind: 'one_off_cost', amount: 100 },
+        { kind: 'recurring_cost', amount: 50 },
+        { kind: 'benefit', amount: 50 },
+      ],
+    });
     expect(result.paybackYears).toBeNull();
     expect(result.paybackWithinHorizon).toBe(false);
   });
@@ -35,7 +43,13 @@ describe('computeRoi', () => {
       fc.property(
         fc.integer({ min: 1, max: 20 }),
         fc.double({ min: 0, max: 0.5, noNaN: true }),
-        fc.array(fc.record({ kind: fc.constantFrom('one_off_cost' as const, 'recurring_cost' as const, 'benefit' as const), amount: fc.integer({ min: 0, max: 1e7 }) }), { maxLength: 8 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('one_off_cost' as const, 'recurring_cost' as const, 'benefit' as const),
+            amount: fc.integer({ min: 0, max: 1e7 }),
+          }),
+          { maxLength: 8 },
+        ),
         (years, rate, items) => {
           const result = computeRoi({ horizonYears: years, discountRate: rate, items });
           const sum = result.cashFlows.reduce((total, f) => total + f.discounted, 0);

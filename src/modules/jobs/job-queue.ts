@@ -187,13 +187,9 @@ export class JobQueue {
     const boss = await this.ensureBoss();
     await this.recoverStaleJobs();
     if (boss) {
-      await boss.work<{ jobId: string }>(
-        PG_BOSS_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: 0.5 },
-        async ([message]) => {
-          if (message) await this.claimAndRun(message.data.jobId);
-        },
-      );
+      await boss.work<{ jobId: string }>(PG_BOSS_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
+        if (message) await this.claimAndRun(message.data.jobId);
+      });
       // Only ever-expanding retries and stale recovery need the timer on PostgreSQL.
       this.pollTimer = setInterval(() => void this.recoverStaleJobs().catch(logError), 10_000);
     } else {
@@ -275,13 +271,7 @@ export class JobQueue {
       if (state?.cancel_requested === 1) controller.abort();
     };
     const heartbeat = setInterval(() => {
-      void db
-        .updateTable('job')
-        .set({ heartbeat_at: nowIso() })
-        .where('id', '=', row.id)
-        .execute()
-        .then(checkCancel)
-        .catch(logError);
+      void db.updateTable('job').set({ heartbeat_at: nowIso() }).where('id', '=', row.id).execute().then(checkCancel).catch(logError);
     }, HEARTBEAT_MS);
     const ctx: JobContext<unknown> = {
       jobId: row.id,

@@ -23,32 +23,41 @@ const jobViewSchema = z
 
 const jobParams = projectParamsSchema.extend({ jobId: z.string().min(1).max(64) });
 
-const listRoute = defineRoute({ kind: 'project', resource: 'job', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/jobs',
-  tags: ['jobs'],
-  summary: "The project's background jobs, newest first",
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(jobViewSchema) })), ...errorResponses },
-});
+const listRoute = defineRoute(
+  { kind: 'project', resource: 'job', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/jobs',
+    tags: ['jobs'],
+    summary: "The project's background jobs, newest first",
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(z.object({ items: z.array(jobViewSchema) })), ...errorResponses },
+  },
+);
 
-const getRoute = defineRoute({ kind: 'project', resource: 'job', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/jobs/{jobId}',
-  tags: ['jobs'],
-  summary: 'One job with progress',
-  request: { params: jobParams },
-  responses: { 200: jsonResponse(jobViewSchema), ...errorResponses },
-});
+const getRoute = defineRoute(
+  { kind: 'project', resource: 'job', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/jobs/{jobId}',
+    tags: ['jobs'],
+    summary: 'One job with progress',
+    request: { params: jobParams },
+    responses: { 200: jsonResponse(jobViewSchema), ...errorResponses },
+  },
+);
 
-const cancelRoute = defineRoute({ kind: 'project', resource: 'job', action: 'update' }, {
-  method: 'post',
-  path: '/api/v1/projects/{id}/jobs/{jobId}/cancel',
-  tags: ['jobs'],
-  summary: 'Cancel a queued or running job',
-  request: { params: jobParams },
-  responses: { 200: jsonResponse(jobViewSchema), ...errorResponses },
-});
+const cancelRoute = defineRoute(
+  { kind: 'project', resource: 'job', action: 'update' },
+  {
+    method: 'post',
+    path: '/api/v1/projects/{id}/jobs/{jobId}/cancel',
+    tags: ['jobs'],
+    summary: 'Cancel a queued or running job',
+    request: { params: jobParams },
+    responses: { 200: jsonResponse(jobViewSchema), ...errorResponses },
+  },
+);
 
 /** Background job status and cancellation. */
 export function registerJobRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -21,102 +21,126 @@ import {
   updateProject,
 } from './project.service';
 
-const listRoute = defineRoute({ kind: 'user' }, {
-  method: 'get',
-  path: '/api/v1/projects',
-  tags: ['projects'],
-  summary: 'Projects the caller is a member of (all, for admins)',
-  responses: { 200: jsonResponse(z.object({ items: z.array(projectViewSchema) })), ...errorResponses },
-});
-
-const createRouteDef = defineRoute({ kind: 'user' }, {
-  method: 'post',
-  path: '/api/v1/projects',
-  tags: ['projects'],
-  summary: 'Create a project; the caller becomes its project manager',
-  request: { body: jsonBody(createProjectBodySchema) },
-  responses: { 201: jsonResponse(projectViewSchema), ...errorResponses },
-});
-
-const getRouteDef = defineRoute({ kind: 'project', resource: 'project', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}',
-  tags: ['projects'],
-  summary: 'One project',
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(projectViewSchema), ...errorResponses },
-});
-
-const patchRoute = defineRoute({ kind: 'project', resource: 'project', action: 'update' }, {
-  method: 'patch',
-  path: '/api/v1/projects/{id}',
-  tags: ['projects'],
-  summary: 'Update project fields',
-  request: { params: projectParamsSchema, body: jsonBody(updateProjectBodySchema) },
-  responses: { 200: jsonResponse(projectViewSchema), ...errorResponses },
-});
-
-const deleteRouteDef = defineRoute({ kind: 'project', resource: 'project', action: 'delete' }, {
-  method: 'delete',
-  path: '/api/v1/projects/{id}',
-  tags: ['projects'],
-  summary: 'Delete a project and everything in it',
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(okSchema), ...errorResponses },
-});
-
-const accessRoute = defineRoute({ kind: 'project', resource: 'project', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/access',
-  tags: ['projects'],
-  summary: "The caller's role and allowed actions in the project",
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(projectAccessSchema), ...errorResponses },
-});
-
-const dashboardRoute = defineRoute({ kind: 'project', resource: 'project', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/dashboard',
-  tags: ['projects'],
-  summary: 'Project overview figures',
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(dashboardSchema), ...errorResponses },
-});
-
-const auditRoute = defineRoute({ kind: 'project', resource: 'audit', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/audit',
-  tags: ['audit'],
-  summary: "The project's audit trail, newest first",
-  request: {
-    params: projectParamsSchema,
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-      offset: z.coerce.number().int().min(0).default(0),
-      entity: z.string().max(50).optional(),
-    }),
+const listRoute = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'get',
+    path: '/api/v1/projects',
+    tags: ['projects'],
+    summary: 'Projects the caller is a member of (all, for admins)',
+    responses: { 200: jsonResponse(z.object({ items: z.array(projectViewSchema) })), ...errorResponses },
   },
-  responses: {
-    200: jsonResponse(
-      z.object({
-        total: z.number(),
-        items: z.array(
-          z.object({
-            id: z.string(),
-            at: z.string(),
-            actorName: z.string(),
-            entity: z.string(),
-            entityId: z.string(),
-            action: z.string(),
-            before: z.unknown(),
-            after: z.unknown(),
-          }),
-        ),
+);
+
+const createRouteDef = defineRoute(
+  { kind: 'user' },
+  {
+    method: 'post',
+    path: '/api/v1/projects',
+    tags: ['projects'],
+    summary: 'Create a project; the caller becomes its project manager',
+    request: { body: jsonBody(createProjectBodySchema) },
+    responses: { 201: jsonResponse(projectViewSchema), ...errorResponses },
+  },
+);
+
+const getRouteDef = defineRoute(
+  { kind: 'project', resource: 'project', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}',
+    tags: ['projects'],
+    summary: 'One project',
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(projectViewSchema), ...errorResponses },
+  },
+);
+
+const patchRoute = defineRoute(
+  { kind: 'project', resource: 'project', action: 'update' },
+  {
+    method: 'patch',
+    path: '/api/v1/projects/{id}',
+    tags: ['projects'],
+    summary: 'Update project fields',
+    request: { params: projectParamsSchema, body: jsonBody(updateProjectBodySchema) },
+    responses: { 200: jsonResponse(projectViewSchema), ...errorResponses },
+  },
+);
+
+const deleteRouteDef = defineRoute(
+  { kind: 'project', resource: 'project', action: 'delete' },
+  {
+    method: 'delete',
+    path: '/api/v1/projects/{id}',
+    tags: ['projects'],
+    summary: 'Delete a project and everything in it',
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(okSchema), ...errorResponses },
+  },
+);
+
+const accessRoute = defineRoute(
+  { kind: 'project', resource: 'project', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/access',
+    tags: ['projects'],
+    summary: "The caller's role and allowed actions in the project",
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(projectAccessSchema), ...errorResponses },
+  },
+);
+
+const dashboardRoute = defineRoute(
+  { kind: 'project', resource: 'project', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/dashboard',
+    tags: ['projects'],
+    summary: 'Project overview figures',
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(dashboardSchema), ...errorResponses },
+  },
+);
+
+const auditRoute = defineRoute(
+  { kind: 'project', resource: 'audit', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/audit',
+    tags: ['audit'],
+    summary: "The project's audit trail, newest first",
+    request: {
+      params: projectParamsSchema,
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+        entity: z.string().max(50).optional(),
       }),
-    ),
-    ...errorResponses,
+    },
+    responses: {
+      200: jsonResponse(
+        z.object({
+          total: z.number(),
+          items: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              actorName: z.string(),
+              entity: z.string(),
+              entityId: z.string(),
+              action: z.string(),
+              before: z.unknown(),
+              after: z.unknown(),
+            }),
+          ),
+        }),
+      ),
+      ...errorResponses,
+    },
   },
-});
+);
 
 /** Project CRUD, access, dashboard and audit trail. */
 export function registerProjectRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -143,7 +143,13 @@ export async function deleteProject(db: Db, actor: Actor, projectId: string): Pr
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getProjectRow(tx, projectId);
     await tx.deleteFrom('project').where('id', '=', projectId).execute();
-    await recordAudit(tx, actor, { projectId, entity: 'project', entityId: projectId, action: 'delete', before: presentProject(before, null) });
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'project',
+      entityId: projectId,
+      action: 'delete',
+      before: presentProject(before, null),
+    });
   });
 }
 

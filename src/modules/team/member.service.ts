@@ -140,7 +140,14 @@ export async function updateMember(
     await tx.updateTable('project_member').set(changes).where('id', '=', memberId).execute();
     await assertProjectStillManaged(tx, projectId);
     const view = presentMember(await getMemberRow(tx, projectId, memberId));
-    await recordAudit(tx, actor, { projectId, entity: 'member', entityId: memberId, action: 'update', before: presentMember(before), after: view });
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'member',
+      entityId: memberId,
+      action: 'update',
+      before: presentMember(before),
+      after: view,
+    });
     return view;
   });
 }

@@ -25,7 +25,11 @@ export async function getRaciMatrix(db: DbExecutor, projectId: string, locale: L
       .execute(),
     db.selectFrom('raci_assignment').select(['deliverable_id', 'member_id', 'letter']).where('project_id', '=', projectId).execute(),
   ]);
-  const assignments = cells.map((c) => ({ deliverableId: c.deliverable_id, memberId: c.member_id, letter: c.letter as RaciCell['letter'] }));
+  const assignments = cells.map((c) => ({
+    deliverableId: c.deliverable_id,
+    memberId: c.member_id,
+    letter: c.letter as RaciCell['letter'],
+  }));
   const names = new Map(deliverables.map((d) => [d.id, d.name]));
   return {
     deliverables,

@@ -47,12 +47,25 @@ export async function createStakeholder(
   db: Db,
   actor: Actor,
   projectId: string,
-  input: { name: string; organization: string; memberId: string | null; influence: number; note: string; support: number; assessedOn?: string },
+  input: {
+    name: string;
+    organization: string;
+    memberId: string | null;
+    influence: number;
+    note: string;
+    support: number;
+    assessedOn?: string;
+  },
 ): Promise<StakeholderView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     if (input.memberId) {
-      const member = await tx.selectFrom('project_member').select('id').where('id', '=', input.memberId).where('project_id', '=', projectId).executeTakeFirst();
+      const member = await tx
+        .selectFrom('project_member')
+        .select('id')
+        .where('id', '=', input.memberId)
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
       if (!member) {
         throw new AppError('VALIDATION_FAILED', { summary: 'memberId: not a member of this project' }, [
           { field: 'memberId', reason: 'is not a member of this project' },

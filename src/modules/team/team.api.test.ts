@@ -13,7 +13,11 @@ describeEachDialect('team API', (dialect) => {
   beforeAll(async () => {
     api = await createTestApi(dialect);
     cookie = (await api.signUp('pm@example.com')).cookie;
-    projectId = (await readJson<{ id: string }>(await api.call('POST', '/api/v1/projects', { cookie, body: { name: 'T', clientName: '客户', erpProduct: 'E' } }))).id;
+    projectId = (
+      await readJson<{ id: string }>(
+        await api.call('POST', '/api/v1/projects', { cookie, body: { name: 'T', clientName: '客户', erpProduct: 'E' } }),
+      )
+    ).id;
   });
   afterAll(() => api.close());
 
@@ -21,7 +25,14 @@ describeEachDialect('team API', (dialect) => {
     await api.signUp('expert@example.com');
     const response = await api.call('POST', `${base()}/members`, {
       cookie,
-      body: { name: '赵敏', department: '财务部', projectRole: 'business_expert', tier: 'expert', allocationPct: 60, accountEmail: 'expert@example.com' },
+      body: {
+        name: '赵敏',
+        department: '财务部',
+        projectRole: 'business_expert',
+        tier: 'expert',
+        allocationPct: 60,
+        accountEmail: 'expert@example.com',
+      },
     });
     expect(response.status).toBe(201);
     const member = await readJson<MemberView>(response);
@@ -35,7 +46,10 @@ describeEachDialect('team API', (dialect) => {
   });
 
   it('refuses to link an unknown account, naming the field', async () => {
-    const response = await api.call('POST', `${base()}/members`, { cookie, body: { name: 'X', projectRole: 'viewer', tier: 'member', accountEmail: 'ghost@example.com' } });
+    const response = await api.call('POST', `${base()}/members`, {
+      cookie,
+      body: { name: 'X', projectRole: 'viewer', tier: 'member', accountEmail: 'ghost@example.com' },
+    });
     expect(response.status).toBe(400);
     expect((await readJson<{ error: { details: { field: string }[] } }>(response)).error.details[0]!.field).toBe('accountEmail');
   });
@@ -45,20 +59,35 @@ describeEachDialect('team API', (dialect) => {
     const [m1, m2] = raci.members;
     const deliverable = raci.deliverables[0]!;
     expect(raci.issues.some((i) => i.deliverableId === deliverable.id && i.code === 'no_accountable')).toBe(true);
-    const first = await api.call('PUT', `${base()}/raci`, { cookie, body: { deliverableId: deliverable.id, memberId: m1!.id, letter: 'A' } });
+    const first = await api.call('PUT', `${base()}/raci`, {
+      cookie,
+      body: { deliverableId: deliverable.id, memberId: m1!.id, letter: 'A' },
+    });
     expect(first.status).toBe(200);
     expect((await readJson<RaciView>(first)).issues.some((i) => i.deliverableId === deliverable.id)).toBe(false);
-    const second = await api.call('PUT', `${base()}/raci`, { cookie, headers: { 'accept-language': 'zh-CN' }, body: { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' } });
+    const second = await api.call('PUT', `${base()}/raci`, {
+      cookie,
+      headers: { 'accept-language': 'zh-CN' },
+      body: { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' },
+    });
     expect(second.status).toBe(409);
     const error = await readJson<{ error: { code: string; message: string } }>(second);
     expect(error.error.code).toBe('RACI_DUPLICATE_ACCOUNTABLE');
     expect(error.error.message).toContain(m1!.name);
     // Moving A: clear it first, then give it to the other member.
     await api.call('PUT', `${base()}/raci`, { cookie, body: { deliverableId: deliverable.id, memberId: m1!.id, letter: 'R' } });
-    const moved = await api.call('PUT', `${base()}/raci`, { cookie, body: { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' } });
+    const moved = await api.call('PUT', `${base()}/raci`, {
+      cookie,
+      body: { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' },
+    });
     expect(moved.status).toBe(200);
     const cells = (await readJson<RaciView>(moved)).assignments.filter((a) => a.deliverableId === deliverable.id);
-    expect(cells).toEqual(expect.arrayContaining([{ deliverableId: deliverable.id, memberId: m1!.id, letter: 'R' }, { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' }]));
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        { deliverableId: deliverable.id, memberId: m1!.id, letter: 'R' },
+        { deliverableId: deliverable.id, memberId: m2!.id, letter: 'A' },
+      ]),
+    );
   });
 
   it('refuses to remove the last signed-in project manager', async () => {
@@ -66,18 +95,29 @@ describeEachDialect('team API', (dialect) => {
     const pm = members.items.find((m) => m.projectRole === 'project_manager')!;
     const response = await api.call('DELETE', `${base()}/members/${pm.id}`, { cookie });
     expect(response.status).toBe(409);
-    expect((await readJson<{ items: MemberView[] }>(await api.call('GET', `${base()}/members`, { cookie }))).items).toHaveLength(members.items.length);
+    expect((await readJson<{ items: MemberView[] }>(await api.call('GET', `${base()}/members`, { cookie }))).items).toHaveLength(
+      members.items.length,
+    );
   });
 
   it('tracks stakeholder support over time', async () => {
     const created = await readJson<StakeholderView>(
-      await api.call('POST', `${base()}/stakeholders`, { cookie, body: { name: '生产部经理', influence: 4, support: 2, assessedOn: '2026-09-05' } }),
+      await api.call('POST', `${base()}/stakeholders`, {
+        cookie,
+        body: { name: '生产部经理', influence: 4, support: 2, assessedOn: '2026-09-05' },
+      }),
     );
     const updated = await readJson<StakeholderView>(
-      await api.call('POST', `${base()}/stakeholders/${created.id}/assessments`, { cookie, body: { assessedOn: '2026-11-18', support: 3, note: '演示后缓和' } }),
+      await api.call('POST', `${base()}/stakeholders/${created.id}/assessments`, {
+        cookie,
+        body: { assessedOn: '2026-11-18', support: 3, note: '演示后缓和' },
+      }),
     );
     expect(updated.support).toBe(3);
-    expect(updated.history.map((h) => [h.assessedOn, h.support])).toEqual([['2026-09-05', 2], ['2026-11-18', 3]]);
+    expect(updated.history.map((h) => [h.assessedOn, h.support])).toEqual([
+      ['2026-09-05', 2],
+      ['2026-11-18', 3],
+    ]);
   });
 
   it('exports members and RACI to Excel with Chinese headers', async () => {

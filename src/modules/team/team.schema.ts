@@ -58,8 +58,16 @@ export const memberViewSchema = z
   .openapi('Member');
 
 export const memberParamsSchema = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  memberId: z.string().min(1).max(64).openapi({ param: { name: 'memberId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  memberId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'memberId', in: 'path' } }),
 });
 
 export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
@@ -69,8 +77,16 @@ export const deliverableBodySchema = z
   .openapi('DeliverableBody');
 
 export const deliverableParamsSchema = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  deliverableId: z.string().min(1).max(64).openapi({ param: { name: 'deliverableId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  deliverableId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'deliverableId', in: 'path' } }),
 });
 
 export const raciCellBodySchema = z
@@ -131,8 +147,16 @@ export const stakeholderViewSchema = z
   .openapi('Stakeholder');
 
 export const stakeholderParamsSchema = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  stakeholderId: z.string().min(1).max(64).openapi({ param: { name: 'stakeholderId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  stakeholderId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'stakeholderId', in: 'path' } }),
 });
 
 export type CreateMemberInput = z.infer<typeof createMemberBodySchema>;

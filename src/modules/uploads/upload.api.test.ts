@@ -28,7 +28,11 @@ describeEachDialect('streamed uploads', (dialect) => {
   beforeAll(async () => {
     api = await createTestApi(dialect, { uploadLimitBytes: LIMIT });
     cookie = (await api.signUp('pm@example.com')).cookie;
-    projectId = (await readJson<{ id: string }>(await api.call('POST', '/api/v1/projects', { cookie, body: { name: 'P', clientName: 'C', erpProduct: 'E' } }))).id;
+    projectId = (
+      await readJson<{ id: string }>(
+        await api.call('POST', '/api/v1/projects', { cookie, body: { name: 'P', clientName: 'C', erpProduct: 'E' } }),
+      )
+    ).id;
   });
   afterAll(() => api.close());
 
@@ -78,7 +82,8 @@ describeEachDialect('streamed uploads', (dialect) => {
 
   it('deletes an upload with its file', async () => {
     const list = await readJson<{ items: { id: string }[] }>(await api.call('GET', `/api/v1/projects/${projectId}/uploads`, { cookie }));
-    for (const item of list.items) expect((await api.call('DELETE', `/api/v1/projects/${projectId}/uploads/${item.id}`, { cookie })).status).toBe(200);
+    for (const item of list.items)
+      expect((await api.call('DELETE', `/api/v1/projects/${projectId}/uploads/${item.id}`, { cookie })).status).toBe(200);
     expect(readdirSync(join(api.dataDir, 'uploads', projectId))).toEqual([]);
   });
 });

@@ -5,39 +5,55 @@ import { defineRoute } from '../../server/define-route';
 import { deleteUpload, listUploads, saveUpload } from './upload.service';
 
 const uploadViewSchema = z
-  .object({ id: z.string(), originalName: z.string(), size: z.number(), sha256: z.string(), contentType: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    originalName: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+    contentType: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Upload');
 
-const uploadRoute = defineRoute({ kind: 'project', resource: 'upload', action: 'create' }, {
-  method: 'put',
-  path: '/api/v1/projects/{id}/uploads',
-  tags: ['uploads'],
-  summary: 'Upload a file (raw request body, streamed to disk; size-limited)',
-  request: {
-    params: projectParamsSchema,
-    query: z.object({ filename: z.string().min(1).max(255) }),
-    body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+const uploadRoute = defineRoute(
+  { kind: 'project', resource: 'upload', action: 'create' },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/uploads',
+    tags: ['uploads'],
+    summary: 'Upload a file (raw request body, streamed to disk; size-limited)',
+    request: {
+      params: projectParamsSchema,
+      query: z.object({ filename: z.string().min(1).max(255) }),
+      body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    },
+    responses: { 201: jsonResponse(uploadViewSchema), ...errorResponses, 413: { description: 'Too large' } },
   },
-  responses: { 201: jsonResponse(uploadViewSchema), ...errorResponses, 413: { description: 'Too large' } },
-});
+);
 
-const listRoute = defineRoute({ kind: 'project', resource: 'upload', action: 'read' }, {
-  method: 'get',
-  path: '/api/v1/projects/{id}/uploads',
-  tags: ['uploads'],
-  summary: "The project's uploaded files",
-  request: { params: projectParamsSchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(uploadViewSchema) })), ...errorResponses },
-});
+const listRoute = defineRoute(
+  { kind: 'project', resource: 'upload', action: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/uploads',
+    tags: ['uploads'],
+    summary: "The project's uploaded files",
+    request: { params: projectParamsSchema },
+    responses: { 200: jsonResponse(z.object({ items: z.array(uploadViewSchema) })), ...errorResponses },
+  },
+);
 
-const deleteRoute = defineRoute({ kind: 'project', resource: 'upload', action: 'delete' }, {
-  method: 'delete',
-  path: '/api/v1/projects/{id}/uploads/{uploadId}',
-  tags: ['uploads'],
-  summary: 'Delete an uploaded file',
-  request: { params: projectParamsSchema.extend({ uploadId: z.string().min(1).max(64) }) },
-  responses: { 200: jsonResponse(okSchema), ...errorResponses },
-});
+const deleteRoute = defineRoute(
+  { kind: 'project', resource: 'upload', action: 'delete' },
+  {
+    method: 'delete',
+    path: '/api/v1/projects/{id}/uploads/{uploadId}',
+    tags: ['uploads'],
+    summary: 'Delete an uploaded file',
+    request: { params: projectParamsSchema.extend({ uploadId: z.string().min(1).max(64) }) },
+    responses: { 200: jsonResponse(okSchema), ...errorResponses },
+  },
+);
 
 /** Streamed uploads. */
 export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -23,7 +23,14 @@ export interface UploadView {
 }
 
 function presentUpload(row: UploadTable): UploadView {
-  return { id: row.id, originalName: row.original_name, size: Number(row.size), sha256: row.sha256, contentType: row.content_type, createdAt: row.created_at };
+  return {
+    id: row.id,
+    originalName: row.original_name,
+    size: Number(row.size),
+    sha256: row.sha256,
+    contentType: row.content_type,
+    createdAt: row.created_at,
+  };
 }
 
 /** Human-readable byte size for messages. */
@@ -35,7 +42,10 @@ export function formatBytes(bytes: number): string {
 
 /** Keeps the name readable but unable to escape the upload folder. */
 function sanitizeFileName(name: string): string {
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const cleaned = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .trim();
   return (cleaned || 'upload').slice(0, 150);
 }
 
@@ -102,7 +112,13 @@ export async function saveUpload(
   try {
     await db.kysely.transaction().execute(async (tx) => {
       await tx.insertInto('upload').values(row).execute();
-      await recordAudit(tx, actor, { projectId: input.projectId, entity: 'upload', entityId: id, action: 'create', after: presentUpload(row) });
+      await recordAudit(tx, actor, {
+        projectId: input.projectId,
+        entity: 'upload',
+        entityId: id,
+        action: 'create',
+        after: presentUpload(row),
+      });
     });
   } catch (error) {
     await rm(storedPath, { force: true });
@@ -119,7 +135,12 @@ export async function listUploads(db: Db, projectId: string): Promise<UploadView
 
 /** The stored file of an upload (for engines that read it). */
 export async function getUploadPath(db: Db, projectId: string, uploadId: string): Promise<{ path: string; view: UploadView }> {
-  const row = await db.kysely.selectFrom('upload').selectAll().where('id', '=', uploadId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('upload')
+    .selectAll()
+    .where('id', '=', uploadId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { entity: 'upload', id: uploadId });
   return { path: row.stored_path, view: presentUpload(row) };
 }
