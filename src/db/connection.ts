@@ -4,9 +4,12 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { parseDatabaseUrl, maskUrlPassword } from './connection-url';
 
-/** The two supported database dialects. */
-export type DialectName = 'sqlite' | 'postgres';
+export { parseDatabaseUrl, maskUrlPassword } from './connection-url';
+
+export type { DialectName } from './connection-url';
+import type { DialectName } from './connection-url';
 
 /** A golive database handle: the Kysely instance plus what kind it is. */
 export interface Db {
@@ -22,24 +25,6 @@ export type DbExecutor = Kysely<Database> | Transaction<Database>;
 
 /** The embedded default used when DATABASE_URL is unset. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/golive.db';
-
-/** Parses `sqlite:path`, `sqlite::memory:`, `postgres://…` or `postgresql://…`. */
-export function parseDatabaseUrl(url: string): { dialect: DialectName; target: string } {
-  if (url.startsWith('sqlite:')) {
-    const target = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (!target) throw new Error(`DATABASE_URL "${url}" names no SQLite file`);
-    return { dialect: 'sqlite', target };
-  }
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', target: url };
-  throw new Error(
-    `DATABASE_URL "${maskUrlPassword(url)}" is not supported: use sqlite:path/to/file.db or postgres://user:password@host:port/db`,
-  );
-}
-
-/** Replaces the password part of a URL with `***` so it can be logged. */
-export function maskUrlPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
-}
 
 // PostgreSQL returns int8 and numeric as strings by default; golive stores counts and
 // amounts that fit a double, so parse them as numbers for one code path across dialects.

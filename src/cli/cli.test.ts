@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { openDb } from '../db/connection';
+import { createTestDatabaseUrl, describeEachDialect } from '../../test/db-harness';
+
+const BIN = fileURLToPath(new URL('../../bin/golive.js', import.meta.url));
+
+function golive(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+it('prints the version and help for every command', () => {
+  expect(golive(['version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  for (const command of [[], ['serve'], ['worker'], ['db', 'migrate'], ['demo'], ['admin', 'create'], ['version']]) {
+    const result = golive([...command, '--help']);
+    expect(result.status, command.join(' ')).toBe(0);
+    expect(result.stdout).toContain('Usage: golive');
+  }
+});
+
+it('exits 2 with a message on stderr for usage errors', () => {
+  const unknown = golive(['frobnicate']);
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  const missing = golive(['admin', 'create', '--email', 'x@example.com']);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('--password');
+  const badDb = golive(['db', 'migrate'], { DATABASE_URL: 'mysql://root:hunter2@localhost/db' });
+  expect(badDb.status).toBe(2);
+  expect(badDb.stderr).toContain('not supported');
+  expect(badDb.stderr).not.toContain('hunter2');
+});
+
+describeEachDialect('golive CLI on a database', (dialect) => {
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    env = { DATABASE_URL: await createTestDatabaseUrl(dialect) };
+  });
+
+  it('migrates, and says so when already up to date', () => {
+    expect(golive(['db', 'migrate'], env).stdout).toMatch(/Applied 1 migration/);
+    expect(golive(['db', 'migrate'], env).stdout).toContain('Database is up to date.');
+  });
+
+  it('creates an admin once and refuses the same email again with exit 2', () => {
+    const first = golive(['admin', 'create', '--email', 'ops@example.com', '--password', 'long-enough-1', '--name', '运维'], env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Created administrator ops@example.com');
+    const again = golive(['admin', 'create', '--email', 'ops@example.com', '--password', 'long-enough-1'], env);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('User already exists: ops@example.com');
+    const short = golive(['admin', 'create', '--email', 'x@example.com', '--password', 'short'], env);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('at least 8 characters');
+  });
+
+  it('loads and reloads the demo project without duplicating it', async () => {
+    expect(golive(['demo'], env).status).toBe(0);
+    const reload = golive(['demo'], env);
+    expect(reload.status).toBe(0);
+    expect(reload.stdout).toContain('Demo project loaded');
+    const db = openDb(env.DATABASE_URL!);
+    try {
+      const projects = await db.kysely.selectFrom('project').select(['id', 'name']).where('is_demo', '=', 1).execute();
+      expect(projects).toHaveLength(1);
+      expect(projects[0]!.name).toContain('金昌ERP');
+      const goals = await db.kysely.selectFrom('goal').select('id').where('project_id', '=', projects[0]!.id).execute();
+      expect(goals.length).toBeGreaterThanOrEqual(4);
+      const members = await db.kysely.selectFrom('project_member').select('id').where('project_id', '=', projects[0]!.id).execute();
+      expect(members.length).toBeGreaterThanOrEqual(12);
+    } finally {
+      await db.close();
+    }
+  });
+});
