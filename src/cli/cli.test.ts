@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { openDb } from '../db/connection';
@@ -35,6 +38,29 @@ it('exits 2 with a message on stderr for usage errors', () => {
   expect(badDb.status).toBe(2);
   expect(badDb.stderr).toContain('not supported');
   expect(badDb.stderr).not.toContain('hunter2');
+});
+
+it('runs the engine commands through the golive binary (golive reconcile)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golive-cli-'));
+  writeFileSync(join(dir, 'old.csv'), '客户编码,名称,余额\nC1,甲,100\nC2,乙,200\nC3,丙,300\n');
+  writeFileSync(join(dir, 'new.csv'), 'code,名称,余额\nC1,甲,100\nC2,乙,250\nC4,丁,1\n');
+  const result = golive([
+    'reconcile',
+    '--left',
+    join(dir, 'old.csv'),
+    '--right',
+    join(dir, 'new.csv'),
+    '--key',
+    '客户编码',
+    '--map-column',
+    '客户编码=code',
+    '--format',
+    'json',
+    '--fail-on-diff',
+  ]);
+  expect(result.status).toBe(1);
+  const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+  expect(summary).toMatchObject({ left_rows: 3, right_rows: 3, matched: 1, changed: 1, only_left: 1, only_right: 1, columns: { 余额: 1 } });
 });
 
 describeEachDialect('golive CLI on a database', (dialect) => {

@@ -1,6 +1,19 @@
 import type { Command } from 'commander';
 
-/** Commands contributed by the data engines (reconcile, profile, load …). */
-export function registerExtraCommands(program: Command): void {
-  void program;
+type Registrar = (program: Command) => void;
+
+/**
+ * Commands contributed by the data engines. They pull in DuckDB and the source drivers, which take
+ * seconds to load, so each is imported only when it is the command being run (or for root help).
+ */
+const ENGINE_COMMANDS: Record<string, () => Promise<Registrar>> = {
+  reconcile: async () => (await import('./commands/reconcile')).registerReconcileCommand,
+};
+
+/** Registers the engine commands that `argv` may need. */
+export async function registerExtraCommands(program: Command, argv: string[]): Promise<void> {
+  const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const names =
+    requested === undefined || requested === 'help' ? Object.keys(ENGINE_COMMANDS) : requested in ENGINE_COMMANDS ? [requested] : [];
+  for (const name of names) (await ENGINE_COMMANDS[name]!())(program);
 }

@@ -64,7 +64,7 @@ async function commandWorker(): Promise<void> {
 }
 
 /** Builds the `golive` command tree. */
-export function buildProgram(): Command {
+export async function buildProgram(argv: string[] = process.argv): Promise<Command> {
   const program = new Command();
   // Set before any subcommand exists: commander copies these settings into subcommands on creation.
   program.exitOverride();
@@ -166,13 +166,13 @@ export function buildProgram(): Command {
       }
     });
 
-  registerExtraCommands(program);
+  await registerExtraCommands(program, argv);
   return program;
 }
 
 /** Runs the CLI: errors go to stderr with exit code 2. */
 export async function runCli(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {
