@@ -42,9 +42,8 @@ export function formatBytes(bytes: number): string {
 
 /** Keeps the name readable but unable to escape the upload folder. */
 function sanitizeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/[\p{Cc}<>:"/\\|?*]/gu, '_')
     .trim();
   return (cleaned || 'upload').slice(0, 150);
 }
