@@ -51,3 +51,26 @@ export async function createTestDb(dialect: DialectName): Promise<Db> {
   await migrateToLatest(db);
   return db;
 }
+
+/**
+ * A fresh MySQL/MariaDB database URL for one test file, from GOLIVE_TEST_MYSQL_URL (an account that
+ * may create databases). Undefined when unset, unless GOLIVE_REQUIRE_ALL=1, which makes it an error.
+ */
+export async function createTestMysqlUrl(): Promise<string | undefined> {
+  const admin = process.env.GOLIVE_TEST_MYSQL_URL;
+  if (!admin) {
+    if (process.env.GOLIVE_REQUIRE_ALL === '1') throw new Error('GOLIVE_REQUIRE_ALL=1 but GOLIVE_TEST_MYSQL_URL is not set: MySQL tests cannot run');
+    return undefined;
+  }
+  const mysql = await import('mysql2/promise');
+  const name = `golive_t_${randomBytes(6).toString('hex')}`;
+  const connection = await mysql.createConnection(admin);
+  try {
+    await connection.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
+  } finally {
+    await connection.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
