@@ -99,7 +99,14 @@ async function freshPgDatabase(admin: string): Promise<string> {
 async function measureWebJs(base: string): Promise<{ kb: number; files: number }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -114,14 +121,13 @@ async function measureWebJs(base: string): Promise<{ kb: number; files: number }
       }
     });
     await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
-    await page.locator('input[type="password"]').waitFor();
-    await page.locator('input').first().fill('admin@golive.local');
-    await page.locator('input[type="password"]').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/projects/);
-    await page.waitForLoadState('networkidle');
-    const firstProject = page.locator('a[href*="/projects/"]').first();
+    await page.getByTestId('login-email').fill('admin@golive.local');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const firstProject = page.locator('[data-testid^="project-link-"]').first();
+    await firstProject.waitFor();
     await firstProject.click();
+    await page.waitForURL(/\/projects\/[^/]+\//);
     await page.waitForLoadState('networkidle');
     const total = [...scripts.values()].reduce((a, b) => a + b, 0);
     return { kb: Math.round(total / 1024), files: scripts.size };
@@ -133,7 +139,9 @@ async function measureWebJs(base: string): Promise<{ kb: number; files: number }
 const rows: Row[] = [];
 const rss: Record<string, number> = {};
 let web: { kb: number; files: number } | undefined;
-const targets: [string, () => Promise<string>][] = [['sqlite', async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'golive-bench-db-')), 'bench.db')}`]];
+const targets: [string, () => Promise<string>][] = [
+  ['sqlite', async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'golive-bench-db-')), 'bench.db')}`],
+];
 if (pgAdmin) targets.push(['postgres', () => freshPgDatabase(pgAdmin)]);
 else console.error('No PostgreSQL URL: benchmarking SQLite only');
 
@@ -149,7 +157,8 @@ for (const [dialect, makeUrl] of targets) {
       rows.push({ dialect, endpoint, ...(await load(`${server.base}${path}`, cookie)) });
     }
     rss[dialect] = peakRssMb(server.child.pid!);
-    if (dialect === 'sqlite') web = await measureWebJs(server.base).catch((e: unknown) => (console.error(`web size: ${String(e)}`), undefined));
+    if (dialect === 'sqlite')
+      web = await measureWebJs(server.base).catch((e: unknown) => (console.error(`web size: ${String(e)}`), undefined));
   } finally {
     server.child.kill('SIGTERM');
   }
@@ -158,6 +167,7 @@ for (const [dialect, makeUrl] of targets) {
 console.log(`\n${connections} connections, ${duration} s per endpoint, demo project\n`);
 console.log('| database | endpoint | requests/s | p50 ms | p99 ms | errors | requests | server peak RSS MB |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.dialect} | ${r.endpoint} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${rss[r.dialect]} |`);
+for (const r of rows)
+  console.log(`| ${r.dialect} | ${r.endpoint} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${rss[r.dialect]} |`);
 if (web) console.log(`\nJS loaded for sign-in + first project page: ${web.kb} KB gzip in ${web.files} files`);
 if (rows.some((r) => r.errors > 0)) process.exitCode = 1;

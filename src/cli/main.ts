@@ -44,8 +44,16 @@ async function commandServe(options: { port: number; host: string; worker: boole
       );
   });
   const shutdown = (): void => {
-    server.close();
-    void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
+    // Stop accepting, let in-flight requests finish (keep-alive sockets are cut after a grace
+    // period), and only then close the database they use.
+    const closing = new Promise<void>((done) => server.close(() => done()));
+    const grace = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2000);
+    void closing
+      .then(() => jobs.stop())
+      .finally(() => {
+        clearTimeout(grace);
+        void db.close().finally(() => process.exit(0));
+      });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
