@@ -1,0 +1,135 @@
+import type { ErrorBody, ErrorDetail } from './types';
+
+/** A failed API call: the server's error code, localized message and field details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+type LanguageGetter = () => string;
+let currentLanguage: LanguageGetter = () => 'zh-CN';
+/** Tells the client which UI language to request (sent as `Accept-Language`). */
+export function setLanguageGetter(getter: LanguageGetter): void {
+  currentLanguage = getter;
+}
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+/** Called when any API call answers 401 (signed out or session expired). */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'message' in error;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  /** Do not broadcast a 401 (used by the sign-in and "who am I" calls). */
+  quiet401?: boolean;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Sends a JSON request with the session cookie; resolves with the parsed body or throws {@link ApiError}. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !options.quiet401) unauthenticatedListeners.forEach((l) => l());
+    if (isErrorBody(parsed)) {
+      const { code, message, details } = parsed.error;
+      throw new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
+    }
+    throw new ApiError(response.status, 'HTTP_' + response.status, text.slice(0, 200) || response.statusText);
+  }
+  return parsed as T;
+}
+
+/** Downloads a file from the API (cookie session) and hands it to the browser as a save. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, {
+    credentials: 'same-origin',
+    headers: { 'Accept-Language': currentLanguage() },
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let message = response.statusText;
+    let code = 'HTTP_' + response.status;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isErrorBody(parsed)) {
+        message = parsed.error.message;
+        code = parsed.error.code;
+      }
+    } catch {
+      /* not JSON */
+    }
+    if (response.status === 401) unauthenticatedListeners.forEach((l) => l());
+    throw new ApiError(response.status, code, message);
+  }
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
