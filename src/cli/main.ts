@@ -31,8 +31,15 @@ async function commandServe(options: { port: number; host: string; worker: boole
   const db = await openMigratedDb(url);
   const notice = await prepareFirstStart(db);
   const jobs = createJobQueue(db, url);
-  if (options.worker) await jobs.start();
-  const app = createApp({ db, config: loadServerConfig(), jobs });
+  const config = loadServerConfig();
+  let stopScheduler = (): void => {};
+  if (options.worker) {
+    // Importing the scheduler registers the reconcile job handler; it must run before jobs start.
+    const { startReconcileScheduler } = await import('../modules/cutover/reconcile-scheduler');
+    stopScheduler = startReconcileScheduler(db, jobs, { dataDir: config.dataDir });
+    await jobs.start();
+  }
+  const app = createApp({ db, config, jobs });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
     console.log(`golive ${GOLIVE_VERSION} serving http://${shownHost}:${info.port} (database: ${db.displayUrl})`);
@@ -48,6 +55,7 @@ async function commandServe(options: { port: number; host: string; worker: boole
     // period), and only then close the database they use.
     const closing = new Promise<void>((done) => server.close(() => done()));
     const grace = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2000);
+    stopScheduler();
     void closing
       .then(() => jobs.stop())
       .finally(() => {
@@ -60,13 +68,20 @@ async function commandServe(options: { port: number; host: string; worker: boole
 }
 
 async function commandWorker(): Promise<void> {
-  const { createJobQueue, openMigratedDb, resolveDatabaseUrl } = await import('../server/runtime');
+  const [{ createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl }, { startReconcileScheduler }] = await Promise.all([
+    import('../server/runtime'),
+    import('../modules/cutover/reconcile-scheduler'),
+  ]);
   const url = resolveDatabaseUrl();
   const db = await openMigratedDb(url);
   const jobs = createJobQueue(db, url);
+  const stopScheduler = startReconcileScheduler(db, jobs, { dataDir: loadServerConfig().dataDir });
   await jobs.start();
   console.log(`golive worker ${GOLIVE_VERSION} taking jobs from ${db.displayUrl}`);
-  const shutdown = (): void => void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
+  const shutdown = (): void => {
+    stopScheduler();
+    void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
+  };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

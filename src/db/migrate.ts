@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './connection';
 import * as platform from './migrations/2026_11_28_1200_platform';
+import * as dualRun from './migrations/2026_11_28_1300_dual_run';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -8,6 +9,7 @@ import * as platform from './migrations/2026_11_28_1200_platform';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1200_platform': platform,
+  '2026_11_28_1300_dual_run': dualRun,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -225,4 +225,109 @@ export interface Database {
   audit_log: AuditLogTable;
   job: JobTable;
   upload: UploadTable;
+  data_connection: DataConnectionTable;
+  reconcile_spec: ReconcileSpecTable;
+  reconcile_run: ReconcileRunTable;
+  reconcile_difference: ReconcileDifferenceTable;
+  reconcile_item: ReconcileItemTable;
+}
+
+/** A saved database connection of a project; the URL (with its password) is encrypted at rest. */
+export interface DataConnectionTable {
+  id: string;
+  project_id: string;
+  name: string;
+  kind: string; // 'postgres' | 'mysql' | 'sqlite'
+  masked_url: string;
+  url_encrypted: string; // AES-256-GCM, see src/modules/cutover/secret-box.ts
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A dual-run reconciliation spec: two sources, the comparison, schedule, exit criterion, webhook. */
+export interface ReconcileSpecTable {
+  id: string;
+  project_id: string;
+  name: string;
+  left_source: string; // JSON source reference
+  right_source: string; // JSON source reference
+  comparison: string; // JSON: the engine spec without left/right
+  schedule_cron: string;
+  schedule_enabled: number;
+  time_zone: string;
+  schedule_anchor: string; // ISO instant: scheduled slots at or before it are never run
+  exit_days: number;
+  webhook_format: string; // 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none'
+  webhook_url_encrypted: string | null;
+  webhook_url_masked: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One run of a spec. */
+export interface ReconcileRunTable {
+  id: string;
+  project_id: string;
+  spec_id: string;
+  job_id: string | null;
+  trigger: string; // 'manual' | 'schedule'
+  business_date: string;
+  scheduled_for: string | null;
+  status: string; // queued | running | succeeded | failed | cancelled
+  summary: string | null; // JSON ReconcileSummary
+  differences_total: number;
+  status_counts: string | null; // JSON { status: count }
+  new_count: number;
+  open_count: number;
+  resolved_count: number;
+  error: string | null;
+  webhook_status: string | null; // null (not sent) | 'sent' | 'failed'
+  webhook_error: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One differing row (or column of a row) of a run. */
+export interface ReconcileDifferenceTable {
+  id: string;
+  project_id: string;
+  spec_id: string;
+  run_id: string;
+  seq: number;
+  item_key: string;
+  item_id: string | null;
+  track: string; // 'new' | 'open'
+  status: string;
+  column_name: string | null;
+  key_text: string;
+  key_json: string;
+  left_value: string | null;
+  right_value: string | null;
+  delta: string | null;
+  row_count: number | null;
+  row_number: number | null;
+}
+
+/** The lifecycle of one difference across runs, with its explanation. */
+export interface ReconcileItemTable {
+  id: string;
+  project_id: string;
+  spec_id: string;
+  item_key: string;
+  status: string;
+  column_name: string | null;
+  key_text: string;
+  state: string; // 'open' | 'resolved'
+  first_run_id: string;
+  first_business_date: string;
+  resolved_run_id: string | null;
+  explained: number;
+  explanation: string | null;
+  explained_by: string | null;
+  explained_by_name: string | null;
+  explained_at: string | null;
 }

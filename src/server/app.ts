@@ -8,9 +8,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/connection';
-import { AppError, pickLocale, type ErrorDetail } from '../shared/app-error';
+import type { z } from 'zod';
+import { AppError, pickLocale, type ErrorDetail, type Locale } from '../shared/app-error';
+import { localizeIssueReason } from './localize-issue';
 import { newId } from '../shared/ids';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerCutoverRoutes } from '../modules/cutover/cutover.routes';
 import { registerGoalRoutes } from '../modules/goals/goal.routes';
 import type { JobQueue } from '../modules/jobs/job-queue';
 import { registerJobRoutes } from '../modules/jobs/job.routes';
@@ -24,16 +27,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm run build:web` puts the web app. */
 export const WEB_DIST = join(ROOT, 'web/dist');
 
-function zodIssuesToDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ErrorDetail[] {
-  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: i.message }));
+function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], locale: Locale): ErrorDetail[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: localizeIssueReason(i, locale) }));
 }
 
 /** Builds the HTTP application: API, OpenAPI document, docs page and the web app. */
 export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (!result.success) {
-        const details = zodIssuesToDetails(result.error.issues);
+        const details = zodIssuesToDetails(result.error.issues, c.var.locale);
         throw new AppError('VALIDATION_FAILED', { summary: details.map((d) => `${d.field}: ${d.reason}`).join('; ') }, details);
       }
     },
@@ -95,6 +98,7 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   registerTeamRoutes(app);
   registerJobRoutes(app);
   registerUploadRoutes(app);
+  registerCutoverRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -136,6 +136,16 @@ describeEachDialect('bad input gets the documented error shape and writes nothin
     });
   }
 
+  it('localizes field reasons too', async () => {
+    const body = { name: '', clientName: 'c', erpProduct: 'e', startDate: '2026-05-01', plannedGoLive: '2026-01-01' };
+    const zh = await readJson<ErrorBody>(await api.call('POST', '/api/v1/projects', { cookie, body }));
+    expect(zh.error.details.find((d) => d.field === 'name')!.reason).toMatch(/[\u4e00-\u9fff]/);
+    const en = await readJson<ErrorBody>(
+      await api.call('POST', '/api/v1/projects', { cookie, body, headers: { 'accept-language': 'en' } }),
+    );
+    expect(en.error.details.find((d) => d.field === 'name')!.reason).toMatch(/^Too small/);
+  });
+
   it('localizes the message: Chinese by default, English on request', async () => {
     const zh = await readJson<ErrorBody>(await api.call('GET', '/api/v1/projects/none/goals', { cookie }));
     expect(zh.error.message).toBe('未找到项目：none');

@@ -163,6 +163,10 @@ const ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   upload: { 'zh-CN': '上传文件', en: 'upload' },
   route: { 'zh-CN': '接口', en: 'route' },
   file: { 'zh-CN': '文件', en: 'file' },
+  data_connection: { 'zh-CN': '数据连接', en: 'data connection' },
+  reconcile_spec: { 'zh-CN': '对账规则', en: 'reconciliation spec' },
+  reconcile_run: { 'zh-CN': '对账运行', en: 'reconciliation run' },
+  reconcile_difference: { 'zh-CN': '对账差异', en: 'reconciliation difference' },
 };
 
 /** Fills a code's template for a locale; unknown placeholders stay visible rather than vanish. */

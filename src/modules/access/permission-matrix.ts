@@ -21,6 +21,8 @@ export const RESOURCES = [
   'permission',
   'job',
   'upload',
+  'reconcile',
+  'connection',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -49,6 +51,14 @@ const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'export'];
  * experts record KPI actuals for their area; IT handles files and jobs; end users and viewers read.
  * Stakeholder support levels are sensitive (they name who resists the change), so end users and
  * viewers do not see them.
+ *
+ * Dual-run reconciliation (`reconcile`: specs, runs, differences, explanations; `connection`: saved
+ * database connections, whose passwords the API never returns): the PM owns both; consultants and
+ * IT build specs, connections and runs (consultants also export the differences for the business);
+ * business experts read the results and `update` them, because marking a difference as explained
+ * needs their knowledge of the business — they do not create runs or connections; the sponsor
+ * follows the results and the exit criterion read-only; end users and viewers see none of it
+ * (differences expose production data of both systems).
  */
 export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
   sponsor: {
@@ -61,6 +71,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     raci: ['read', 'export'],
     stakeholder: ['read'],
     audit: ['read'],
+    reconcile: ['read'],
+    connection: ['read'],
   },
   project_manager: {
     project: ['read', 'update', 'delete'],
@@ -74,6 +86,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     permission: ['read'],
     job: ALL,
     upload: ALL,
+    reconcile: ALL,
+    connection: ALL,
   },
   consultant: {
     ...READ_ALL_PLANNING,
@@ -85,6 +99,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     stakeholder: ['read', 'create', 'update'],
     job: ['read', 'create', 'update'],
     upload: ['read', 'create'],
+    reconcile: ['read', 'create', 'update', 'export'],
+    connection: ['read', 'create', 'update'],
   },
   business_expert: {
     ...READ_ALL_PLANNING,
@@ -94,12 +110,16 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     stakeholder: ['read'],
     upload: ['read', 'create'],
     job: ['read', 'create'],
+    reconcile: ['read', 'update'],
+    connection: ['read'],
   },
   it: {
     ...READ_ALL_PLANNING,
     audit: ['read'],
     job: ['read', 'create', 'update'],
     upload: ['read', 'create', 'delete'],
+    reconcile: ['read', 'create', 'update'],
+    connection: ['read', 'create', 'update'],
   },
   end_user: {
     project: ['read'],

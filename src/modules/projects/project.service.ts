@@ -3,7 +3,7 @@ import type { ProjectTable } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId, nowIso, todayDate } from '../../shared/ids';
 import { getProjectRole, isAllowed, type Actor } from '../access/access.service';
-import { ACTIONS, RESOURCES } from '../access/permission-matrix';
+import { ACTIONS, PROJECT_ROLES, RESOURCES } from '../access/permission-matrix';
 import { recordAudit } from '../audit/audit.service';
 import { DEFAULT_DELIVERABLES } from './default-deliverables';
 import { findProject, listProjectsForUser } from './project.repository';
@@ -159,16 +159,22 @@ export async function getProject(db: Db, actor: Actor, projectId: string): Promi
   return presentProject(row, (await getProjectRole(db.kysely, projectId, actor)) ?? null);
 }
 
-/** The caller's role and every `resource:action` it allows, for the UI. */
+/** The caller's role and every `resource:action` it allows, for the UI (admins: every pair the matrix defines). */
 export async function getProjectAccess(db: Db, actor: Actor, projectId: string): Promise<{ role: string; allowed: string[] }> {
   const role = (await getProjectRole(db.kysely, projectId, actor)) ?? 'none';
   const allowed: string[] = [];
   for (const resource of RESOURCES) {
     for (const action of ACTIONS) {
-      if (actor.isAdmin || (await isAllowed(db, role, resource, action))) allowed.push(`${resource}:${action}`);
+      const granted = actor.isAdmin ? await isDefinedAction(db, resource, action) : await isAllowed(db, role, resource, action);
+      if (granted) allowed.push(`${resource}:${action}`);
     }
   }
   return { role, allowed };
+}
+
+async function isDefinedAction(db: Db, resource: (typeof RESOURCES)[number], action: (typeof ACTIONS)[number]): Promise<boolean> {
+  for (const role of PROJECT_ROLES) if (await isAllowed(db, role, resource, action)) return true;
+  return false;
 }
 
 /** Dashboard figures for the project overview. */

@@ -30,6 +30,20 @@ async function loadStakeholders(db: DbExecutor, projectId: string, stakeholderId
   });
 }
 
+async function assertMemberInProject(db: DbExecutor, projectId: string, memberId: string): Promise<void> {
+  const member = await db
+    .selectFrom('project_member')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!member) {
+    throw new AppError('VALIDATION_FAILED', { summary: 'memberId: not a member of this project' }, [
+      { field: 'memberId', reason: 'is not a member of this project' },
+    ]);
+  }
+}
+
 /** The stakeholder map: influence, current support and support over time. */
 export async function listStakeholders(db: Db, projectId: string): Promise<StakeholderView[]> {
   await getProjectRow(db.kysely, projectId);
@@ -108,10 +122,11 @@ export async function updateStakeholder(
   actor: Actor,
   projectId: string,
   stakeholderId: string,
-  input: { name?: string; organization?: string; influence?: number; note?: string },
+  input: { name?: string; organization?: string; influence?: number; note?: string; memberId?: string | null },
 ): Promise<StakeholderView> {
   return db.kysely.transaction().execute(async (tx) => {
     const before = await getStakeholder(tx, projectId, stakeholderId);
+    if (input.memberId) await assertMemberInProject(tx, projectId, input.memberId);
     await tx
       .updateTable('stakeholder')
       .set({
@@ -119,6 +134,7 @@ export async function updateStakeholder(
         organization: input.organization ?? before.organization,
         influence: input.influence ?? before.influence,
         note: input.note ?? before.note,
+        member_id: input.memberId === undefined ? before.memberId : input.memberId,
       })
       .where('id', '=', stakeholderId)
       .execute();

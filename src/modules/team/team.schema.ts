@@ -125,6 +125,7 @@ export const updateStakeholderBodySchema = z
     organization: z.string().trim().max(100).optional(),
     influence: z.number().int().min(1).max(5).optional(),
     note: z.string().max(500).optional(),
+    memberId: z.string().max(64).nullable().optional(),
   })
   .strict()
   .openapi('UpdateStakeholderBody');

@@ -1,0 +1,225 @@
+import { badInput } from '../../shared/app-error';
+
+/**
+ * A small 5-field cron (minute hour day-of-month month day-of-week) evaluated in an IANA time
+ * zone. Fields take `*`, numbers, ranges `a-b`, lists `a,b`, steps `*∕n` and `a-b/n`, month and
+ * weekday names (JAN, MON); weekday 7 is Sunday like 0. As in classic cron, when both day fields
+ * are restricted a day matches if either matches.
+ */
+export interface CronSchedule {
+  expression: string;
+  minutes: ReadonlySet<number>;
+  hours: ReadonlySet<number>;
+  daysOfMonth: ReadonlySet<number>;
+  months: ReadonlySet<number>;
+  daysOfWeek: ReadonlySet<number>;
+  domRestricted: boolean;
+  dowRestricted: boolean;
+}
+
+export const DEFAULT_CRON = '0 6 * * *';
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+interface FieldDef {
+  name: string;
+  min: number;
+  max: number;
+  names?: string[];
+  nameBase?: number;
+}
+
+const FIELDS: FieldDef[] = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: MONTH_NAMES, nameBase: 1 },
+  { name: 'day of week', min: 0, max: 7, names: DAY_NAMES, nameBase: 0 },
+];
+
+function parseValue(text: string, def: FieldDef, expression: string): number {
+  const upper = text.toUpperCase();
+  const named = def.names?.indexOf(upper) ?? -1;
+  if (named >= 0) return named + (def.nameBase ?? 0);
+  if (!/^\d+$/.test(text)) throw cronError(expression, `${def.name}: "${text}" is not a number`);
+  const value = Number(text);
+  if (value < def.min || value > def.max) throw cronError(expression, `${def.name}: ${value} is outside ${def.min}-${def.max}`);
+  return value;
+}
+
+function cronError(expression: string, reason: string): Error {
+  return badInput('schedule.cron', `"${expression}" is not a valid cron expression (${reason})`);
+}
+
+function parseField(text: string, def: FieldDef, expression: string): { values: Set<number>; restricted: boolean } {
+  const values = new Set<number>();
+  let restricted = true;
+  for (const part of text.split(',')) {
+    if (part === '') throw cronError(expression, `${def.name}: empty list item`);
+    const [range, stepText, extra] = part.split('/');
+    if (extra !== undefined) throw cronError(expression, `${def.name}: "${part}" has two steps`);
+    let step = 1;
+    if (stepText !== undefined) {
+      if (!/^\d+$/.test(stepText) || Number(stepText) === 0) throw cronError(expression, `${def.name}: bad step "${stepText}"`);
+      step = Number(stepText);
+    }
+    let from: number;
+    let to: number;
+    if (range === '*') {
+      from = def.min;
+      to = def.name === 'day of week' ? 6 : def.max;
+      if (stepText === undefined && text === '*') restricted = false;
+    } else if (range.includes('-')) {
+      const [a, b] = range.split('-');
+      from = parseValue(a, def, expression);
+      to = parseValue(b, def, expression);
+      if (from > to) throw cronError(expression, `${def.name}: range ${range} runs backwards`);
+    } else {
+      from = parseValue(range, def, expression);
+      to = stepText === undefined ? from : def.name === 'day of week' ? 6 : def.max;
+    }
+    for (let v = from; v <= to; v += step) values.add(def.name === 'day of week' && v === 7 ? 0 : v);
+  }
+  return { values, restricted };
+}
+
+/** Parses a 5-field cron expression; throws BAD_INPUT (field `schedule.cron`) naming the problem. */
+export function parseCron(expression: string): CronSchedule {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5) {
+    throw cronError(expression, `needs 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`);
+  }
+  const [minutes, hours, dom, months, dow] = fields.map((f, i) => parseField(f, FIELDS[i], expression));
+  return {
+    expression: fields.join(' '),
+    minutes: minutes.values,
+    hours: hours.values,
+    daysOfMonth: dom.values,
+    months: months.values,
+    daysOfWeek: dow.values,
+    domRestricted: dom.restricted,
+    dowRestricted: dow.restricted,
+  };
+}
+
+/** True when the IANA zone name is known to this runtime. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock fields of an instant in a zone. */
+export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute };
+}
+
+/** The calendar date `YYYY-MM-DD` of an instant in a zone. */
+export function zonedDate(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The instant at which a zone's wall clock shows the given time; undefined inside a DST gap. */
+export function zonedTimeToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date | undefined {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const p = zonedParts(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    if (shown === wall) return new Date(guess);
+    guess += wall - shown;
+  }
+  return undefined;
+}
+
+/** True when the schedule fires on some time of this calendar day (`YYYY-MM-DD`). */
+export function cronMatchesDay(cron: CronSchedule, date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!cron.months.has(m)) return false;
+  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const domOk = cron.daysOfMonth.has(d);
+  const dowOk = cron.daysOfWeek.has(dow);
+  if (cron.domRestricted && cron.dowRestricted) return domOk || dowOk;
+  if (cron.domRestricted) return domOk;
+  if (cron.dowRestricted) return dowOk;
+  return true;
+}
+
+/** `YYYY-MM-DD` plus n days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first instant strictly after `after` at which the schedule fires, in `timeZone`.
+ * Looks up to about four years ahead (enough for `0 0 29 2 *`); undefined if it never fires.
+ */
+export function nextCronTime(cron: CronSchedule, after: Date, timeZone: string): Date | undefined {
+  const hours = [...cron.hours].sort((a, b) => a - b);
+  const minutes = [...cron.minutes].sort((a, b) => a - b);
+  const first = zonedParts(after, timeZone);
+  const firstDate = zonedDate(after, timeZone);
+  const firstMinute = first.hour * 60 + first.minute;
+  let date = firstDate;
+  for (let i = 0; i < 1500; i++, date = addDays(date, 1)) {
+    if (!cronMatchesDay(cron, date)) continue;
+    const [y, m, d] = date.split('-').map(Number);
+    for (const h of hours) {
+      for (const min of minutes) {
+        // On the first day, wall times up to `after`'s minute are in the past (checked cheaply).
+        if (date === firstDate && h * 60 + min <= firstMinute) continue;
+        const at = zonedTimeToInstant(y, m, d, h, min, timeZone);
+        if (at && at.getTime() > after.getTime()) return at;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The latest slot in (since, now]; slots before `now − lookback` are not looked at, so a server
+ * that was down for a week runs the most recent slot once instead of a backlog.
+ */
+export function latestDueTime(cron: CronSchedule, since: Date, now: Date, timeZone: string, lookbackMs = 24 * 3600_000): Date | undefined {
+  const start = new Date(Math.max(since.getTime(), now.getTime() - lookbackMs));
+  let due: Date | undefined;
+  let cursor = start;
+  for (let i = 0; i < 2000; i++) {
+    const next = nextCronTime(cron, cursor, timeZone);
+    if (!next || next.getTime() > now.getTime()) break;
+    due = next;
+    cursor = next;
+  }
+  return due;
+}

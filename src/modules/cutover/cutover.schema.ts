@@ -1,0 +1,372 @@
+import { z } from '@hono/zod-openapi';
+import { reconcileSpecSchema } from '../../engines/reconcile/reconcile-spec';
+import { dateSchema } from '../../server/common-schemas';
+import { DEFAULT_CRON, DEFAULT_TIME_ZONE } from './cron';
+
+const idSchema = z.string().min(1).max(64);
+const pathId = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
+
+export const projectIdParam = z.object({ id: pathId('id') });
+export const connectionParamsSchema = projectIdParam.extend({ connectionId: pathId('connectionId') });
+export const specParamsSchema = projectIdParam.extend({ specId: pathId('specId') });
+export const runParamsSchema = projectIdParam.extend({ runId: pathId('runId') });
+
+// ---- connections ----------------------------------------------------------------------------
+
+export const CONNECTION_KINDS = ['postgres', 'mysql', 'sqlite'] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+export const createConnectionBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    kind: z.enum(CONNECTION_KINDS),
+    url: z.string().trim().min(1).max(2000).openapi({ example: 'postgres://erp_reader:secret@10.0.0.5:5432/erp' }),
+    /** Replaces the URL's password (so the URL can be typed without it). */
+    password: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi('CreateDataConnectionBody');
+
+export const updateConnectionBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    url: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .openapi({ description: 'A URL whose password is *** (as the API shows it) keeps the stored password' }),
+    password: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi('UpdateDataConnectionBody');
+
+export const connectionViewSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    name: z.string(),
+    kind: z.enum(CONNECTION_KINDS),
+    maskedUrl: z.string().openapi({ description: 'The URL with its password replaced by ***; the password is never returned' }),
+    usedBy: z.array(z.object({ id: z.string(), name: z.string() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('DataConnection');
+
+// ---- specs ----------------------------------------------------------------------------------
+
+const uploadSourceSchema = z
+  .object({
+    type: z.literal('upload'),
+    uploadId: idSchema,
+    sheet: z.string().min(1).max(100).optional(),
+    encoding: z.string().min(1).max(40).optional(),
+  })
+  .strict();
+
+const connectionSourceSchema = z
+  .object({
+    type: z.literal('connection'),
+    connectionId: idSchema,
+    table: z.string().trim().min(1).max(300).optional(),
+    query: z.string().trim().min(1).max(20_000).optional(),
+  })
+  .strict();
+
+/** Where one side of a reconciliation reads from. */
+export const sourceRefSchema = z
+  .discriminatedUnion('type', [uploadSourceSchema, connectionSourceSchema])
+  .superRefine((value, ctx) => {
+    if (value.type === 'connection' && (value.table === undefined) === (value.query === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['table'], message: 'give exactly one of table or query' });
+    }
+  })
+  .openapi('ReconcileSourceRef');
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+/** The engine's spec minus its sources; value maps are inline only (no server-side files). */
+export const comparisonSchema = reconcileSpecSchema
+  .omit({ left: true, right: true })
+  .extend({
+    key: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    valueMaps: z.record(z.string(), z.object({ values: z.record(z.string(), z.string()) }).strict()).default({}),
+  })
+  .openapi('ReconcileComparison');
+export type Comparison = z.output<typeof comparisonSchema>;
+
+export const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'json', 'none'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+const scheduleSchema = z
+  .object({
+    cron: z.string().trim().min(9).max(100).default(DEFAULT_CRON).openapi({ description: '5-field cron, default 06:00 daily' }),
+    enabled: z.boolean().default(false),
+    timeZone: z.string().trim().min(1).max(64).default(DEFAULT_TIME_ZONE).openapi({ example: DEFAULT_TIME_ZONE }),
+  })
+  .strict();
+
+const webhookSchema = z
+  .object({
+    format: z.enum(WEBHOOK_FORMATS).default('none'),
+    url: z.string().trim().url().max(2000).nullable().default(null),
+  })
+  .strict();
+
+const specFields = {
+  name: z.string().trim().min(1).max(100),
+  left: sourceRefSchema,
+  right: sourceRefSchema,
+  comparison: comparisonSchema,
+  schedule: scheduleSchema.default({ cron: DEFAULT_CRON, enabled: false, timeZone: DEFAULT_TIME_ZONE }),
+  exitCriterionDays: z.number().int().min(1).max(60).default(3),
+  webhook: webhookSchema.default({ format: 'none', url: null }),
+};
+
+export const createSpecBodySchema = z.object(specFields).strict().openapi('CreateReconcileSpecBody');
+export type CreateSpecInput = z.output<typeof createSpecBodySchema>;
+
+export const updateSpecBodySchema = z
+  .object({
+    name: specFields.name.optional(),
+    left: sourceRefSchema.optional(),
+    right: sourceRefSchema.optional(),
+    comparison: comparisonSchema.optional(),
+    schedule: z
+      .object({
+        cron: z.string().trim().min(9).max(100).optional(),
+        enabled: z.boolean().optional(),
+        timeZone: z.string().trim().min(1).max(64).optional(),
+      })
+      .strict()
+      .optional(),
+    exitCriterionDays: z.number().int().min(1).max(60).optional(),
+    webhook: z
+      .object({
+        format: z.enum(WEBHOOK_FORMATS).optional(),
+        url: z
+          .string()
+          .trim()
+          .max(2000)
+          .nullable()
+          .optional()
+          .openapi({ description: 'null clears it; the masked URL as the API shows it keeps the stored one' }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('UpdateReconcileSpecBody');
+export type UpdateSpecInput = z.output<typeof updateSpecBodySchema>;
+
+export const importSpecBodySchema = z
+  .object({
+    name: specFields.name,
+    yaml: z.string().min(1).max(200_000).openapi({ description: 'A spec file as `golive reconcile --spec` reads it' }),
+    left: sourceRefSchema.optional().openapi({ description: "Overrides the YAML's left source" }),
+    right: sourceRefSchema.optional(),
+    schedule: specFields.schedule,
+    exitCriterionDays: specFields.exitCriterionDays,
+    webhook: specFields.webhook,
+  })
+  .strict()
+  .openapi('ImportReconcileSpecBody');
+export type ImportSpecInput = z.output<typeof importSpecBodySchema>;
+
+export const suggestMappingBodySchema = z.object({ left: sourceRefSchema, right: sourceRefSchema }).strict().openapi('SuggestMappingBody');
+
+export const mappingSuggestionSchema = z
+  .object({
+    left: z.string(),
+    right: z.string(),
+    match: z.enum(['exact', 'normalized', 'synonym']),
+  })
+  .openapi('ColumnMappingSuggestion');
+
+export const suggestMappingViewSchema = z
+  .object({
+    leftColumns: z.array(z.string()),
+    rightColumns: z.array(z.string()),
+    suggestions: z.array(mappingSuggestionSchema),
+    suggestedKey: z.array(z.string()),
+    /** Ready to put into comparison.mapColumns: only pairs whose names differ. */
+    mapColumns: z.record(z.string(), z.string()),
+    unmatchedLeft: z.array(z.string()),
+    unmatchedRight: z.array(z.string()),
+  })
+  .openapi('SuggestMapping');
+
+export const exitCriterionViewSchema = z
+  .object({
+    met: z.boolean(),
+    required: z.number(),
+    streak: z.number().openapi({ description: 'Consecutive business days, newest first, without unexplained differences' }),
+    streakDates: z.array(z.string()),
+    reasonCode: z.enum(['met', 'no_runs', 'unexplained', 'gap', 'too_few']),
+    reason: z.string(),
+    lastBusinessDate: z.string().nullable(),
+  })
+  .openapi('ReconcileExitCriterion');
+export type ExitCriterionView = z.infer<typeof exitCriterionViewSchema>;
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+export const runViewSchema = z
+  .object({
+    id: z.string(),
+    specId: z.string(),
+    jobId: z.string().nullable(),
+    trigger: z.enum(['manual', 'schedule']),
+    businessDate: z.string(),
+    scheduledFor: z.string().nullable(),
+    status: z.enum(RUN_STATUSES),
+    summary: z.unknown().openapi({ description: 'The engine summary (counts, per-column counts, aggregates); null until done' }),
+    differencesTotal: z.number(),
+    statusCounts: z.record(z.string(), z.number()),
+    newCount: z.number(),
+    openCount: z.number(),
+    resolvedCount: z.number(),
+    unexplained: z.number(),
+    error: z.string().nullable(),
+    webhookStatus: z.string().nullable(),
+    webhookError: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('ReconcileRun');
+export type RunView = z.infer<typeof runViewSchema>;
+
+export const specViewSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    name: z.string(),
+    left: sourceRefSchema,
+    right: sourceRefSchema,
+    leftLabel: z.string(),
+    rightLabel: z.string(),
+    comparison: z.unknown(),
+    schedule: z.object({ cron: z.string(), enabled: z.boolean(), timeZone: z.string(), nextRunAt: z.string().nullable() }),
+    exitCriterionDays: z.number(),
+    webhook: z.object({ format: z.enum(WEBHOOK_FORMATS), url: z.string().nullable() }),
+    lastRun: runViewSchema.nullable(),
+    exitCriterion: exitCriterionViewSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ReconcileSpec');
+export type SpecView = z.infer<typeof specViewSchema>;
+
+export const startRunBodySchema = z
+  .object({
+    businessDate: dateSchema.optional().openapi({ description: "Defaults to today in the spec's time zone" }),
+  })
+  .strict()
+  .openapi('StartReconcileRunBody');
+
+export const DIFF_STATUSES = [
+  'changed',
+  'only_left',
+  'only_right',
+  'duplicate_left',
+  'duplicate_right',
+  'null_key_left',
+  'null_key_right',
+] as const;
+
+export const differenceQuerySchema = z.object({
+  status: z.enum(DIFF_STATUSES).optional(),
+  column: z.string().min(1).max(200).optional(),
+  key: z.string().min(1).max(200).optional().openapi({ description: 'Key contains (case-insensitive)' }),
+  explained: z.enum(['yes', 'no']).optional(),
+  track: z.enum(['new', 'open']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DifferenceQuery = z.output<typeof differenceQuerySchema>;
+
+export const differenceViewSchema = z
+  .object({
+    id: z.string(),
+    itemId: z.string().nullable(),
+    key: z.array(z.string().nullable()),
+    keyText: z.string(),
+    status: z.enum(DIFF_STATUSES),
+    statusLabel: z.string(),
+    column: z.string().nullable(),
+    left: z.string().nullable(),
+    right: z.string().nullable(),
+    delta: z.string().nullable(),
+    count: z.number().nullable(),
+    row: z.number().nullable(),
+    track: z.enum(['new', 'open']),
+    firstSeenDate: z.string().nullable(),
+    explained: z.boolean(),
+    explanation: z.string().nullable(),
+    explainedBy: z.string().nullable(),
+    explainedAt: z.string().nullable(),
+  })
+  .openapi('ReconcileDifference');
+export type DifferenceView = z.infer<typeof differenceViewSchema>;
+
+export const resolvedItemViewSchema = z
+  .object({
+    itemId: z.string(),
+    keyText: z.string(),
+    status: z.enum(DIFF_STATUSES),
+    column: z.string().nullable(),
+    firstSeenDate: z.string(),
+    explained: z.boolean(),
+    explanation: z.string().nullable(),
+  })
+  .openapi('ReconcileResolvedItem');
+
+export const explainBodySchema = z
+  .object({
+    differenceIds: z.array(idSchema).min(1).max(5000),
+    explained: z.boolean().default(true),
+    reason: z.string().trim().max(1000).default(''),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.explained && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required' });
+  })
+  .openapi('ExplainDifferencesBody');
+export type ExplainInput = z.output<typeof explainBodySchema>;
+
+export const historyViewSchema = z
+  .object({
+    trend: z.array(
+      z.object({
+        businessDate: z.string(),
+        runId: z.string(),
+        differencesTotal: z.number(),
+        unexplained: z.number(),
+        statusCounts: z.record(z.string(), z.number()),
+        newCount: z.number(),
+        openCount: z.number(),
+        resolvedCount: z.number(),
+      }),
+    ),
+    exitCriterion: exitCriterionViewSchema,
+  })
+  .openapi('ReconcileHistory');
+
+export const testWebhookBodySchema = z
+  .object({
+    format: z.enum(WEBHOOK_FORMATS).optional(),
+    url: z.string().trim().url().max(2000).optional().openapi({ description: 'Try another URL before saving it' }),
+  })
+  .strict()
+  .openapi('TestWebhookBody');
+
+export const webhookResultSchema = z
+  .object({ ok: z.boolean(), status: z.enum(['sent', 'failed', 'skipped']), error: z.string().nullable() })
+  .openapi('WebhookResult');
