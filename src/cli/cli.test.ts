@@ -71,7 +71,7 @@ describeEachDialect('golive CLI on a database', (dialect) => {
   });
 
   it('migrates, and says so when already up to date', () => {
-    expect(golive(['db', 'migrate'], env).stdout).toMatch(/Applied 1 migration/);
+    expect(golive(['db', 'migrate'], env).stdout).toMatch(/Applied [0-9]+ migration/);
     expect(golive(['db', 'migrate'], env).stdout).toContain('Database is up to date.');
   });
 
