@@ -10,6 +10,7 @@ import { phaseLabel, roleLabel, tierLabel } from '../../components/labels';
 import { useProject } from '../../components/project';
 import { toApiError, useApi } from '../../components/useApi';
 import { GovernanceView } from './GovernanceView';
+import { PageSpinner } from '../../components/PageSpinner';
 import { MemberFormModal } from './MemberFormModal';
 import { RaciGrid } from './RaciGrid';
 import { StakeholderMap } from './StakeholderMap';
@@ -161,7 +162,7 @@ export default function TeamPage() {
           {
             key: 'governance',
             label: <span data-testid="tab-governance">{t('team.tabGovernance')}</span>,
-            children: <GovernanceView members={items} />,
+            children: members.loading && !members.data ? <PageSpinner /> : <GovernanceView members={items} />,
           },
           { key: 'members', label: <span data-testid="tab-members">{t('team.tabMembers')}</span>, children: memberTable },
           {
