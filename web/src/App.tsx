@@ -18,6 +18,7 @@ const PermissionsPage = lazy(() => import('./modules/platform/PermissionsPage'))
 const ComingSoonPage = lazy(() => import('./modules/platform/ComingSoonPage'));
 const GoalsPage = lazy(() => import('./modules/goals/GoalsPage'));
 const TeamPage = lazy(() => import('./modules/team/TeamPage'));
+const CutoverPage = lazy(() => import('./modules/cutover/CutoverPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function App() {
                   <Route path="overview" element={<OverviewPage />} />
                   <Route path="goals" element={<GoalsPage />} />
                   <Route path="team" element={<TeamPage />} />
+                  <Route path="cutover/*" element={<CutoverPage />} />
                   <Route path="phase/:phase" element={<ComingSoonPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="permissions" element={<PermissionsPage />} />

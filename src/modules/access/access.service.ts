@@ -66,7 +66,7 @@ export async function getProjectRole(db: DbExecutor, projectId: string, actor: A
  * than 403 so project ids cannot be probed.
  */
 export async function authorizeProjectAction(db: Db, actor: Actor, projectId: string, resource: Resource, action: Action): Promise<string> {
-  if (actor.isAdmin) return (await findProjectRole(db.kysely, projectId, actor.userId)) ?? 'admin';
+  if (actor.isAdmin) return (await findProjectRole(db.kysely, projectId, actor.userId)) ?? 'project_manager';
   const role = await findProjectRole(db.kysely, projectId, actor.userId);
   if (!role) throw new AppError('NOT_FOUND', { entity: 'project', id: projectId });
   if (!(await isAllowed(db, role, resource, action))) {

@@ -1,5 +1,5 @@
 import type { Db, DbExecutor } from '../../db/connection';
-import type { GoalTable } from '../../db/schema';
+import type { GoalTable, ProjectTable } from '../../db/schema';
 import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso, todayDate } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
@@ -38,8 +38,8 @@ function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): 
   };
 }
 
-async function smartContext(db: DbExecutor, projectId: string): Promise<SmartCheckContext> {
-  const project = await getProjectRow(db, projectId);
+async function smartContext(db: DbExecutor, projectId: string, known?: ProjectTable): Promise<SmartCheckContext> {
+  const project = known ?? (await getProjectRow(db, projectId));
   return {
     today: todayDate(),
     modulesInScope: JSON.parse(project.modules_in_scope) as string[],
@@ -47,9 +47,9 @@ async function smartContext(db: DbExecutor, projectId: string): Promise<SmartChe
   };
 }
 
-/** A project's goals with their SMART check and progress. */
-export async function listGoals(db: Db, projectId: string, locale: Locale): Promise<GoalView[]> {
-  const [rows, context] = await Promise.all([listGoalRows(db.kysely, projectId), smartContext(db.kysely, projectId)]);
+/** A project's goals with their SMART check and progress (pass the project row when already loaded). */
+export async function listGoals(db: Db, projectId: string, locale: Locale, project?: ProjectTable): Promise<GoalView[]> {
+  const [rows, context] = await Promise.all([listGoalRows(db.kysely, projectId), smartContext(db.kysely, projectId, project)]);
   return rows.map((r) => presentGoal(r, context, locale));
 }
 
@@ -208,8 +208,12 @@ export async function deleteMeasurement(db: Db, actor: Actor, projectId: string,
 }
 
 /** Goal counts for the dashboard. */
-export async function summarizeGoals(db: Db, projectId: string): Promise<{ total: number; smart: number; averageProgress: number | null }> {
-  const goals = await listGoals(db, projectId, 'en');
+export async function summarizeGoals(
+  db: Db,
+  projectId: string,
+  project?: ProjectTable,
+): Promise<{ total: number; smart: number; averageProgress: number | null }> {
+  const goals = await listGoals(db, projectId, 'en', project);
   const progresses = goals.map((g) => g.progress).filter((p): p is number => p !== null);
   return {
     total: goals.length,

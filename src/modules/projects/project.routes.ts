@@ -156,7 +156,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(accessRoute, async (c) => c.json(await getProjectAccess(c.var.db, c.var.actor, c.req.valid('param').id), 200));
   app.openapi(dashboardRoute, async (c) =>
-    c.json(await getProjectDashboard(c.var.db, c.var.actor, c.req.valid('param').id, summarizeGoals), 200),
+    c.json(await getProjectDashboard(c.var.db, c.req.valid('param').id, c.var.projectRole, summarizeGoals), 200),
   );
   app.openapi(auditRoute, async (c) => {
     const query = c.req.valid('query');

@@ -177,16 +177,21 @@ async function isDefinedAction(db: Db, resource: (typeof RESOURCES)[number], act
   return false;
 }
 
-/** Dashboard figures for the project overview. */
+/** Dashboard figures for the project overview. One project read, then every figure in parallel. */
 export async function getProjectDashboard(
   db: Db,
-  actor: Actor,
   projectId: string,
-  goalSummary: (db: Db, projectId: string) => Promise<{ total: number; smart: number; averageProgress: number | null }>,
+  myRole: string | null,
+  goalSummary: (
+    db: Db,
+    projectId: string,
+    project: ProjectTable,
+  ) => Promise<{ total: number; smart: number; averageProgress: number | null }>,
 ): Promise<Dashboard> {
-  const project = await getProject(db, actor, projectId);
+  const row = await getProjectRow(db.kysely, projectId);
+  const project = presentProject(row, myRole);
   const k = db.kysely;
-  const [members, deliverables, accountable, stakeholders, goals] = await Promise.all([
+  const [members, deliverables, accountable, stakeholders, goals, assessments] = await Promise.all([
     k.selectFrom('project_member').select(['tier', 'allocation_pct']).where('project_id', '=', projectId).execute(),
     k.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
     k
@@ -197,17 +202,17 @@ export async function getProjectDashboard(
       .where('letter', '=', 'A')
       .execute(),
     k.selectFrom('stakeholder').select('id').where('project_id', '=', projectId).execute(),
-    goalSummary(db, projectId),
+    goalSummary(db, projectId, row),
+    k
+      .selectFrom('stakeholder_assessment')
+      .select(['stakeholder_id', 'support'])
+      .where('project_id', '=', projectId)
+      .orderBy('assessed_on')
+      .orderBy('created_at')
+      .execute(),
   ]);
-  const latestSupport = await k
-    .selectFrom('stakeholder_assessment as a')
-    .select(['a.stakeholder_id', 'a.support', 'a.assessed_on', 'a.created_at'])
-    .where('a.project_id', '=', projectId)
-    .orderBy('a.assessed_on')
-    .orderBy('a.created_at')
-    .execute();
   const supportByStakeholder = new Map<string, number>();
-  for (const a of latestSupport) supportByStakeholder.set(a.stakeholder_id, a.support);
+  for (const a of assessments) supportByStakeholder.set(a.stakeholder_id, a.support);
   const byTier: Record<string, number> = {};
   for (const m of members) byTier[m.tier] = (byTier[m.tier] ?? 0) + 1;
   const daysToGoLive = project.plannedGoLive
@@ -227,6 +232,6 @@ export async function getProjectDashboard(
       total: stakeholders.length,
       resisting: [...supportByStakeholder.values()].filter((s) => s <= 2).length,
     },
-    phases: PHASES.map((phase) => ({ phase, available: phase === 'goals' || phase === 'team' })),
+    phases: PHASES.map((phase) => ({ phase, available: phase === 'goals' || phase === 'team' || phase === 'cutover' })),
   };
 }

@@ -1,9 +1,26 @@
-import { download, request } from './client';
+import { buildUrl, download, request, uploadFile } from './client';
 import type {
   ApiToken,
   AssessmentInput,
   AuditPage,
+  ConnectionInput,
+  ConnectionUpdate,
   CreatedToken,
+  DataConnection,
+  Difference,
+  DifferenceFilter,
+  ExitCriteriaSummary,
+  Job,
+  MappingSuggestion,
+  ReconcileHistory,
+  ReconcileRun,
+  ReconcileSpec,
+  ResolvedItem,
+  SourceRef,
+  SpecInput,
+  Upload,
+  WebhookFormat,
+  WebhookResult,
   Dashboard,
   Goal,
   GoalInput,
@@ -106,5 +123,61 @@ export const api = {
     assess: (id: string, stakeholderId: string, input: AssessmentInput) =>
       request<unknown>(`${p(id)}/stakeholders/${seg(stakeholderId)}/assessments`, { method: 'POST', body: input }),
     exportXlsx: (id: string) => download(`${p(id)}/team/export.xlsx`, 'team.xlsx'),
+  },
+
+  uploads: {
+    list: (id: string) => request<Items<Upload>>(`${p(id)}/uploads`),
+    /** Streams the file as the request body; `onProgress` gets 0..1. */
+    upload: (id: string, file: File, onProgress?: (fraction: number) => void) =>
+      uploadFile<Upload>(buildUrl(`${p(id)}/uploads`, { filename: file.name }), file, onProgress),
+  },
+
+  jobs: {
+    get: (id: string, jobId: string) => request<Job>(`${p(id)}/jobs/${seg(jobId)}`),
+  },
+
+  /** 上线 → 双轨运行: saved connections, reconciliation specs, runs, differences, history. */
+  cutover: {
+    connections: (id: string) => request<Items<DataConnection>>(`${p(id)}/connections`),
+    createConnection: (id: string, input: ConnectionInput) =>
+      request<DataConnection>(`${p(id)}/connections`, { method: 'POST', body: input }),
+    updateConnection: (id: string, connectionId: string, patch: ConnectionUpdate) =>
+      request<DataConnection>(`${p(id)}/connections/${seg(connectionId)}`, { method: 'PATCH', body: patch }),
+    removeConnection: (id: string, connectionId: string) =>
+      request<unknown>(`${p(id)}/connections/${seg(connectionId)}`, { method: 'DELETE' }),
+    testConnection: (id: string, connectionId: string) =>
+      request<{ ok: boolean; error: string | null }>(`${p(id)}/connections/${seg(connectionId)}/test`, { method: 'POST' }),
+
+    specs: (id: string) => request<Items<ReconcileSpec>>(`${p(id)}/reconcile/specs`),
+    exitCriteria: (id: string) => request<ExitCriteriaSummary>(`${p(id)}/reconcile/exit-criteria`),
+    spec: (id: string, specId: string) => request<ReconcileSpec>(`${p(id)}/reconcile/specs/${seg(specId)}`),
+    createSpec: (id: string, input: SpecInput) => request<ReconcileSpec>(`${p(id)}/reconcile/specs`, { method: 'POST', body: input }),
+    updateSpec: (id: string, specId: string, patch: Partial<SpecInput>) =>
+      request<ReconcileSpec>(`${p(id)}/reconcile/specs/${seg(specId)}`, { method: 'PATCH', body: patch }),
+    removeSpec: (id: string, specId: string) => request<unknown>(`${p(id)}/reconcile/specs/${seg(specId)}`, { method: 'DELETE' }),
+    exportSpecYaml: (id: string, specId: string) =>
+      download(buildUrl(`${p(id)}/reconcile/specs/${seg(specId)}`, { format: 'yaml' }), 'reconcile-spec.yaml'),
+    suggestMapping: (id: string, left: SourceRef, right: SourceRef) =>
+      request<MappingSuggestion>(`${p(id)}/reconcile/suggest-mapping`, { method: 'POST', body: { left, right } }),
+    testWebhook: (id: string, specId: string, body: { format?: WebhookFormat; url?: string }) =>
+      request<WebhookResult>(`${p(id)}/reconcile/specs/${seg(specId)}/test-webhook`, { method: 'POST', body }),
+
+    startRun: (id: string, specId: string, businessDate?: string) =>
+      request<{ run: ReconcileRun; jobId: string }>(`${p(id)}/reconcile/specs/${seg(specId)}/run`, {
+        method: 'POST',
+        body: businessDate ? { businessDate } : {},
+      }),
+    runs: (id: string, specId: string, page: { limit: number; offset: number }) =>
+      request<{ total: number; items: ReconcileRun[] }>(`${p(id)}/reconcile/specs/${seg(specId)}/runs`, { query: page }),
+    history: (id: string, specId: string) => request<ReconcileHistory>(`${p(id)}/reconcile/specs/${seg(specId)}/history`),
+    run: (id: string, runId: string) => request<ReconcileRun>(`${p(id)}/reconcile/runs/${seg(runId)}`),
+    cancelRun: (id: string, runId: string) => request<ReconcileRun>(`${p(id)}/reconcile/runs/${seg(runId)}/cancel`, { method: 'POST' }),
+    differences: (id: string, runId: string, query: DifferenceFilter & { limit: number; offset: number }) =>
+      request<{ total: number; items: Difference[] }>(`${p(id)}/reconcile/runs/${seg(runId)}/differences`, { query: { ...query } }),
+    resolved: (id: string, runId: string) => request<Items<ResolvedItem>>(`${p(id)}/reconcile/runs/${seg(runId)}/resolved`),
+    explain: (id: string, specId: string, body: { differenceIds: string[]; explained: boolean; reason: string }) =>
+      request<{ items: number }>(`${p(id)}/reconcile/specs/${seg(specId)}/explanations`, { method: 'POST', body }),
+    exportDifferences: (id: string, runId: string, format: 'xlsx' | 'csv', filter: DifferenceFilter) =>
+      download(buildUrl(`${p(id)}/reconcile/runs/${seg(runId)}/export`, { ...filter, format }), `differences.${format}`),
   },
 };

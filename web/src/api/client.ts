@@ -133,3 +133,41 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Sends a file as the raw request body (PUT) and reports upload progress (0..1); resolves with the
+ * parsed JSON answer or throws {@link ApiError}. XMLHttpRequest because fetch reports no upload progress.
+ */
+export function uploadFile<T>(path: string, file: Blob, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', xhr.statusText || 'network error'));
+    xhr.onload = () => {
+      let parsed: unknown = undefined;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        resolve(parsed as T);
+        return;
+      }
+      if (xhr.status === 401) unauthenticatedListeners.forEach((l) => l());
+      if (isErrorBody(parsed)) {
+        const { code, message, details } = parsed.error;
+        reject(new ApiError(xhr.status, code, message, Array.isArray(details) ? details : []));
+      } else reject(new ApiError(xhr.status, 'HTTP_' + xhr.status, xhr.responseText.slice(0, 200) || xhr.statusText));
+    };
+    xhr.send(file);
+  });
+}

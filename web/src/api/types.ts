@@ -8,7 +8,7 @@
 export const PHASES = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'] as const;
 export type Phase = (typeof PHASES)[number];
 /** Phases whose module is built; the others are shown as "coming soon". */
-export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team'];
+export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'cutover'];
 
 export const ERP_MODULES = ['finance', 'purchasing', 'inventory', 'sales', 'production', 'quality', 'hr', 'crm'] as const;
 export type ErpModule = (typeof ERP_MODULES)[number];
@@ -280,4 +280,282 @@ export interface AssessmentInput {
   assessedOn: string;
   support: number;
   note: string;
+}
+
+// ---- uploads and jobs (uploads/upload.routes.ts, jobs/job.routes.ts) ----
+
+export interface Upload {
+  id: string;
+  originalName: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  createdAt: string;
+}
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface Job {
+  id: string;
+  projectId: string | null;
+  type: string;
+  status: JobStatus;
+  /** 0..1 */
+  progress: number;
+  message: string;
+  attempts: number;
+  maxAttempts: number;
+  result: unknown;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+// ---- cutover: dual-run reconciliation (cutover/cutover.schema.ts) ----
+
+export const CONNECTION_KINDS = ['postgres', 'mysql', 'sqlite'] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+export interface DataConnection {
+  id: string;
+  projectId: string;
+  name: string;
+  kind: ConnectionKind;
+  /** The URL with its password replaced by ***; the password is never returned. */
+  maskedUrl: string;
+  usedBy: { id: string; name: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ConnectionInput {
+  name: string;
+  kind: ConnectionKind;
+  url: string;
+  password?: string;
+}
+export interface ConnectionUpdate {
+  name?: string;
+  url?: string;
+  password?: string;
+}
+
+export type SourceRef =
+  | { type: 'upload'; uploadId: string; sheet?: string; encoding?: string }
+  | { type: 'connection'; connectionId: string; table?: string; query?: string };
+
+/** How one column is compared (engine columnRuleSchema). */
+export interface ColumnRule {
+  numeric?: boolean;
+  tolerance?: number;
+  relativeTolerance?: number;
+  round?: number;
+  trim?: boolean;
+  caseInsensitive?: boolean;
+  nullEqualsEmpty?: boolean;
+  timestamp?: unknown;
+}
+export interface AggregateCheck {
+  name?: string;
+  groupBy: string[];
+  sum: string[];
+  count?: boolean;
+  tolerance: number;
+}
+/** The comparison part of a spec; column names are the left side's. Unknown fields are kept as they are. */
+export interface Comparison {
+  key: string | string[];
+  mapColumns?: Record<string, string>;
+  ignore?: string[];
+  rules?: Record<string, ColumnRule>;
+  aggregates?: AggregateCheck[];
+  [other: string]: unknown;
+}
+
+export const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'json', 'none'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+export const RUN_STATUSES = JOB_STATUSES;
+export type RunStatus = JobStatus;
+
+export const DIFF_STATUSES = [
+  'changed',
+  'only_left',
+  'only_right',
+  'duplicate_left',
+  'duplicate_right',
+  'null_key_left',
+  'null_key_right',
+] as const;
+export type DiffStatus = (typeof DIFF_STATUSES)[number];
+
+export const EXIT_REASON_CODES = ['met', 'no_runs', 'unexplained', 'gap', 'too_few'] as const;
+
+export interface ExitCriterion {
+  met: boolean;
+  required: number;
+  /** Consecutive business days, newest first, without unexplained differences. */
+  streak: number;
+  streakDates: string[];
+  reasonCode: (typeof EXIT_REASON_CODES)[number];
+  /** Localized by the server. */
+  reason: string;
+  lastBusinessDate: string | null;
+}
+
+/** The engine summary of a finished run (snake_case, as the CLI prints it). */
+export interface ReconcileSummary {
+  left_rows: number;
+  right_rows: number;
+  matched: number;
+  changed: number;
+  only_left: number;
+  only_right: number;
+  duplicate_keys_left: number;
+  duplicate_keys_right: number;
+  null_keys_left: number;
+  null_keys_right: number;
+  columns: Record<string, number>;
+  skipped_columns: string[];
+  aggregates?: {
+    name: string;
+    group_by: string[];
+    sum: string[];
+    groups: number;
+    mismatched_groups: number;
+    mismatches: {
+      group: Record<string, string | null>;
+      left_count: number;
+      right_count: number;
+      sums: Record<string, { left: string | null; right: string | null; delta: string | null }>;
+    }[];
+  }[];
+}
+
+export interface ReconcileRun {
+  id: string;
+  specId: string;
+  jobId: string | null;
+  trigger: 'manual' | 'schedule';
+  businessDate: string;
+  scheduledFor: string | null;
+  status: RunStatus;
+  summary: ReconcileSummary | null;
+  differencesTotal: number;
+  statusCounts: Record<string, number>;
+  newCount: number;
+  openCount: number;
+  resolvedCount: number;
+  unexplained: number;
+  error: string | null;
+  webhookStatus: string | null;
+  webhookError: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ReconcileSpec {
+  id: string;
+  projectId: string;
+  name: string;
+  left: SourceRef;
+  right: SourceRef;
+  leftLabel: string;
+  rightLabel: string;
+  comparison: Comparison;
+  schedule: { cron: string; enabled: boolean; timeZone: string; nextRunAt: string | null };
+  exitCriterionDays: number;
+  /** The URL is masked as the API shows it; sending it back unchanged keeps the stored one. */
+  webhook: { format: WebhookFormat; url: string | null };
+  lastRun: ReconcileRun | null;
+  exitCriterion: ExitCriterion;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpecInput {
+  name: string;
+  left: SourceRef;
+  right: SourceRef;
+  comparison: Comparison;
+  schedule: { cron: string; enabled: boolean; timeZone: string };
+  exitCriterionDays: number;
+  webhook: { format: WebhookFormat; url: string | null };
+}
+
+export interface MappingSuggestion {
+  leftColumns: string[];
+  rightColumns: string[];
+  suggestions: { left: string; right: string; match: 'exact' | 'normalized' | 'synonym' }[];
+  suggestedKey: string[];
+  mapColumns: Record<string, string>;
+  unmatchedLeft: string[];
+  unmatchedRight: string[];
+}
+
+export interface ExitCriteriaSummary {
+  allMet: boolean;
+  items: { specId: string; specName: string; exitCriterion: ExitCriterion; lastRun: ReconcileRun | null }[];
+}
+
+export interface DifferenceFilter {
+  status?: DiffStatus;
+  column?: string;
+  key?: string;
+  explained?: 'yes' | 'no';
+  track?: 'new' | 'open';
+}
+
+export interface Difference {
+  id: string;
+  itemId: string | null;
+  key: (string | null)[];
+  keyText: string;
+  status: DiffStatus;
+  statusLabel: string;
+  column: string | null;
+  left: string | null;
+  right: string | null;
+  delta: string | null;
+  count: number | null;
+  row: number | null;
+  track: 'new' | 'open';
+  firstSeenDate: string | null;
+  explained: boolean;
+  explanation: string | null;
+  explainedBy: string | null;
+  explainedAt: string | null;
+}
+
+export interface ResolvedItem {
+  itemId: string;
+  keyText: string;
+  status: DiffStatus;
+  column: string | null;
+  firstSeenDate: string;
+  explained: boolean;
+  explanation: string | null;
+}
+
+export interface TrendPoint {
+  businessDate: string;
+  runId: string;
+  differencesTotal: number;
+  unexplained: number;
+  statusCounts: Record<string, number>;
+  newCount: number;
+  openCount: number;
+  resolvedCount: number;
+}
+export interface ReconcileHistory {
+  trend: TrendPoint[];
+  exitCriterion: ExitCriterion;
+}
+
+export interface WebhookResult {
+  ok: boolean;
+  status: 'sent' | 'failed' | 'skipped';
+  error: string | null;
 }

@@ -14,3 +14,5 @@ export const tierLabel = (t: TFunction, code: string | null | undefined) => code
 export const phaseLabel = (t: TFunction, code: string | null | undefined) => codeLabel(t, 'phase', code);
 export const resourceLabel = (t: TFunction, code: string | null | undefined) => codeLabel(t, 'resource', code);
 export const actionLabel = (t: TFunction, code: string | null | undefined) => codeLabel(t, 'action', code);
+export const diffStatusLabel = (t: TFunction, code: string | null | undefined) => codeLabel(t, 'cutover.diffStatus', code);
+export const runStatusLabel = (t: TFunction, code: string | null | undefined) => codeLabel(t, 'cutover.runStatus', code);

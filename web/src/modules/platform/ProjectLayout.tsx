@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, DashboardOutlined, RocketOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,11 @@ import { ProjectContext, type ProjectContextValue } from '../../components/proje
 import { useShellTitle } from '../../components/shellTitle';
 import { useApi } from '../../components/useApi';
 
-const PHASE_ICONS: Partial<Record<Phase, React.ReactNode>> = { goals: <AimOutlined />, team: <TeamOutlined /> };
+const PHASE_ICONS: Partial<Record<Phase, React.ReactNode>> = {
+  goals: <AimOutlined />,
+  team: <TeamOutlined />,
+  cutover: <RocketOutlined />,
+};
 
 /** A project's pages: left navigation of the nine phases, and the project context. */
 export default function ProjectLayout() {
@@ -44,6 +48,9 @@ export default function ProjectLayout() {
   );
 
   const base = `/projects/${projectId}`;
+  // A phase's sub-pages (…/cutover/dual-run/…) keep the phase selected.
+  const availablePrefix = AVAILABLE_PHASES.map((phase) => `${base}/${phase}`).find((key) => location.pathname.startsWith(`${key}/`));
+  const selectedKey = availablePrefix ?? location.pathname;
   const items: MenuProps['items'] = [
     { key: `${base}/overview`, icon: <DashboardOutlined />, label: <span data-testid="nav-overview">{t('nav.overview')}</span> },
     {
@@ -85,7 +92,7 @@ export default function ProjectLayout() {
         <Menu
           mode="inline"
           data-testid="phase-nav"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[selectedKey]}
           items={items}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 'none', paddingTop: 8 }}
