@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { registerReconcileCommand, runReconcileCommand, type ReconcileCommandOptions } from './reconcile';
@@ -144,7 +145,41 @@ describe('golive reconcile', () => {
         '--format',
         '--out',
         '--fail-on-diff',
+        '--mode',
+        '--bisect-fanout',
+        '--bisect-leaf-rows',
       ]),
     );
+  });
+
+  it('compares two database tables in place with --mode bisect (or mode: bisect in the spec)', async () => {
+    const make = (name: string, edit: (id: number) => string | null): void => {
+      const db = new SQLite(join(dir, name));
+      db.exec('CREATE TABLE t (id TEXT, v TEXT)');
+      const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
+      db.transaction(() => {
+        for (let i = 1; i <= 5000; i++) {
+          const v = edit(i);
+          if (v !== null) insert.run(String(i), v);
+        }
+      })();
+      db.close();
+    };
+    make('old.db', (i) => `v${i}`);
+    make('new.db', (i) => (i === 4321 ? null : i === 7 ? 'changed' : `v${i}`));
+    const opts: ReconcileCommandOptions = { left: 'sqlite:old.db#t', right: 'sqlite:new.db#t', key: 'id', format: 'json' };
+    const full = JSON.parse((await run(opts)).stdout);
+    const bisect = await run({ ...opts, mode: 'bisect', bisectLeafRows: '50' });
+    expect(bisect.stderr).toBe('');
+    const { bisect: stats, ...summary } = JSON.parse(bisect.stdout);
+    expect(summary).toEqual(full);
+    expect(summary).toMatchObject({ matched: 4998, changed: 1, only_left: 1 });
+    expect(stats.rows_fetched_left).toBeLessThan(500);
+    writeFileSync(join(dir, 'bisect.yaml'), 'left: sqlite:old.db#t\nright: sqlite:new.db#t\nkey: id\nmode: bisect\n');
+    const table = await run({ spec: 'bisect.yaml', format: 'table' });
+    expect(table.stdout).toMatch(/bisect: \d+ segments compared in place/);
+    const bad = await run({ ...opts, mode: 'fast' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--mode: "fast" must be full or bisect/);
   });
 });

@@ -30,6 +30,12 @@ export interface ReconcileCommandOptions {
   failOnDiff?: boolean;
   /** DuckDB memory limit (default 1GB). */
   memoryLimit?: string;
+  /** `full` (default) or `bisect` (compare two database tables in place). */
+  mode?: string;
+  /** Bisect: parts per split (default 16). */
+  bisectFanout?: string;
+  /** Bisect: fetch a differing range once it holds at most this many rows (default 256). */
+  bisectLeafRows?: string;
 }
 
 /** Where the command writes; tests pass buffers, the CLI passes the process streams. */
@@ -105,6 +111,25 @@ async function buildSpec(opts: ReconcileCommandOptions, cwd: string): Promise<{ 
     valueMaps[column] = { file: resolve(cwd, file) };
   }
   merged.valueMaps = valueMaps;
+  if (opts.mode !== undefined) {
+    if (opts.mode !== 'full' && opts.mode !== 'bisect') throw badInput('--mode', `"${opts.mode}" must be full or bisect`);
+    merged.mode = opts.mode;
+  }
+  const positive = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw badInput(flag, `"${text}" is not a whole number ≥ 1`);
+    return n;
+  };
+  const fanout = positive('--bisect-fanout', opts.bisectFanout);
+  const leafRows = positive('--bisect-leaf-rows', opts.bisectLeafRows);
+  if (fanout !== undefined || leafRows !== undefined) {
+    merged.bisect = {
+      ...(base.bisect ?? {}),
+      ...(fanout !== undefined ? { fanout } : {}),
+      ...(leafRows !== undefined ? { leafRows } : {}),
+    };
+  }
   return { spec: validateReconcileSpec(merged, opts.spec ?? 'options'), baseDir };
 }
 
@@ -148,6 +173,14 @@ function formatTable(summary: ReconcileSummary, left: string, right: string): st
     const width = Math.max(...columns.map(([c]) => c.length)) + 2;
     for (const [column, count] of columns) lines.push(`  ${column.padEnd(width)}${String(count).padStart(12)}`);
   }
+  if (summary.bisect) {
+    const b = summary.bisect;
+    lines.push(
+      '',
+      `bisect: ${b.segments_compared} segments compared in place over ${b.levels} levels; ${b.segments_fetched} fetched ` +
+        `(${b.rows_fetched_left} left rows, ${b.rows_fetched_right} right rows)`,
+    );
+  }
   if (summary.skipped_columns.length) lines.push('', `not compared (no such column on the right): ${summary.skipped_columns.join(', ')}`);
   for (const agg of summary.aggregates ?? []) {
     lines.push('', `${agg.name}: ${agg.mismatched_groups} of ${agg.groups} groups differ`);
@@ -179,6 +212,7 @@ function formatCsv(summary: ReconcileSummary): string {
     ['null_keys_right', summary.null_keys_right],
     ...Object.entries(summary.columns).map(([c, n]): [string, number] => [`column:${c}`, n]),
     ...(summary.aggregates ?? []).map((a): [string, number] => [`aggregate:${a.name}:mismatched_groups`, a.mismatched_groups]),
+    ...Object.entries(summary.bisect ?? {}).map(([k, v]): [string, number] => [`bisect:${k}`, v]),
   ];
   const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `metric,value\n${rows.map(([k, v]) => `${cell(k)},${v}`).join('\n')}\n`;
@@ -262,7 +296,10 @@ export function registerReconcileCommand(program: Command): void {
   program
     .command('reconcile')
     .description('Compare two data sources (old system vs new system) row by row and column by column')
-    .option('--left <source>', 'left (old system) source: file.csv, file.xlsx#Sheet, sqlite:file.db#table, postgres://…#schema.table')
+    .option(
+      '--left <source>',
+      'left (old system) source: file.csv, file.xlsx#Sheet, sqlite:file.db#table, postgres://…#schema.table, mysql://…#table',
+    )
     .option('--right <source>', 'right (new system) source, same syntax as --left')
     .option('--key <columns>', 'key column(s), comma separated, left names')
     .option('--spec <file>', 'YAML spec with keys, mappings, rules, filters and aggregate checks')
@@ -275,6 +312,12 @@ export function registerReconcileCommand(program: Command): void {
     .option('--out <file>', 'write every difference to a .csv or .xlsx file')
     .option('--fail-on-diff', 'exit with code 1 when any difference is found')
     .option('--memory-limit <size>', 'memory for the comparison before spilling to disk', '1GB')
+    .option(
+      '--mode <mode>',
+      'full (copy both sides into the comparison engine) or bisect (two PostgreSQL/SQLite tables compared in place by key-range checksums; only differing ranges are fetched)',
+    )
+    .option('--bisect-fanout <n>', 'bisect: parts each differing key range is split into (default 16)')
+    .option('--bisect-leaf-rows <n>', 'bisect: fetch a differing range once it holds at most this many rows (default 256)')
     .action(async (opts: ReconcileCommandOptions) => {
       process.exitCode = await runReconcileCommand(opts);
     });

@@ -1,7 +1,7 @@
 import { DuckDBDataChunk, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../shared/app-error';
 import { formatSourceValue } from '../sources/format-source-value';
-import { openSource } from '../sources/open-source';
+import { openSourceLazily } from './open-source-lazily';
 import type { OpenSourceOptions, TabularSource } from '../sources/source-types';
 import { quoteIdent, quoteLiteral } from './sql-text';
 
@@ -78,14 +78,14 @@ async function appendBatches(
   return total;
 }
 
-/** Opens a source spec and copies it into `table`. */
+/** Opens a source spec (or takes an opened `source`) and copies it into `table`; the source is closed either way. */
 export async function loadSourceTable(
   conn: DuckDBConnection,
   table: string,
   spec: string,
-  options: OpenSourceOptions & { baseDir?: string; onRows?: (rows: number) => void },
+  options: OpenSourceOptions & { baseDir?: string; onRows?: (rows: number) => void; source?: TabularSource },
 ): Promise<LoadedTable> {
-  const source = await openSource(spec, options);
+  const source = options.source ?? (await openSourceLazily(spec, options));
   try {
     if (source.columns.length === 0) {
       throw new AppError('BAD_INPUT', { summary: `${source.description}: has no columns` });

@@ -103,6 +103,19 @@ export const reconcileSpecSchema = z
     defaults: columnRuleSchema.optional(),
     rules: z.record(z.string(), columnRuleSchema).default({}),
     aggregates: z.array(aggregateCheckSchema).default([]),
+    /**
+     * `full` (default) copies both sides into DuckDB; `bisect` leaves two database tables in place,
+     * compares per-key-range counts and checksums and fetches only the ranges that differ.
+     */
+    mode: z.enum(['full', 'bisect']).default('full'),
+    /** Bisect knobs: ranges split into `fanout` parts per level; ranges of ≤ `leafRows` rows are fetched. */
+    bisect: z
+      .object({
+        fanout: z.number().int().min(2).max(1024).optional(),
+        leafRows: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../shared/app-error';
 import { formatSourceValue } from '../sources/format-source-value';
-import { openSource } from '../sources/open-source';
-import type { OpenSourceOptions } from '../sources/source-types';
+import { openSourceLazily } from './open-source-lazily';
+import type { OpenSourceOptions, TabularSource } from '../sources/source-types';
 import { chooseDecimalType, differsExpr, filterExpr, keyExpr, normalizedExpr, numericExpr } from './comparison-sql';
 import { decimalDelta, type DiffRow, type DiffStatus } from './diff-row';
 import { loadSourceTable, type LoadedTable } from './load-source-table';
 import { planColumns, type ColumnPlan } from './plan-columns';
 import type { AggregateCheck, ReconcileSource, ReconcileSpec } from './reconcile-spec';
+import type { BisectStats } from './run-bisect';
 import { decimalLiteral } from './sql-text';
 
 /** Progress of a run: which phase and how many rows it has handled. */
@@ -31,6 +32,8 @@ export interface ReconcileOptions {
   /** CSV encoding for sides that do not set one. */
   encoding?: string;
   onProgress?: (progress: ReconcileProgress) => void;
+  /** Already opened sources to use instead of opening the spec's (bisect mode passes the differing segments). */
+  sources?: { left?: TabularSource; right?: TabularSource };
 }
 
 /** One group of an aggregate check whose count or sums disagree. */
@@ -69,6 +72,8 @@ export interface ReconcileSummary {
   /** Left columns with no counterpart on the right, so not compared. */
   skipped_columns: string[];
   aggregates?: AggregateResult[];
+  /** Present in bisect mode: how much was compared in place and how much fetched. */
+  bisect?: BisectStats;
 }
 
 /** A finished comparison: the summary now, the differences streamed on demand. */
@@ -106,7 +111,7 @@ async function loadValueMap(
   if ('values' in map) {
     for (const [from, to] of Object.entries(map.values)) entries.set(from, to);
   } else {
-    const source = await openSource(map.file, { baseDir });
+    const source = await openSourceLazily(map.file, { baseDir });
     try {
       if (source.columns.length < 2) {
         throw new AppError('BAD_INPUT', {
@@ -141,7 +146,6 @@ async function loadValueMap(
   appender.flushSync();
   appender.closeSync();
 }
-
 
 /** A view over the raw table: row number, raw columns `cN`, value-mapped columns `mN`, filters applied. */
 async function createSideView(
@@ -229,10 +233,13 @@ async function chooseDecimalTypes(conn: DuckDBConnection, plan: ColumnPlan): Pro
   const stats = async (view: string, side: 'left' | 'right'): Promise<number[][]> => {
     const parts = numeric.flatMap((c) => {
       const v = `trim(m${side === 'left' ? c.left : c.right})`;
+      const dot = `strpos(${v}, '.')`;
+      // Upper bounds from plain string functions (a sign, leading or trailing zeros only widen the
+      // type): several times cheaper than regular expressions over every value.
       return [
-        `coalesce(max(length(regexp_extract(${v}, '^[-+]?0*(\\d*)', 1))), 0)`,
-        `coalesce(max(length(rtrim(regexp_extract(${v}, '\\.(\\d+)$', 1), '0'))), 0)`,
-        `coalesce(bool_or(regexp_matches(${v}, '[eE]')), false)::INT`,
+        `coalesce(max(CASE WHEN ${dot} > 0 THEN ${dot} - 1 ELSE length(${v}) END), 0)`,
+        `coalesce(max(CASE WHEN ${dot} > 0 THEN length(${v}) - ${dot} ELSE 0 END), 0)`,
+        `coalesce(bool_or(contains(${v}, 'e') OR contains(${v}, 'E')), false)::INT`,
       ];
     });
     const row = (await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${view}`)).getRowsJS()[0].map(Number);
@@ -337,6 +344,10 @@ const STATUS_BY_CODE: DiffStatus[] = ['changed', 'only_left', 'only_right'];
  * FULL OUTER JOIN. Call `close()` when done with the differences.
  */
 export async function runReconciliation(spec: ReconcileSpec, options: ReconcileOptions = {}): Promise<ReconcileRun> {
+  if (spec.mode === 'bisect') {
+    const { runBisectReconciliation } = await import('./run-bisect');
+    return runBisectReconciliation(spec, options);
+  }
   const left = sourceSpecOf(spec.left, 'left');
   const right = sourceSpecOf(spec.right, 'right');
   const dir = await mkdtemp(join(options.workDir ?? tmpdir(), 'golive-reconcile-'));
@@ -368,12 +379,14 @@ export async function runReconciliation(spec: ReconcileSpec, options: ReconcileO
   try {
     const progress = options.onProgress;
     const leftTable = await loadSourceTable(conn, 'l_raw', left.spec, {
+      source: options.sources?.left,
       encoding: options.encoding,
       ...left.options,
       baseDir: options.baseDir,
       onRows: (rows) => progress?.({ phase: 'load_left', rows }),
     });
     const rightTable = await loadSourceTable(conn, 'r_raw', right.spec, {
+      source: options.sources?.right,
       encoding: options.encoding,
       ...right.options,
       baseDir: options.baseDir,

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import { badInput } from '../../shared/app-error';
 import type { DiffRow, DiffStatus } from './diff-row';
 
@@ -63,6 +62,8 @@ async function writeCsv(path: string, rows: AsyncIterable<DiffRow[]>): Promise<n
 }
 
 async function writeXlsx(path: string, rows: AsyncIterable<DiffRow[]>): Promise<number> {
+  // Loaded on demand: exceljs is slow to import and only the XLSX report needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
   let sheetNo = 1;
   let sheet = workbook.addWorksheet('差异');
