@@ -8,6 +8,7 @@ type Registrar = (program: Command) => void;
  */
 const ENGINE_COMMANDS: Record<string, () => Promise<Registrar>> = {
   reconcile: async () => (await import('./commands/reconcile')).registerReconcileCommand,
+  profile: async () => (await import('./commands/profile')).registerProfileCommand,
 };
 
 /** Registers the engine commands that `argv` may need. */

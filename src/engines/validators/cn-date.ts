@@ -34,14 +34,7 @@ export function parseChineseDate(text: string): ValidationResult<string, Chinese
   let m: RegExpExecArray | null;
   if ((m = SEPARATED.exec(s))) {
     [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
-    format =
-      m[2] === '-'
-        ? m[3].length === 2 && m[4].length === 2
-          ? 'YYYY-MM-DD'
-          : 'YYYY-M-D'
-        : m[2] === '/'
-          ? 'YYYY/M/D'
-          : 'YYYY.M.D';
+    format = m[2] === '-' ? (m[3].length === 2 && m[4].length === 2 ? 'YYYY-MM-DD' : 'YYYY-M-D') : m[2] === '/' ? 'YYYY/M/D' : 'YYYY.M.D';
   } else if ((m = CHINESE.exec(s))) {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     format = 'YYYY年M月D日';
@@ -60,8 +53,7 @@ export function parseChineseDate(text: string): ValidationResult<string, Chinese
   return { ok: true, value: isoDate(year, month, day), format };
 }
 
-const DATETIME =
-  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * Parses a date-time `2024-01-05 08:30[:00[.123]][Z|+08:00]` (also with `/` or `.` between

@@ -7,8 +7,8 @@ const ID_CHECK = '10X98765432';
 
 /** Province-level codes (first two digits) in GB/T 2260, plus 83 (Taiwan residence permits) and 91. */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-  64, 65, 71, 81, 82, 83, 91,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83, 91,
 ]);
 
 /** The ISO 7064 MOD 11-2 check character (`0`–`9` or `X`) for 17 body digits. */
@@ -49,7 +49,11 @@ export function validateIdCard(text: string, options: IdCardOptions = {}): Valid
   const id = normalizeInput(text).toUpperCase();
   if (id === '') return fail('EMPTY', 'empty', '为空');
   if (id.length !== 18 && id.length !== 15) {
-    return fail('LENGTH', `has ${id.length} characters, needs 18 (or 15 for the legacy form)`, `长度为 ${id.length} 位，应为 18 位（旧版 15 位）`);
+    return fail(
+      'LENGTH',
+      `has ${id.length} characters, needs 18 (or 15 for the legacy form)`,
+      `长度为 ${id.length} 位，应为 18 位（旧版 15 位）`,
+    );
   }
   const legacy = id.length === 15;
   if (legacy ? !/^\d{15}$/.test(id) : !/^\d{17}[\dX]$/.test(id)) {

@@ -21,7 +21,11 @@ export function validateMobile(text: string): ValidationResult<string, MobileInf
   }
   if (digits.length !== 11) return fail('LENGTH', `has ${digits.length} digits, needs 11`, `共 ${digits.length} 位数字，应为 11 位`);
   if (!/^1[3-9]/.test(digits)) {
-    return fail('PREFIX', `starts with ${digits.slice(0, 2)}; mobile numbers start with 13–19`, `以 ${digits.slice(0, 2)} 开头；手机号应以 13–19 开头`);
+    return fail(
+      'PREFIX',
+      `starts with ${digits.slice(0, 2)}; mobile numbers start with 13–19`,
+      `以 ${digits.slice(0, 2)} 开头；手机号应以 13–19 开头`,
+    );
   }
   return { ok: true, value: digits, hadCountryCode: prefix !== '' };
 }

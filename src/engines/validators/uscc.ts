@@ -75,11 +75,7 @@ export function validateUscc(text: string): ValidationResult<string, UsccInfo> {
   }
   const expected = usccCheckChar(code.slice(0, 17));
   if (code[17] !== expected) {
-    return fail(
-      'CHECK_DIGIT',
-      `check character is "${code[17]}", expected "${expected}"`,
-      `校验码为“${code[17]}”，应为“${expected}”`,
-    );
+    return fail('CHECK_DIGIT', `check character is "${code[17]}", expected "${expected}"`, `校验码为“${code[17]}”，应为“${expected}”`);
   }
   const orgCode = code.slice(8, 17);
   return {

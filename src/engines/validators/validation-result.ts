@@ -4,16 +4,7 @@
  */
 
 /** Stable failure codes, so callers can group failures without parsing messages. */
-export type ValidationCode =
-  | 'EMPTY'
-  | 'LENGTH'
-  | 'CHARACTERS'
-  | 'FORMAT'
-  | 'CHECK_DIGIT'
-  | 'REGION'
-  | 'DATE'
-  | 'PREFIX'
-  | 'GROUPING';
+export type ValidationCode = 'EMPTY' | 'LENGTH' | 'CHARACTERS' | 'FORMAT' | 'CHECK_DIGIT' | 'REGION' | 'DATE' | 'PREFIX' | 'GROUPING';
 
 /** A value that passed: `value` is its normalised form. */
 export type ValidationSuccess<T, Extra = object> = { ok: true; value: T } & Extra;

@@ -60,7 +60,11 @@ describe('统一社会信用代码 validateUscc', () => {
   it('rejects a wrong check character, length, characters and division, with reasons', () => {
     expect(validateUscc('91350100M000100Y44')).toMatchObject({ ok: false, code: 'CHECK_DIGIT', reason: expect.stringContaining('"3"') });
     expect(validateUscc('91350100M000100Y4')).toMatchObject({ ok: false, code: 'LENGTH' });
-    expect(validateUscc('91350100M000100I43')).toMatchObject({ ok: false, code: 'CHARACTERS', reasonZh: expect.stringContaining('第 16 位') });
+    expect(validateUscc('91350100M000100I43')).toMatchObject({
+      ok: false,
+      code: 'CHARACTERS',
+      reasonZh: expect.stringContaining('第 16 位'),
+    });
     expect(validateUscc('913501A0M000100Y43')).toMatchObject({ ok: false, code: 'REGION' });
     expect(validateUscc('')).toMatchObject({ ok: false, code: 'EMPTY' });
     fc.assert(
@@ -127,14 +131,26 @@ describe('身份证号 validateIdCard', () => {
 
 describe('手机号 validateMobile', () => {
   it('accepts 1[3-9] numbers with optional +86/86/0086 prefix, spaces and dashes', () => {
-    for (const text of ['13800138000', '+86 138 0013 8000', '86-138-0013-8000', '008613800138000', '(+86)19912345678', '１３８００１３８０００']) {
+    for (const text of [
+      '13800138000',
+      '+86 138 0013 8000',
+      '86-138-0013-8000',
+      '008613800138000',
+      '(+86)19912345678',
+      '１３８００１３８０００',
+    ]) {
       expect(validateMobile(text)).toMatchObject({ ok: true });
     }
     expect(validateMobile('+86 138 0013 8000')).toEqual({ ok: true, value: '13800138000', hadCountryCode: true });
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 9 }), digitString(9), fc.constantFrom('', '+86', '86', '0086', '+86 '), (second, rest, prefix) => {
-        expect(validateMobile(`${prefix}1${second}${rest}`)).toMatchObject({ ok: true, value: `1${second}${rest}` });
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        digitString(9),
+        fc.constantFrom('', '+86', '86', '0086', '+86 '),
+        (second, rest, prefix) => {
+          expect(validateMobile(`${prefix}1${second}${rest}`)).toMatchObject({ ok: true, value: `1${second}${rest}` });
+        },
+      ),
     );
   });
 
