@@ -63,6 +63,22 @@ it('runs the engine commands through the golive binary (golive reconcile)', () =
   expect(summary).toMatchObject({ left_rows: 3, right_rows: 3, matched: 1, changed: 1, only_left: 1, only_right: 1, columns: { 余额: 1 } });
 });
 
+it('profiles a file through the golive binary (golive profile)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golive-cli-'));
+  writeFileSync(join(dir, 'customers.csv'), '客户编码,名称,余额\nC1,甲,100\nC2,,200.5\nC3,丙,\n');
+  const result = golive(['profile', join(dir, 'customers.csv'), '--format', 'json']);
+  expect(result.status).toBe(0);
+  const profile = JSON.parse(result.stdout) as {
+    rows: number;
+    columns: { name: string; type: string; null_ratio: number; distinct: number; min: unknown; max: unknown; top: unknown[] }[];
+  };
+  expect(profile.rows).toBe(3);
+  const balance = profile.columns.find((c) => c.name === '余额')!;
+  expect(balance).toMatchObject({ type: 'decimal', distinct: 2, min: 100, max: 200.5 });
+  expect(balance.null_ratio).toBeCloseTo(1 / 3, 6);
+  expect(profile.columns.find((c) => c.name === '名称')!.top.length).toBe(2);
+});
+
 describeEachDialect('golive CLI on a database', (dialect) => {
   let env: Record<string, string>;
 
