@@ -40,7 +40,20 @@ async function commandServe(options: { port: number; host: string; worker: boole
     await jobs.start();
   }
   const app = createApp({ db, config, jobs });
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+  // Counted so shutdown can wait for handlers still running after their client went away.
+  let inFlight = 0;
+  const fetch: typeof app.fetch = async (request, env, ctx) => {
+    inFlight++;
+    try {
+      return await app.fetch(request, env, ctx);
+    } finally {
+      inFlight--;
+    }
+  };
+  const drain = async (): Promise<void> => {
+    for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
+  const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
     const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
     console.log(`golive ${GOLIVE_VERSION} serving http://${shownHost}:${info.port} (database: ${db.displayUrl})`);
     console.log(`  API docs: http://${shownHost}:${info.port}/api/docs`);
@@ -57,6 +70,7 @@ async function commandServe(options: { port: number; host: string; worker: boole
     const grace = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2000);
     stopScheduler();
     void closing
+      .then(drain)
       .then(() => jobs.stop())
       .finally(() => {
         clearTimeout(grace);
