@@ -112,6 +112,30 @@ describe('XLSX sources', () => {
     expect(await readAll(`${path}#Second`)).toEqual({ columns: ['k'], rows: [['v']] });
     await expect(readAll(`${path}#Nope`)).rejects.toThrow(/no sheet named "Nope" \(sheets: First, Second\)/);
   });
+
+  it('numbers rows like Excel across blank rows (firstRow + i is the data row)', async () => {
+    const path = join(dir, 'gaps.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Data');
+    sheet.addRow(['code']);
+    sheet.getCell('A2').value = 'r1';
+    sheet.getCell('A3').value = 'r2';
+    sheet.getCell('A6').value = 'r5'; // rows 4 and 5 are blank
+    sheet.getCell('A7').value = 'r6';
+    await wb.xlsx.writeFile(path);
+    const source = await openSource(path);
+    const numbered: [number, string | null][] = [];
+    for await (const batch of source.batches()) {
+      batch.rows.forEach((row, i) => numbered.push([batch.firstRow + i, formatSourceValue(row[0])]));
+    }
+    await source.close();
+    expect(numbered).toEqual([
+      [1, 'r1'],
+      [2, 'r2'],
+      [5, 'r5'],
+      [6, 'r6'],
+    ]);
+  });
 });
 
 describe('SQLite sources', () => {

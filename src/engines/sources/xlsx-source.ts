@@ -116,9 +116,14 @@ export async function openXlsxSource(
         }
       }
       // Blank rows are not emitted by the streaming reader; keep data row numbers aligned with Excel.
+      // A batch's rows are numbered firstRow + i, so a gap (skipped blank rows) starts a new batch.
       dataRow = row.number - headerRow;
       const values = row.values.slice(0, columns.length);
       while (values.length < columns.length) values.push(null);
+      if (batch.length > 0 && dataRow !== firstRow + batch.length) {
+        yield { rows: batch, firstRow };
+        batch = [];
+      }
       if (batch.length === 0) firstRow = dataRow;
       batch.push(values);
       if (batch.length >= batchSize) {
