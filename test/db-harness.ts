@@ -59,7 +59,8 @@ export async function createTestDb(dialect: DialectName): Promise<Db> {
 export async function createTestMysqlUrl(): Promise<string | undefined> {
   const admin = process.env.GOLIVE_TEST_MYSQL_URL;
   if (!admin) {
-    if (process.env.GOLIVE_REQUIRE_ALL === '1') throw new Error('GOLIVE_REQUIRE_ALL=1 but GOLIVE_TEST_MYSQL_URL is not set: MySQL tests cannot run');
+    if (process.env.GOLIVE_REQUIRE_ALL === '1')
+      throw new Error('GOLIVE_REQUIRE_ALL=1 but GOLIVE_TEST_MYSQL_URL is not set: MySQL tests cannot run');
     return undefined;
   }
   const mysql = await import('mysql2/promise');
