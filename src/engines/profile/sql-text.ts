@@ -1,9 +1,1 @@
-/** A DuckDB identifier in double quotes. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A DuckDB string literal (standard SQL: quotes doubled, no backslash escapes). */
-export function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { quoteIdent, quoteLiteral } from '../duckdb/sql-text';

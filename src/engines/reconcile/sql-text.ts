@@ -1,12 +1,6 @@
-/** A DuckDB identifier in double quotes. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+import { quoteLiteral } from '../duckdb/sql-text';
 
-/** A DuckDB string literal; standard SQL strings have no backslash escapes, only doubled quotes. */
-export function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { quoteIdent, quoteLiteral } from '../duckdb/sql-text';
 
 /** An exact decimal literal for a JS number (tolerances), never in exponent form. */
 export function decimalLiteral(value: number, type = 'DECIMAL(38,18)'): string {
