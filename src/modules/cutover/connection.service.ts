@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db, DbExecutor } from '../../db/connection';
 import type { DataConnectionTable } from '../../db/schema';
 import { openSource } from '../../engines/sources/open-source';
@@ -40,13 +42,42 @@ export function maskConnectionUrl(url: string): string {
   return `${masked.slice(0, at)}?${query}`;
 }
 
+/**
+ * The folder SQLite source files must live in: GOLIVE_SQLITE_DIR, else `<data dir>/sqlite-sources`.
+ * Without this fence a consultant could point a connection at any file the server can read,
+ * golive's own database (password hashes, sessions) included.
+ */
+export function sqliteSourceRoot(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.GOLIVE_SQLITE_DIR ?? join(dataDir, 'sqlite-sources'));
+}
+
+/** Resolves a `sqlite:` URL to a file inside the allowed folder, or throws naming the folder. */
+export function resolveSqliteConnectionPath(url: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const root = sqliteSourceRoot(dataDir, env);
+  const raw = url.replace(/^sqlite:(\/\/)?/i, '');
+  if (!raw) throw badInput('url', 'names no SQLite file');
+  const lexical = resolve(root, raw);
+  // Follow symlinks when the file exists, so a link inside the folder cannot lead out of it.
+  const real = existsSync(lexical) ? realpathSync(lexical) : lexical;
+  const realRoot = existsSync(root) ? realpathSync(root) : root;
+  const inside = (path: string, base: string): boolean => {
+    const rel = relative(base, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  if (!inside(lexical, root) || !inside(real, realRoot)) {
+    throw badInput('url', `SQLite source files must be inside ${root} (set GOLIVE_SQLITE_DIR to choose the folder)`);
+  }
+  return real;
+}
+
 /** Checks a URL against its kind and folds in a separately given password. */
-function normalizeUrl(kind: ConnectionKind, url: string, password: string | undefined): string {
+function normalizeUrl(kind: ConnectionKind, url: string, password: string | undefined, dataDir: string): string {
   const field = 'url';
   if (url.includes('#')) throw badInput(field, 'must not contain "#": the table or query is chosen in the reconciliation spec');
   if (kind === 'sqlite') {
     if (!/^sqlite:/i.test(url)) throw badInput(field, 'a SQLite connection looks like sqlite:/path/to/file.db');
     if (password !== undefined) throw badInput('password', 'SQLite files have no password');
+    resolveSqliteConnectionPath(url, dataDir);
     return url;
   }
   const scheme = kind === 'postgres' ? /^postgres(ql)?:\/\//i : /^mysql:\/\//i;
@@ -146,7 +177,7 @@ export async function createConnection(
   dataDir: string,
   input: { name: string; kind: ConnectionKind; url: string; password?: string },
 ): Promise<ConnectionView> {
-  const url = normalizeUrl(input.kind, input.url, input.password);
+  const url = normalizeUrl(input.kind, input.url, input.password, dataDir);
   const key = loadSecretKey(dataDir);
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
@@ -196,7 +227,7 @@ export async function updateConnection(
         password = decodeURIComponent(stored.password);
         url = url.replace(/(:\/\/[^:/@]*:)\*\*\*@/, '$1x@');
       }
-      const normalized = normalizeUrl(kind, url, password);
+      const normalized = normalizeUrl(kind, url, password, dataDir);
       after.url_encrypted = encryptSecret(normalized, key);
       after.masked_url = maskConnectionUrl(normalized);
     }
@@ -238,7 +269,9 @@ export async function deleteConnection(db: Db, actor: Actor, projectId: string, 
 
 /** The decrypted URL of a connection, for the engine only: never log or return it. */
 export function connectionUrl(row: DataConnectionTable, dataDir: string): string {
-  return decryptSecret(row.url_encrypted, loadSecretKey(dataDir));
+  const url = decryptSecret(row.url_encrypted, loadSecretKey(dataDir));
+  // Checked again at use: the allowed folder may have changed since the connection was saved.
+  return row.kind === 'sqlite' ? `sqlite:${resolveSqliteConnectionPath(url, dataDir)}` : url;
 }
 
 /** Opens the connection with a trivial query; the error (password masked) when it fails. */

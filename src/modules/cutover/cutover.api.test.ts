@@ -474,9 +474,24 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     expect(wrongKind.status).toBe(400);
     const dup = await api.call('POST', `${base}/connections`, {
       cookie,
-      body: { name: '旧 ERP（只读）', kind: 'sqlite', url: 'sqlite:/tmp/x.db' },
+      body: { name: '旧 ERP（只读）', kind: 'sqlite', url: 'sqlite:legacy.db' },
     });
     expect(dup.status).toBe(409);
+    // SQLite files are fenced into the sqlite-sources folder: never golive's own database or any server file.
+    for (const url of ['sqlite:/tmp/x.db', 'sqlite:../golive.db', `sqlite:${api.dataDir}/golive.db`]) {
+      const outside = await api.call('POST', `${base}/connections`, {
+        cookie,
+        headers: { 'accept-language': 'en' },
+        body: { name: `outside ${url}`, kind: 'sqlite', url },
+      });
+      expect(outside.status, url).toBe(400);
+      expect((await readJson<{ error: { message: string } }>(outside)).error.message).toContain('sqlite-sources');
+    }
+    const inside = await api.call('POST', `${base}/connections`, {
+      cookie,
+      body: { name: '旧库', kind: 'sqlite', url: 'sqlite:legacy.db' },
+    });
+    expect(inside.status).toBe(201);
     const deleted = await api.call('DELETE', `${base}/connections/${connection.id}`, { cookie });
     expect(deleted.status).toBe(200);
   });
