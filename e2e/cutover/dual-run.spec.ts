@@ -18,7 +18,7 @@ const NEW_CSV = [
 
 const stat = (page: Page, id: string) => page.getByTestId(`stat-${id}`).getAttribute('data-value');
 
-describe.skipIf(!chromiumPath)('上线 cutover: 双轨运行 dual-run reconciliation', () => {
+describe.runIf(chromiumPath)('上线 cutover: 双轨运行 dual-run reconciliation', () => {
   let e2e: E2E;
   let page: Page;
 
