@@ -91,6 +91,10 @@ export const ERROR_CODES = {
       en: 'Unsupported content type: send application/json',
     },
   },
+  CANCELLED: {
+    status: 409,
+    message: { 'zh-CN': '操作已取消', en: 'The operation was cancelled' },
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: {

@@ -35,6 +35,24 @@ async function reconcile(input: ReconcileSpecInput): Promise<{ summary: Reconcil
 const LEFT = 'id,name,amount,status\n1,alice,10.00,A\n2,bob,20,B\n3,carol,30,A\n4,dan,40,A\n';
 
 describe('runReconciliation', () => {
+  it('stops with CANCELLED when its signal aborts, before or during the load', async () => {
+    const aborted = new AbortController();
+    aborted.abort();
+    const spec = validateReconcileSpec({ left: csv(LEFT), right: csv(LEFT), key: 'id' });
+    await expect(runReconciliation(spec, { signal: aborted.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+
+    // GBK goes through golive's own parser and the appender, batch by batch: abort at the first progress report.
+    const rows = ['编号,名称'];
+    for (let i = 0; i < 50_000; i++) rows.push(`${i},名称${i}`);
+    const big = csv(iconv.encode(`${rows.join('\n')}\n`, 'gbk'));
+    const controller = new AbortController();
+    const run = runReconciliation(validateReconcileSpec({ left: big, right: big, key: '编号' }), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('counts matched, changed, only-left and only-right rows with per-column counts', async () => {
     const right = 'id,name,amount,status\n1,alice,10.00,A\n2,bob,21,B\n3,Carol,30,X\n5,eve,50,A\n';
     const { summary, diffs } = await reconcile({ left: csv(LEFT), right: csv(right), key: 'id' });

@@ -32,6 +32,8 @@ export interface ReconcileOptions {
   /** CSV encoding for sides that do not set one. */
   encoding?: string;
   onProgress?: (progress: ReconcileProgress) => void;
+  /** Aborting stops the run: the running DuckDB query is interrupted and the run rejects with CANCELLED. */
+  signal?: AbortSignal;
   /** Already opened sources to use instead of opening the spec's (bisect mode passes the differing segments). */
   sources?: { left?: TabularSource; right?: TabularSource };
 }
@@ -368,16 +370,25 @@ export async function runReconciliation(spec: ReconcileSpec, options: ReconcileO
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  const interrupt = (): void => conn.interrupt();
+  options.signal?.addEventListener('abort', interrupt);
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    options.signal?.removeEventListener('abort', interrupt);
     conn.closeSync();
     instance.closeSync();
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const progress = options.onProgress;
+    const signal = options.signal;
+    // Progress callbacks run inside the load loops, so checking there stops appends between chunks.
+    const progress = (p: ReconcileProgress): void => {
+      if (signal?.aborted) throw new AppError('CANCELLED');
+      options.onProgress?.(p);
+    };
+    if (signal?.aborted) throw new AppError('CANCELLED');
     const leftTable = await loadSourceTable(conn, 'l_raw', left.spec, {
       source: options.sources?.left,
       encoding: options.encoding,
@@ -541,6 +552,8 @@ export async function runReconciliation(spec: ReconcileSpec, options: ReconcileO
     };
   } catch (error) {
     await close();
+    // An interrupted DuckDB query fails with its own message; report it as the cancellation it is.
+    if (options.signal?.aborted) throw new AppError('CANCELLED');
     throw error;
   }
 }

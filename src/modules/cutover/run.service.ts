@@ -346,6 +346,7 @@ async function executeRun(runtime: CutoverRuntime, ctx: JobContext<ReconcileJobP
     const comparison = comparisonSchema.parse(JSON.parse(spec.comparison));
     try {
       engine = await runReconciliation(engineSpec(comparison, sources[0], sources[1]), {
+        signal: ctx.signal,
         onProgress: (p) => {
           const [progress, message] = engineProgress(p);
           ctx.reportProgress(progress, message).catch(() => undefined);
