@@ -118,7 +118,9 @@ describe.runIf(chromiumPath)('目标 goals: a SMART goal with KPI tracking', () 
     ] as const) {
       await fillDate(page, 'measurement-date', date);
       await page.getByTestId('measurement-value').fill(value);
+      const posted = page.waitForResponse((r) => r.url().includes('/measurements') && r.request().method() === 'POST');
       await page.getByTestId('measurement-add').click();
+      expect((await posted).status()).toBe(201);
       await eventually(() => drawer.locator(`[data-testid="measurement-table"] td:text-is("${date}")`).count()).toBe(1);
     }
     // Progress from 7 towards 3 at 5 is 50 %.
@@ -129,6 +131,20 @@ describe.runIf(chromiumPath)('目标 goals: a SMART goal with KPI tracking', () 
     expect(box?.width ?? 0).toBeGreaterThan(200);
     expect(box?.height ?? 0).toBeGreaterThan(100);
     await screenshot(page, 'goals-kpi-chart');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('deletes the project only after its name is typed', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-info').click();
+    const confirm = page.getByTestId('project-delete-confirm');
+    await confirm.waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('project-delete-name').fill('E2E 财务上线');
+    await eventually(() => confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await page.waitForURL(/\/projects$/);
+    await eventually(() => page.getByText('E2E 财务上线').count()).toBe(0);
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -89,6 +89,8 @@ export async function fillDate(page: Page, testId: string, date: string): Promis
   await input.click();
   await input.fill(date);
   await input.press('Enter');
+  // Under load the picker commits its value a moment later; go on only once it has.
+  await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toBe(date);
 }
 
 /** Creates a project through the "new project" dialog and returns its id (from the URL). */

@@ -171,7 +171,9 @@ export default function GoalsPage() {
           {
             key: 'info',
             label: <span data-testid="tab-info">{t('goals.tabInfo')}</span>,
-            children: <ProjectInfoTab project={project} canEdit={can('project:update')} onSaved={reloadProject} />,
+            children: (
+              <ProjectInfoTab project={project} canEdit={can('project:update')} canDelete={can('project:delete')} onSaved={reloadProject} />
+            ),
           },
           {
             key: 'roi',
