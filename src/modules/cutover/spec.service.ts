@@ -78,15 +78,20 @@ function checkWebhookUrl(url: string | null): void {
   if (url !== null && !isUsableWebhookUrl(url)) throw badInput('webhook.url', 'must be an http:// or https:// URL');
 }
 
+/** The original file name of a project's upload; undefined once it is deleted. */
+async function findUploadName(db: DbExecutor, projectId: string, uploadId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('upload')
+    .select('original_name')
+    .where('id', '=', uploadId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  return row?.original_name;
+}
+
 async function sourceLabel(db: DbExecutor, projectId: string, ref: SourceRef): Promise<string> {
   if (ref.type === 'upload') {
-    const row = await db
-      .selectFrom('upload')
-      .select('original_name')
-      .where('id', '=', ref.uploadId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    const name = row?.original_name ?? `(deleted upload ${ref.uploadId})`;
+    const name = (await findUploadName(db, projectId, ref.uploadId)) ?? `(deleted upload ${ref.uploadId})`;
     return ref.sheet ? `${name}#${ref.sheet}` : name;
   }
   const row = await db
@@ -315,13 +320,7 @@ function compactComparison(comparison: Comparison): Record<string, unknown> {
 
 async function yamlSource(db: DbExecutor, projectId: string, ref: SourceRef): Promise<ReconcileSource> {
   if (ref.type === 'upload') {
-    const row = await db
-      .selectFrom('upload')
-      .select('original_name')
-      .where('id', '=', ref.uploadId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    const name = row?.original_name ?? ref.uploadId;
+    const name = (await findUploadName(db, projectId, ref.uploadId)) ?? ref.uploadId;
     if (!ref.sheet && !ref.encoding) return name;
     return { source: name, ...(ref.sheet ? { sheet: ref.sheet } : {}), ...(ref.encoding ? { encoding: ref.encoding } : {}) };
   }
