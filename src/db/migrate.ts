@@ -2,6 +2,9 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db } from './connection';
 import * as platform from './migrations/2026_11_28_1200_platform';
 import * as dualRun from './migrations/2026_11_28_1300_dual_run';
+import * as assessment from './migrations/2026_11_28_1400_assessment';
+import * as blueprint from './migrations/2026_11_28_1410_blueprint';
+import * as dataAssets from './migrations/2026_11_28_1420_data_assets';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -10,6 +13,9 @@ import * as dualRun from './migrations/2026_11_28_1300_dual_run';
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1200_platform': platform,
   '2026_11_28_1300_dual_run': dualRun,
+  '2026_11_28_1400_assessment': assessment,
+  '2026_11_28_1410_blueprint': blueprint,
+  '2026_11_28_1420_data_assets': dataAssets,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

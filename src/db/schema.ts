@@ -1,3 +1,7 @@
+import type { AssessmentTables } from './schema-assessment';
+import type { BlueprintTables } from './schema-blueprint';
+import type { DataAssetTables } from './schema-data-assets';
+
 /**
  * Table types for Kysely. Portable storage conventions, identical on both dialects:
  * ids are text UUIDs, timestamps are ISO-8601 UTC text, calendar dates are `YYYY-MM-DD` text,
@@ -206,7 +210,8 @@ export interface UploadTable {
 }
 
 /** Every table golive owns. */
-export interface Database {
+/** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
+export interface Database extends AssessmentTables, BlueprintTables, DataAssetTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

@@ -12,7 +12,11 @@ import type { z } from 'zod';
 import { AppError, pickLocale, type ErrorDetail, type Locale } from '../shared/app-error';
 import { localizeIssueReason } from './localize-issue';
 import { newId } from '../shared/ids';
+import { registerAssessmentRoutes } from '../modules/assessment/assessment.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerBlueprintRoutes } from '../modules/blueprint/blueprint.routes';
+import { registerDataAssetRoutes } from '../modules/data-assets/data-assets.routes';
+import { registerMigrationRoutes } from '../modules/migration/migration.routes';
 import { registerCutoverRoutes } from '../modules/cutover/cutover.routes';
 import { registerGoalRoutes } from '../modules/goals/goal.routes';
 import type { JobQueue } from '../modules/jobs/job-queue';
@@ -99,6 +103,10 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   registerJobRoutes(app);
   registerUploadRoutes(app);
   registerCutoverRoutes(app);
+  registerAssessmentRoutes(app);
+  registerBlueprintRoutes(app);
+  registerDataAssetRoutes(app);
+  registerMigrationRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

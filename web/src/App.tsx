@@ -19,6 +19,8 @@ const ComingSoonPage = lazy(() => import('./modules/platform/ComingSoonPage'));
 const GoalsPage = lazy(() => import('./modules/goals/GoalsPage'));
 const TeamPage = lazy(() => import('./modules/team/TeamPage'));
 const CutoverPage = lazy(() => import('./modules/cutover/CutoverPage'));
+const AssessmentPage = lazy(() => import('./modules/assessment/AssessmentPage'));
+const BlueprintPage = lazy(() => import('./modules/blueprint/BlueprintPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -43,6 +45,8 @@ export function App() {
                   <Route path="overview" element={<OverviewPage />} />
                   <Route path="goals" element={<GoalsPage />} />
                   <Route path="team" element={<TeamPage />} />
+                  <Route path="assessment/*" element={<AssessmentPage />} />
+                  <Route path="blueprint/*" element={<BlueprintPage />} />
                   <Route path="cutover/*" element={<CutoverPage />} />
                   <Route path="phase/:phase" element={<ComingSoonPage />} />
                   <Route path="audit" element={<AuditPage />} />

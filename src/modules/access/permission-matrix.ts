@@ -23,10 +23,17 @@ export const RESOURCES = [
   'upload',
   'reconcile',
   'connection',
+  'process',
+  'assessment',
+  'probe',
+  'requirement',
+  'blueprint',
+  'data_asset',
+  'migration',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'approve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 type Grants = Partial<Record<Resource, readonly Action[]>>;
@@ -43,7 +50,8 @@ const READ_ALL_PLANNING: Grants = {
   upload: ['read'],
 };
 
-const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'export'];
+const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'export', 'approve'];
+const EDIT: readonly Action[] = ['read', 'create', 'update', 'delete', 'export'];
 
 /**
  * Why these grants: the PM runs the project; consultants do most of the method work but do not own
@@ -59,6 +67,19 @@ const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'export'];
  * needs their knowledge of the business — they do not create runs or connections; the sponsor
  * follows the results and the exit criterion read-only; end users and viewers see none of it
  * (differences expose production data of both systems).
+ *
+ * Assessment and blueprint (`process`: as-is/to-be BPMN maps and bottlenecks; `assessment`: user
+ * roles, environment requirement profile and site facts, the current-state report; `probe`: the
+ * browser/network probe every member may submit; `requirement`: the fit-gap list, with `approve` =
+ * the steering committee's approval of custom development; `blueprint`: permission matrix, SoD rules,
+ * blueprint versions, with `approve` = signing a version): consultants and business experts do the
+ * analysis; IT owns the environment and the permission matrix; only the sponsor and the PM approve
+ * custom development (they sit on the steering committee); a blueprint version is signed by the
+ * client (sponsor / PM) and by the implementer (consultant), see the blueprint module.
+ *
+ * Data assets and migration (`data_asset`: inventory, profiles, quality rules, cleansing;
+ * `migration`: plans, objects, batches, rollback): IT and consultants run them; business experts own
+ * their data's quality, so they edit rules and cleansing but do not run loads; the sponsor reads.
  */
 export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
   sponsor: {
@@ -73,21 +94,35 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     audit: ['read'],
     reconcile: ['read'],
     connection: ['read'],
+    process: ['read', 'export'],
+    assessment: ['read', 'export'],
+    probe: ['read', 'create'],
+    requirement: ['read', 'export', 'approve'],
+    blueprint: ['read', 'export', 'approve'],
+    data_asset: ['read'],
+    migration: ['read'],
   },
   project_manager: {
     project: ['read', 'update', 'delete'],
-    goal: ALL,
-    kpi: ALL,
-    roi: ALL,
-    member: ALL,
-    raci: ALL,
-    stakeholder: ALL,
+    goal: EDIT,
+    kpi: EDIT,
+    roi: EDIT,
+    member: EDIT,
+    raci: EDIT,
+    stakeholder: EDIT,
     audit: ['read', 'export'],
     permission: ['read'],
-    job: ALL,
-    upload: ALL,
-    reconcile: ALL,
-    connection: ALL,
+    job: EDIT,
+    upload: EDIT,
+    reconcile: EDIT,
+    connection: EDIT,
+    process: EDIT,
+    assessment: EDIT,
+    probe: ['read', 'create', 'delete'],
+    requirement: ALL,
+    blueprint: ALL,
+    data_asset: EDIT,
+    migration: EDIT,
   },
   consultant: {
     ...READ_ALL_PLANNING,
@@ -101,6 +136,13 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     upload: ['read', 'create'],
     reconcile: ['read', 'create', 'update', 'export'],
     connection: ['read', 'create', 'update'],
+    process: EDIT,
+    assessment: ['read', 'create', 'update', 'export'],
+    probe: ['read', 'create'],
+    requirement: EDIT,
+    blueprint: ['read', 'create', 'update', 'export', 'approve'],
+    data_asset: ['read', 'create', 'update', 'export'],
+    migration: ['read', 'create', 'update', 'export'],
   },
   business_expert: {
     ...READ_ALL_PLANNING,
@@ -112,6 +154,13 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     job: ['read', 'create'],
     reconcile: ['read', 'update'],
     connection: ['read'],
+    process: ['read', 'create', 'update', 'export'],
+    assessment: ['read', 'create', 'update'],
+    probe: ['create'],
+    requirement: ['read', 'create', 'update', 'export'],
+    blueprint: ['read', 'export'],
+    data_asset: ['read', 'create', 'update', 'export'],
+    migration: ['read'],
   },
   it: {
     ...READ_ALL_PLANNING,
@@ -120,6 +169,13 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     upload: ['read', 'create', 'delete'],
     reconcile: ['read', 'create', 'update'],
     connection: ['read', 'create', 'update'],
+    process: ['read'],
+    assessment: ['read', 'create', 'update', 'export'],
+    probe: ['read', 'create'],
+    requirement: ['read'],
+    blueprint: ['read', 'update', 'export'],
+    data_asset: ['read', 'create', 'update', 'delete', 'export'],
+    migration: ['read', 'create', 'update', 'export'],
   },
   end_user: {
     project: ['read'],
@@ -128,6 +184,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     member: ['read'],
     raci: ['read'],
     permission: ['read'],
+    process: ['read'],
+    probe: ['create'],
   },
   viewer: {
     project: ['read'],
@@ -137,6 +195,10 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     member: ['read'],
     raci: ['read'],
     permission: ['read'],
+    process: ['read'],
+    probe: ['create'],
+    requirement: ['read'],
+    blueprint: ['read'],
   },
 };
 

@@ -3,6 +3,9 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { createProject } from '../projects/project.service';
+import { insertDemoAssessment } from './demo-assessment';
+import { insertDemoBlueprint } from './demo-blueprint';
+import { insertDemoDataAssets } from './demo-data-assets';
 
 /**
  * The demo project: a Gansu machinery manufacturer implementing 金昌 ERP finance and supply
@@ -526,6 +529,10 @@ async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<voi
         .execute();
     }
   }
+  // Assessment first: the blueprint links requirements to its process steps.
+  await insertDemoAssessment(tx, projectId, memberIds);
+  await insertDemoBlueprint(tx, projectId, memberIds);
+  await insertDemoDataAssets(tx, projectId, memberIds);
 }
 
 /** Loads the demo project (replacing an existing one), owned by `owner`. Returns its id. */

@@ -8,7 +8,32 @@
 export const PHASES = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'] as const;
 export type Phase = (typeof PHASES)[number];
 /** Phases whose module is built; the others are shown as "coming soon". */
-export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'cutover'];
+export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'assessment', 'blueprint', 'cutover'];
+
+/** Permission matrix resources and actions (src/modules/access/permission-matrix.ts). */
+export const RESOURCES = [
+  'project',
+  'goal',
+  'kpi',
+  'roi',
+  'member',
+  'raci',
+  'stakeholder',
+  'audit',
+  'permission',
+  'job',
+  'upload',
+  'reconcile',
+  'connection',
+  'process',
+  'assessment',
+  'probe',
+  'requirement',
+  'blueprint',
+  'data_asset',
+  'migration',
+] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'approve'] as const;
 
 export const ERP_MODULES = ['finance', 'purchasing', 'inventory', 'sales', 'production', 'quality', 'hr', 'crm'] as const;
 export type ErpModule = (typeof ERP_MODULES)[number];

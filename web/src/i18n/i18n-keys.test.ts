@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIONS,
   AVAILABLE_PHASES,
   ERP_MODULES,
   PHASES,
   PROJECT_ROLES,
   RACI_LETTERS,
+  RESOURCES,
   ROI_ITEM_KINDS,
   SMART_CRITERIA,
   SUPPORT_LEVELS,
   TEAM_TIERS,
 } from '../api/types';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { TRANSLATIONS } from './resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,7 +26,7 @@ function flatten(tree: Tree, prefix = ''): string[] {
   });
 }
 
-const LANGUAGES: Record<string, Tree> = { 'zh-CN': zhCN as Tree, en: en as Tree };
+const LANGUAGES: Record<string, Tree> = { 'zh-CN': TRANSLATIONS['zh-CN'] as Tree, en: TRANSLATIONS.en as Tree };
 const keys = Object.fromEntries(Object.entries(LANGUAGES).map(([lng, tree]) => [lng, new Set(flatten(tree))]));
 
 /** Every source file of the web app, as text (the test itself excluded). */
@@ -57,8 +58,8 @@ const DYNAMIC_KEYS = [
   ...SUPPORT_LEVELS.map((l) => `stakeholders.support${l}`),
   ...['added', 'removed', 'changed', 'same'].map((c) => `audit.changeKind.${c}`),
   ...['increase', 'decrease'].map((d) => `goals.${d}`),
-  ...['project', 'goal', 'kpi', 'roi', 'member', 'raci', 'stakeholder', 'audit', 'permission', 'job', 'upload'].map((r) => `resource.${r}`),
-  ...['read', 'create', 'update', 'delete', 'export'].map((a) => `action.${a}`),
+  ...RESOURCES.map((r) => `resource.${r}`),
+  ...ACTIONS.map((a) => `action.${a}`),
 ];
 
 describe('i18n keys', () => {

@@ -3,8 +3,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setLanguageGetter } from '../api/client';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { TRANSLATIONS } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +26,7 @@ function applySideEffects(lng: Language): void {
 
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: TRANSLATIONS['zh-CN'] }, en: { translation: TRANSLATIONS.en } },
   lng: initial,
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -1,6 +1,6 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Card, Menu, Result, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PHASES } from '../../api/types';
@@ -10,10 +10,12 @@ import { SpecDetailPage } from './SpecDetailPage';
 import { SpecEditorPage } from './SpecEditorPage';
 import { SpecListPage } from './SpecListPage';
 
-/** Sections of 上线; only 双轨运行 is built. */
+const MigrationPage = lazy(() => import('../migration/MigrationPage'));
+
+/** Sections of 上线; 双轨运行 and 数据迁移 are built. */
 export const CUTOVER_SECTIONS = ['dual-run', 'migration', 'go-no-go', 'hypercare'] as const;
 type Section = (typeof CUTOVER_SECTIONS)[number];
-const BUILT: readonly Section[] = ['dual-run'];
+const BUILT: readonly Section[] = ['dual-run', 'migration'];
 const SECTION_KEY: Record<Section, string> = {
   'dual-run': 'dualRun',
   migration: 'migration',
@@ -87,6 +89,7 @@ export default function CutoverPage() {
         <Route path="dual-run/new" element={<SpecEditorPage />} />
         <Route path="dual-run/:specId/edit" element={<SpecEditorPage />} />
         <Route path="dual-run/:specId" element={<SpecDetailPage />} />
+        <Route path="migration/*" element={<MigrationPage />} />
         <Route path=":section/*" element={<ComingSection />} />
       </Routes>
     </div>
