@@ -4,6 +4,7 @@ import * as platform from './migrations/2026_11_28_1200_platform';
 import * as dualRun from './migrations/2026_11_28_1300_dual_run';
 import * as assessment from './migrations/2026_11_28_1400_assessment';
 import * as blueprint from './migrations/2026_11_28_1410_blueprint';
+import * as permissionMatrix from './migrations/2026_11_28_1415_permission_matrix';
 import * as dataAssets from './migrations/2026_11_28_1420_data_assets';
 
 /**
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1300_dual_run': dualRun,
   '2026_11_28_1400_assessment': assessment,
   '2026_11_28_1410_blueprint': blueprint,
+  '2026_11_28_1415_permission_matrix': permissionMatrix,
   '2026_11_28_1420_data_assets': dataAssets,
 };
 

@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './schema-assessment';
 import type { BlueprintTables } from './schema-blueprint';
 import type { DataAssetTables } from './schema-data-assets';
+import type { PermissionMatrixTables } from './schema-permission-matrix';
 
 /**
  * Table types for Kysely. Portable storage conventions, identical on both dialects:
@@ -211,7 +212,7 @@ export interface UploadTable {
 
 /** Every table golive owns. */
 /** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
-export interface Database extends AssessmentTables, BlueprintTables, DataAssetTables {
+export interface Database extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

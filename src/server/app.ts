@@ -17,6 +17,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerBlueprintRoutes } from '../modules/blueprint/blueprint.routes';
 import { registerDataAssetRoutes } from '../modules/data-assets/data-assets.routes';
 import { registerMigrationRoutes } from '../modules/migration/migration.routes';
+import { registerPermissionMatrixRoutes } from '../modules/blueprint/permission-matrix.routes';
 import { registerCutoverRoutes } from '../modules/cutover/cutover.routes';
 import { registerGoalRoutes } from '../modules/goals/goal.routes';
 import type { JobQueue } from '../modules/jobs/job-queue';
@@ -105,6 +106,7 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   registerCutoverRoutes(app);
   registerAssessmentRoutes(app);
   registerBlueprintRoutes(app);
+  registerPermissionMatrixRoutes(app);
   registerDataAssetRoutes(app);
   registerMigrationRoutes(app);
 

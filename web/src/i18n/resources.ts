@@ -7,6 +7,8 @@ import dataAssetsZhCN from './data-assets.zh-CN.json';
 import en from './en.json';
 import migrationEn from './migration.en.json';
 import migrationZhCN from './migration.zh-CN.json';
+import permissionMatrixEn from './permission-matrix.en.json';
+import permissionMatrixZhCN from './permission-matrix.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
@@ -15,6 +17,6 @@ import zhCN from './zh-CN.json';
  * modules developed side by side never edit the same file.
  */
 export const TRANSLATIONS = {
-  'zh-CN': { ...zhCN, ...assessmentZhCN, ...blueprintZhCN, ...dataAssetsZhCN, ...migrationZhCN },
-  en: { ...en, ...assessmentEn, ...blueprintEn, ...dataAssetsEn, ...migrationEn },
+  'zh-CN': { ...zhCN, ...assessmentZhCN, ...blueprintZhCN, ...dataAssetsZhCN, ...migrationZhCN, ...permissionMatrixZhCN },
+  en: { ...en, ...assessmentEn, ...blueprintEn, ...dataAssetsEn, ...migrationEn, ...permissionMatrixEn },
 };
