@@ -6,6 +6,7 @@ import * as assessment from './migrations/2026_11_28_1400_assessment';
 import * as blueprint from './migrations/2026_11_28_1410_blueprint';
 import * as permissionMatrix from './migrations/2026_11_28_1415_permission_matrix';
 import * as dataAssets from './migrations/2026_11_28_1420_data_assets';
+import * as migration from './migrations/2026_11_28_1425_migration';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1410_blueprint': blueprint,
   '2026_11_28_1415_permission_matrix': permissionMatrix,
   '2026_11_28_1420_data_assets': dataAssets,
+  '2026_11_28_1425_migration': migration,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -6,6 +6,8 @@ import { createProject } from '../projects/project.service';
 import { insertDemoAssessment } from './demo-assessment';
 import { insertDemoBlueprint } from './demo-blueprint';
 import { insertDemoDataAssets } from './demo-data-assets';
+import { insertDemoMigration } from './demo-migration';
+import { insertDemoPermissionMatrix } from './demo-permission-matrix';
 
 /**
  * The demo project: a Gansu machinery manufacturer implementing 金昌 ERP finance and supply
@@ -532,7 +534,9 @@ async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<voi
   // Assessment first: the blueprint links requirements to its process steps.
   await insertDemoAssessment(tx, projectId, memberIds);
   await insertDemoBlueprint(tx, projectId, memberIds);
+  await insertDemoPermissionMatrix(tx, projectId, memberIds);
   await insertDemoDataAssets(tx, projectId, memberIds);
+  await insertDemoMigration(tx, projectId, memberIds);
 }
 
 /** Loads the demo project (replacing an existing one), owned by `owner`. Returns its id. */

@@ -1,0 +1,11 @@
+import type { DbExecutor } from '../../db/connection';
+
+/**
+ * The demo project's permission-matrix content. SCAFFOLD: filled by the module's owner.
+ * @param memberIds demo member key (see MEMBERS in demo-project.ts) → project_member id
+ */
+export async function insertDemoPermissionMatrix(tx: DbExecutor, projectId: string, memberIds: ReadonlyMap<string, string>): Promise<void> {
+  void tx;
+  void projectId;
+  void memberIds;
+}
