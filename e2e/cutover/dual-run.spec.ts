@@ -38,8 +38,10 @@ describe.runIf(chromiumPath)('上线 cutover: 双轨运行 dual-run reconciliati
     expect(await page.getByTestId('nav-cutover-soon').count()).toBe(0);
     await page.getByTestId('nav-cutover').click();
     await page.getByTestId('spec-list-page').waitFor();
-    expect(await page.getByTestId('cutover-nav-dual-run').getAttribute('data-available')).toBe('true');
-    for (const section of ['migration', 'go-no-go', 'hypercare']) {
+    for (const section of ['dual-run', 'migration']) {
+      expect(await page.getByTestId(`cutover-nav-${section}`).getAttribute('data-available')).toBe('true');
+    }
+    for (const section of ['go-no-go', 'hypercare']) {
       expect(await page.getByTestId(`cutover-nav-${section}`).getAttribute('data-available')).toBe('false');
     }
     await page.getByTestId('cutover-nav-go-no-go').click();

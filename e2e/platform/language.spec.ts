@@ -19,7 +19,7 @@ describe.runIf(chromiumPath)('language switch zh-CN ↔ en', () => {
 
   const navText = (phase: string) => page.getByTestId(`nav-${phase}`).textContent();
 
-  it('starts in Chinese and shows the nine phases, six of them coming soon', async () => {
+  it('starts in Chinese and shows the nine phases, four of them coming soon', async () => {
     await signIn(page, e2e.server);
     // The demo project is loaded on first start.
     await page.locator('[data-testid^="project-link-"]').first().click();
@@ -27,19 +27,20 @@ describe.runIf(chromiumPath)('language switch zh-CN ↔ en', () => {
     const phases = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'];
     const labels = ['目标', '团队', '调研', '蓝图', '实施', '培训', '上线', '运维', '风险'];
     for (const [i, phase] of phases.entries()) expect(await navText(phase)).toContain(labels[i]);
-    expect(await page.locator('[data-testid$="-soon"]').count()).toBe(6);
-    expect(await navText('assessment')).toContain('即将推出');
+    expect(await page.locator('[data-testid$="-soon"]').count()).toBe(4);
+    expect(await navText('rollout')).toContain('即将推出');
+    expect(await navText('assessment')).not.toContain('即将推出');
     expect(await navText('goals')).not.toContain('即将推出');
-    await page.getByTestId('nav-assessment').click();
-    await eventually(() => page.getByTestId('coming-soon-description').textContent()).toContain('现状分析报告');
+    await page.getByTestId('nav-rollout').click();
+    await eventually(() => page.getByTestId('coming-soon-description').textContent()).toContain('试点先行');
   });
 
   it('switches to English, and back', async () => {
     await page.getByTestId('lang-en').click();
     await eventually(() => navText('goals')).toContain('Goals');
     expect(await navText('team')).toContain('Team');
-    expect(await navText('assessment')).toContain('Coming soon');
-    expect(await page.getByTestId('coming-soon-description').textContent()).toContain('As-Is Analysis Report');
+    expect(await navText('rollout')).toContain('Coming soon');
+    expect(await page.getByTestId('coming-soon-description').textContent()).toContain('pilot-first');
     await screenshot(page, 'platform-language-en');
 
     // The choice survives a reload (localStorage).

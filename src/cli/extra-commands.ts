@@ -9,9 +9,11 @@ type Registrar = (program: Command) => void;
 const ENGINE_COMMANDS: Record<string, () => Promise<Registrar>> = {
   reconcile: async () => (await import('./commands/reconcile')).registerReconcileCommand,
   profile: async () => (await import('./commands/profile')).registerProfileCommand,
+  quality: async () => (await import('./commands/quality')).registerQualityCommand,
   load: async () => (await import('./commands/load')).registerLoadCommand,
   rollback: async () => (await import('./commands/rollback')).registerRollbackCommand,
   migrate: async () => (await import('./commands/migrate-plan')).registerMigrateCommand,
+  report: async () => (await import('./commands/report')).registerReportCommand,
 };
 
 /** Registers the engine commands that `argv` may need. */

@@ -34,8 +34,14 @@ async function commandServe(options: { port: number; host: string; worker: boole
   const config = loadServerConfig();
   let stopScheduler = (): void => {};
   if (options.worker) {
-    // Importing the scheduler registers the reconcile job handler; it must run before jobs start.
-    const { startReconcileScheduler } = await import('../modules/cutover/reconcile-scheduler');
+    // Handlers must be registered and the database bound before jobs start: a job left over from
+    // before a restart may be claimed before the first request arrives.
+    const [{ startReconcileScheduler }, { bindJobRuntime }] = await Promise.all([
+      import('../modules/cutover/reconcile-scheduler'),
+      import('../modules/jobs/job-runtime'),
+      import('../server/job-handlers'),
+    ]);
+    bindJobRuntime(db, config.dataDir);
     stopScheduler = startReconcileScheduler(db, jobs, { dataDir: config.dataDir });
     await jobs.start();
   }
@@ -82,14 +88,19 @@ async function commandServe(options: { port: number; host: string; worker: boole
 }
 
 async function commandWorker(): Promise<void> {
-  const [{ createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl }, { startReconcileScheduler }] = await Promise.all([
-    import('../server/runtime'),
-    import('../modules/cutover/reconcile-scheduler'),
-  ]);
+  const [{ createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl }, { startReconcileScheduler }, { bindJobRuntime }] =
+    await Promise.all([
+      import('../server/runtime'),
+      import('../modules/cutover/reconcile-scheduler'),
+      import('../modules/jobs/job-runtime'),
+      import('../server/job-handlers'),
+    ]);
   const url = resolveDatabaseUrl();
   const db = await openMigratedDb(url);
+  const dataDir = loadServerConfig().dataDir;
+  bindJobRuntime(db, dataDir);
   const jobs = createJobQueue(db, url);
-  const stopScheduler = startReconcileScheduler(db, jobs, { dataDir: loadServerConfig().dataDir });
+  const stopScheduler = startReconcileScheduler(db, jobs, { dataDir });
   await jobs.start();
   console.log(`golive worker ${GOLIVE_VERSION} taking jobs from ${db.displayUrl}`);
   const shutdown = (): void => {

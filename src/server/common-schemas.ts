@@ -50,3 +50,24 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 export const okSchema = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+/** Media types of the files the API hands out. */
+export const MEDIA_TYPE = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv',
+} as const;
+
+/** OpenAPI response whose body is a file in one or more media types. */
+export function fileResponse(types: string | readonly string[], description = 'The file') {
+  const list = typeof types === 'string' ? [types] : types;
+  return { description, content: Object.fromEntries(list.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])) };
+}
+
+/**
+ * `Content-Disposition` for a download: an ASCII `fallback` name for old clients plus the real name
+ * (often Chinese) in RFC 5987 form, which browsers prefer.
+ */
+export function attachmentHeader(fileName: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -30,6 +30,21 @@ export interface LoadOptions {
   /** Test hook: after this many source rows, call `onPause` and wait (the transaction stays open). */
   pauseAfterRows?: number;
   onPause?: (rowsRead: number) => Promise<void>;
+  /**
+   * An already opened source to read instead of opening `source` (which then only names it); the
+   * load closes it. Lets a caller feed rows it mapped itself (constants, value maps, key lookups).
+   */
+  openedSource?: TabularSource;
+  /**
+   * Rows the caller already refused (e.g. a value missing from its value map), by 1-based source row
+   * number: they go to the rejects file with these columns and reasons, like a conversion failure.
+   */
+  rejectRow?: (rowNumber: number) => { columns: string[]; reasons: string[] } | undefined;
+  /**
+   * Called once per source batch with the rows that passed validation (canonical text per target
+   * column, in `columns` order) and their source row numbers, before they are written.
+   */
+  onRowsAccepted?: (rows: (string | null)[][], rowNumbers: number[], columns: readonly TargetColumn[]) => void | Promise<void>;
 }
 
 /** The independent counts compared after a load. */
@@ -140,7 +155,9 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
   const onError = options.onError ?? 'skip';
   const chunkRows = options.batchSize ?? 50_000;
   const table = await db.describeTable(tableName);
-  const source = await openSource(options.source, { encoding: options.encoding, baseDir: cwd, batchSize: Math.min(chunkRows, 8192) });
+  const source =
+    options.openedSource ??
+    (await openSource(options.source, { encoding: options.encoding, baseDir: cwd, batchSize: Math.min(chunkRows, 8192) }));
   const rejects = new RejectsWriter(resolve(cwd, options.rejectsFile ?? `golive-rejects-${batchId}.csv`), source.columns);
   try {
     const columns = planColumns(source, table, options.mapColumns ?? {}, `${source.description} → ${table.name}`);
@@ -160,13 +177,15 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
     try {
       for await (const batch of source.batches()) {
         const good: (string | null)[][] = [];
+        const goodRowNumbers: number[] = [];
         for (let i = 0; i < batch.rows.length; i++) {
           const row = batch.rows[i];
           const rowNumber = batch.firstRow + i;
           const out = new Array<string | null>(width);
-          let badColumns: string[] | undefined;
-          let reasons: string[] | undefined;
-          for (let c = 0; c < width; c++) {
+          const refused = options.rejectRow?.(rowNumber);
+          let badColumns: string[] | undefined = refused ? [...refused.columns] : undefined;
+          let reasons: string[] | undefined = refused ? [...refused.reasons] : undefined;
+          for (let c = 0; c < width && !refused; c++) {
             const plan = columns[c];
             const raw: SourceValue | undefined = row[plan.sourceIndex];
             let text = raw === null || raw === undefined ? null : typeof raw === 'string' ? raw : formatSourceValue(raw);
@@ -233,8 +252,10 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
             continue;
           }
           good.push(out);
+          if (options.onRowsAccepted) goodRowNumbers.push(rowNumber);
         }
         sourceRows += batch.rows.length;
+        if (options.onRowsAccepted && good.length > 0) await options.onRowsAccepted(good, goodRowNumbers, targetColumns);
         await writer.addRows(good);
         options.onProgress?.(sourceRows);
         if (!paused && options.pauseAfterRows !== undefined && sourceRows >= options.pauseAfterRows) {

@@ -173,7 +173,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     assessment: ['read', 'create', 'update', 'export'],
     probe: ['read', 'create'],
     requirement: ['read'],
-    blueprint: ['read', 'update', 'export'],
+    blueprint: ['read', 'create', 'update', 'export'],
     data_asset: ['read', 'create', 'update', 'delete', 'export'],
     migration: ['read', 'create', 'update', 'export'],
   },

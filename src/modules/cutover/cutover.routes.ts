@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { errorResponses, jsonBody, jsonResponse, okSchema } from '../../server/common-schemas';
+import { attachmentHeader, errorResponses, fileResponse, jsonBody, jsonResponse, MEDIA_TYPE, okSchema } from '../../server/common-schemas';
 import type { AppEnv } from '../../server/app-env';
 import { defineRoute } from '../../server/define-route';
 import { createConnection, deleteConnection, listConnections, testConnection, updateConnection } from './connection.service';
-import { bindCutoverRuntime } from './cutover-runtime';
+import { bindJobRuntime } from '../jobs/job-runtime';
 import {
   connectionParamsSchema,
   connectionViewSchema,
@@ -343,13 +343,7 @@ const exportRoute = defineRoute(
       query: differenceQuerySchema.omit({ limit: true, offset: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     },
     responses: {
-      200: {
-        description: 'The file',
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-          'text/csv': { schema: z.string() },
-        },
-      },
+      200: fileResponse([MEDIA_TYPE.xlsx, MEDIA_TYPE.csv]),
       ...errorResponses,
     },
   },
@@ -386,7 +380,7 @@ const exitCriteriaRoute = defineRoute(
 export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
   // The reconcile.run job handler finds its database and data directory through this binding.
   app.use('/api/v1/projects/*', async (c, next) => {
-    bindCutoverRuntime(c.var.db, c.var.config.dataDir);
+    bindJobRuntime(c.var.db, c.var.config.dataDir);
     await next();
   });
 
@@ -425,7 +419,7 @@ export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
       const { name, yaml } = await exportSpecYaml(c.var.db, id, specId);
       return c.body(yaml, 200, {
         'Content-Type': 'application/yaml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="reconcile-spec.yaml"; filename*=UTF-8''${encodeURIComponent(`${name}.yaml`)}`,
+        'Content-Disposition': attachmentHeader(`${name}.yaml`, 'reconcile-spec.yaml'),
       });
     }
     return c.json(await getSpec(c.var.db.kysely, id, specId, c.var.locale), 200);
@@ -492,7 +486,7 @@ export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
     const file = await exportDifferences(c.var.db, id, runId, format, filter);
     return c.body(file.body, 200, {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="differences.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Content-Disposition': attachmentHeader(file.fileName, `differences.${format}`),
     });
   });
   app.openapi(exitCriteriaRoute, async (c) => c.json(await projectExitCriteria(c.var.db, c.req.valid('param').id, c.var.locale), 200));

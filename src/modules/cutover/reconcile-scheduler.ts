@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import { loadServerConfig } from '../../server/runtime';
 import type { JobQueue } from '../jobs/job-queue';
 import { latestDueTime, parseCron } from './cron';
-import { bindCutoverRuntime } from './cutover-runtime';
+import { bindJobRuntime } from '../jobs/job-runtime';
 import { queueRun } from './run.service';
 
 /**
@@ -51,7 +51,7 @@ export function startReconcileScheduler(
   jobs: JobQueue,
   options: { dataDir?: string; intervalMs?: number; now?: () => Date } = {},
 ): () => void {
-  bindCutoverRuntime(db, options.dataDir ?? loadServerConfig().dataDir);
+  bindJobRuntime(db, options.dataDir ?? loadServerConfig().dataDir);
   let running = false;
   let stopped = false;
   const tick = (): void => {

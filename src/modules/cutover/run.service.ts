@@ -9,7 +9,7 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { registerJobHandler, type JobContext, type JobQueue, type JobView } from '../jobs/job-queue';
 import { zonedDate } from './cron';
-import { findRuntimeForJob, type CutoverRuntime } from './cutover-runtime';
+import { findJobRuntime, type JobRuntime } from '../jobs/job-runtime';
 import { comparisonSchema, type RunView, type SourceRef, type WebhookFormat } from './cutover.schema';
 import { cleanError, cleanMessage, resolveSource, type ResolvedSource } from './source-resolver';
 import { engineSpec, specWebhookUrl } from './spec.service';
@@ -169,7 +169,7 @@ function engineProgress(progress: ReconcileProgress): [number, string] {
  * track in turn.
  */
 async function storeResult(
-  runtime: CutoverRuntime,
+  runtime: JobRuntime,
   run: ReconcileRunTable,
   engine: ReconcileRun,
   ctx: JobContext<ReconcileJobPayload>,
@@ -307,7 +307,7 @@ export async function testNotice(db: Db, spec: ReconcileSpecTable, locale: Local
 }
 
 /** Sends the spec's webhook about a run and records the outcome on the run; never throws. */
-export async function notifyRun(runtime: CutoverRuntime, spec: ReconcileSpecTable, runId: string): Promise<void> {
+export async function notifyRun(runtime: JobRuntime, spec: ReconcileSpecTable, runId: string): Promise<void> {
   const format = spec.webhook_format as WebhookFormat;
   if (format === 'none' || !spec.webhook_url_encrypted) return;
   let outcome: { status: string; error: string | null };
@@ -326,7 +326,7 @@ export async function notifyRun(runtime: CutoverRuntime, spec: ReconcileSpecTabl
 }
 
 /** Runs one queued reconciliation: resolve sources, run the engine, store, notify. */
-async function executeRun(runtime: CutoverRuntime, ctx: JobContext<ReconcileJobPayload>): Promise<unknown> {
+async function executeRun(runtime: JobRuntime, ctx: JobContext<ReconcileJobPayload>): Promise<unknown> {
   const db = runtime.db;
   const run = await db.kysely.selectFrom('reconcile_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
   if (!run) throw new Error(`reconcile run ${ctx.payload.runId} does not exist`);
@@ -387,7 +387,7 @@ async function executeRun(runtime: CutoverRuntime, ctx: JobContext<ReconcileJobP
 }
 
 registerJobHandler<ReconcileJobPayload>(RECONCILE_JOB, async (ctx) => {
-  const runtime = await findRuntimeForJob(ctx.jobId);
+  const runtime = await findJobRuntime(ctx.jobId);
   if (!runtime) {
     throw new Error(
       'reconcile.run: the cutover module has no database in this process; call startReconcileScheduler(db, jobs, { dataDir }) at start-up',

@@ -1,4 +1,10 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Db } from '../../db/connection';
+import { newId } from '../../shared/ids';
+import { dataDirFor } from '../jobs/job-runtime';
+import { cleanedAssetName, writeCleanedAsset } from './data-asset-quality.service';
+import { getAssetRow, resolveAssetRow } from './data-asset.service';
 
 // CONTRACT (owner: data-assets module). The migration module reads data assets through these.
 
@@ -13,10 +19,11 @@ export interface ResolvedAssetSource {
 
 /** Resolves a registered data asset (uploaded file or saved connection + table/query) to a source spec. */
 export async function resolveDataAssetSource(db: Db, projectId: string, assetId: string): Promise<ResolvedAssetSource> {
-  void db;
-  void projectId;
-  void assetId;
-  throw new Error('SCAFFOLD: resolveDataAssetSource is implemented by the data-assets module');
+  const row = await getAssetRow(db.kysely, projectId, assetId);
+  const source = await resolveAssetRow(db, row, dataDirFor(db));
+  // An XLSX sheet travels in the spec (`file.xlsx#Sheet`), as openSource reads it.
+  const spec = source.options.sheet ? `${source.spec}#${source.options.sheet}` : source.spec;
+  return { spec, label: source.label, ...(source.options.encoding ? { encoding: source.options.encoding } : {}) };
 }
 
 /**
@@ -30,9 +37,9 @@ export async function materializeCleanedAsset(
   assetId: string,
   outDir: string,
 ): Promise<{ source: ResolvedAssetSource; rows: number }> {
-  void db;
-  void projectId;
-  void assetId;
-  void outDir;
-  throw new Error('SCAFFOLD: materializeCleanedAsset is implemented by the data-assets module');
+  const row = await getAssetRow(db.kysely, projectId, assetId);
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, `${row.id}-${newId().slice(0, 8)}-cleaned.csv`);
+  const preview = await writeCleanedAsset(db, row, dataDirFor(db), path);
+  return { source: { spec: path, label: cleanedAssetName(row.name), encoding: 'utf-8' }, rows: preview.rowsAfter };
 }

@@ -1,5 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { errorResponses, jsonBody, jsonResponse, okSchema, projectParamsSchema } from '../../server/common-schemas';
+import {
+  attachmentHeader,
+  errorResponses,
+  fileResponse,
+  jsonBody,
+  jsonResponse,
+  MEDIA_TYPE,
+  okSchema,
+  projectParamsSchema,
+} from '../../server/common-schemas';
 import type { AppEnv } from '../../server/app-env';
 import { defineRoute } from '../../server/define-route';
 import { createMember, deleteMember, listMembers, updateMember } from './member.service';
@@ -195,12 +204,7 @@ const exportRoute = defineRoute(
     summary: 'Excel workbook of members and the RACI matrix (Chinese headers)',
     request: { params: projectParamsSchema },
     responses: {
-      200: {
-        description: 'XLSX file',
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-        },
-      },
+      200: fileResponse(MEDIA_TYPE.xlsx, 'XLSX file'),
       ...errorResponses,
     },
   },
@@ -253,7 +257,7 @@ export function registerTeamRoutes(app: OpenAPIHono<AppEnv>): void {
     const { fileName, content } = await exportTeamWorkbook(c.var.db, c.req.valid('param').id);
     return c.body(new Uint8Array(content), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="team.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Content-Disposition': attachmentHeader(fileName, 'team.xlsx'),
     });
   });
 }

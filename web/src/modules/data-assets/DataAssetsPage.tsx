@@ -1,4 +1,15 @@
-// SCAFFOLD: replaced by the module's owner.
+import { Route, Routes } from 'react-router-dom';
+import { AssetDetail } from './AssetDetail';
+import { AssetInventory } from './AssetInventory';
+
+/** 调研 → 数据资产: the inventory, and per asset its profile, quality rules, cleansing and history. */
 export default function DataAssetsPage() {
-  return <div data-testid="data-assets-page" />;
+  return (
+    <div data-testid="data-assets-page">
+      <Routes>
+        <Route index element={<AssetInventory />} />
+        <Route path=":assetId" element={<AssetDetail />} />
+      </Routes>
+    </div>
+  );
 }

@@ -1,0 +1,138 @@
+import { z } from '@hono/zod-openapi';
+import type { Db, DbExecutor } from '../../db/connection';
+import type { ReportDocument } from '../../documents/document-model';
+import { AppError, type Locale } from '../../shared/app-error';
+import { newId, nowIso } from '../../shared/ids';
+import type { Actor } from '../access/access.service';
+import { recordAudit } from '../audit/audit.service';
+import { getProjectRow } from '../projects/project.service';
+import { collectCurrentStateData, composeCurrentStateReport, type CurrentStateData } from './current-state-report';
+
+export const reportVersionViewSchema = z
+  .object({
+    id: z.string(),
+    versionNumber: z.number(),
+    label: z.string(),
+    locale: z.enum(['zh-CN', 'en']),
+    note: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    processCount: z.number(),
+    bottleneckCount: z.number(),
+    roleCount: z.number(),
+    siteCount: z.number(),
+    dataAssetCount: z.number(),
+  })
+  .openapi('CurrentStateReportVersion');
+
+export const createReportVersionBodySchema = z
+  .object({ note: z.string().max(1000).default('') })
+  .openapi('CreateCurrentStateReportVersionBody');
+
+export type ReportVersionView = z.infer<typeof reportVersionViewSchema>;
+
+interface VersionRow {
+  id: string;
+  version_number: number;
+  locale: string;
+  snapshot: string;
+  note: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+function present(row: VersionRow): ReportVersionView {
+  const data = JSON.parse(row.snapshot) as CurrentStateData;
+  return {
+    id: row.id,
+    versionNumber: row.version_number,
+    label: `V${row.version_number}`,
+    locale: row.locale === 'en' ? 'en' : 'zh-CN',
+    note: row.note,
+    createdBy: row.created_by_name,
+    createdAt: row.created_at,
+    processCount: data.processes.length,
+    bottleneckCount: data.processes.reduce((s, p) => s + p.bottlenecks.length, 0),
+    roleCount: data.roles.length,
+    siteCount: data.environment.sites.length,
+    dataAssetCount: data.dataAssets.length,
+  };
+}
+
+/** Report versions, newest first. */
+export async function listReportVersions(db: DbExecutor, projectId: string): Promise<ReportVersionView[]> {
+  await getProjectRow(db, projectId);
+  const rows = await db
+    .selectFrom('assessment_report_version')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('version_number', 'desc')
+    .execute();
+  return rows.map(present);
+}
+
+/**
+ * Freezes the report data of this moment as the next version (V1, V2…). The snapshot holds the
+ * data, not rendered files, so a download redraws the same content with the current renderer.
+ */
+export async function createReportVersion(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  input: { note: string },
+  locale: Locale,
+): Promise<ReportVersionView> {
+  // Collected before the write transaction: reading other modules' tables can take a while.
+  const data = await collectCurrentStateData(db.kysely, projectId, locale);
+  return db.kysely.transaction().execute(async (tx) => {
+    const last = await tx
+      .selectFrom('assessment_report_version')
+      .select('version_number')
+      .where('project_id', '=', projectId)
+      .orderBy('version_number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const row = {
+      id: newId(),
+      project_id: projectId,
+      version_number: (last?.version_number ?? 0) + 1,
+      locale,
+      snapshot: JSON.stringify(data),
+      note: input.note,
+      created_by: actor.userId,
+      created_by_name: actor.name,
+      created_at: nowIso(),
+    };
+    await tx.insertInto('assessment_report_version').values(row).execute();
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'assessment_report_version',
+      entityId: row.id,
+      action: 'create',
+      after: { version_number: row.version_number, note: row.note, locale },
+    });
+    return present(row);
+  });
+}
+
+/** The report document of a stored version. */
+export async function getReportVersionDocument(
+  db: DbExecutor,
+  projectId: string,
+  versionId: string,
+): Promise<{ doc: ReportDocument; fileName: string }> {
+  const row = await db
+    .selectFrom('assessment_report_version')
+    .selectAll()
+    .where('id', '=', versionId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'report_version', id: versionId });
+  const locale: Locale = row.locale === 'en' ? 'en' : 'zh-CN';
+  const data = JSON.parse(row.snapshot) as CurrentStateData;
+  const label = `V${row.version_number}`;
+  const doc = composeCurrentStateReport(data, { locale, author: row.created_by_name, versionLabel: label });
+  doc.generatedAt = row.created_at;
+  const title = locale === 'zh-CN' ? '现状分析报告' : 'current-state-report';
+  return { doc, fileName: `${data.project.name}-${title}-${label}.docx` };
+}

@@ -1,0 +1,205 @@
+import { z } from '@hono/zod-openapi';
+import { ERP_MODULES } from '../projects/project.schema';
+
+/** MoSCoW priorities. */
+export const PRIORITIES = ['must', 'should', 'could', 'wont'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** How a requirement is met, in the method's order of preference: adapt the process before the software. */
+export const RESOLUTIONS = ['standard', 'process_change', 'configuration', 'custom_development'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+/** Configuration tools of the package (自定义字段, 工作流引擎, 报表设计器, 打印模板, 参数). */
+export const CONFIG_KINDS = ['custom_field', 'workflow', 'report', 'print_template', 'parameter'] as const;
+export type ConfigKind = (typeof CONFIG_KINDS)[number];
+
+export const REQUIREMENT_STATUSES = ['draft', 'confirmed', 'deferred'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+const idParam = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
+
+export const requirementParamsSchema = z.object({ id: idParam('id'), requirementId: idParam('requirementId') });
+export const prototypeParamsSchema = requirementParamsSchema.extend({ prototypeId: idParam('prototypeId') });
+
+const text = (max: number) => z.string().trim().max(max);
+
+const requirementFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,29}$/, 'letters, digits, - _ . (up to 30)')
+    .optional()
+    .openapi({ description: 'Unique per project; REQ-001… is assigned when omitted', example: 'REQ-001' }),
+  title: z.string().trim().min(1).max(200),
+  description: text(4000).default(''),
+  module: z.enum(ERP_MODULES),
+  department: text(100).default(''),
+  processMapId: z.string().max(64).nullable().default(null),
+  processElementId: z.string().max(200).nullable().default(null),
+  processStepName: text(200).default(''),
+  priority: z.enum(PRIORITIES).default('should'),
+  resolution: z.enum(RESOLUTIONS).default('standard'),
+  configKind: z.enum(CONFIG_KINDS).nullable().default(null),
+  processChangeNote: text(4000).default(''),
+  gapReason: text(4000).default('').openapi({ description: 'Custom development: why process change and configuration are not enough' }),
+  justification: text(4000).default('').openapi({ description: 'Custom development: why this is core competitiveness' }),
+  effortDays: z.number().finite().min(0).max(100000).nullable().default(null).openapi({ description: 'Effort estimate, person-days' }),
+  upgradeImpact: text(4000).default('').openapi({ description: 'Custom development: impact on upgrades of the package' }),
+  status: z.enum(REQUIREMENT_STATUSES).default('draft'),
+};
+
+export const createRequirementBodySchema = z.object(requirementFields).openapi('CreateRequirementBody');
+
+export const updateRequirementBodySchema = z
+  .object({
+    code: requirementFields.code,
+    title: requirementFields.title.optional(),
+    description: text(4000).optional(),
+    module: z.enum(ERP_MODULES).optional(),
+    department: text(100).optional(),
+    processMapId: z.string().max(64).nullable().optional(),
+    processElementId: z.string().max(200).nullable().optional(),
+    processStepName: text(200).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    resolution: z.enum(RESOLUTIONS).optional(),
+    configKind: z.enum(CONFIG_KINDS).nullable().optional(),
+    processChangeNote: text(4000).optional(),
+    gapReason: text(4000).optional(),
+    justification: text(4000).optional(),
+    effortDays: z.number().finite().min(0).max(100000).nullable().optional(),
+    upgradeImpact: text(4000).optional(),
+    status: z.enum(REQUIREMENT_STATUSES).optional(),
+  })
+  .strict()
+  .openapi('UpdateRequirementBody');
+
+export const approvalViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(APPROVAL_STATUSES),
+    requestedByName: z.string(),
+    requestedAt: z.string(),
+    decidedByName: z.string().nullable(),
+    comment: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('RequirementApproval');
+
+export const requirementViewSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    module: z.string(),
+    department: z.string(),
+    processMapId: z.string().nullable(),
+    processElementId: z.string().nullable(),
+    processStepName: z.string(),
+    priority: z.enum(PRIORITIES),
+    resolution: z.enum(RESOLUTIONS),
+    configKind: z.enum(CONFIG_KINDS).nullable(),
+    processChangeNote: z.string(),
+    gapReason: z.string(),
+    justification: z.string(),
+    effortDays: z.number().nullable(),
+    upgradeImpact: z.string(),
+    status: z.enum(REQUIREMENT_STATUSES),
+    /** Current steering-committee approval; null unless resolved as custom development. */
+    approval: approvalViewSchema.nullable(),
+    prototypeCount: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Requirement');
+
+export const approvalDecisionBodySchema = z
+  .object({
+    decision: z.enum(['approved', 'rejected']),
+    comment: text(2000).default(''),
+  })
+  .openapi('RequirementApprovalDecision');
+
+export const meterRowSchema = z.object({
+  module: z.string().openapi({ description: 'ERP module code, or "all" for the overall row' }),
+  total: z.number(),
+  custom: z.number(),
+  customShare: z.number().openapi({ description: 'custom / total (0..1)' }),
+  totalEffortDays: z.number(),
+  customEffortDays: z.number(),
+  customEffortShare: z.number(),
+  overShare: z.boolean(),
+  overEffort: z.boolean(),
+});
+
+export const thresholdsSchema = z
+  .object({
+    maxCustomShare: z.number().min(0).max(1).openapi({ description: 'Fraction: 0.1 = 10 %' }),
+    maxCustomEffortDays: z.number().min(0).max(100000),
+  })
+  .openapi('CustomisationThresholds');
+
+export const meterViewSchema = z
+  .object({
+    thresholds: thresholdsSchema,
+    modules: z.array(meterRowSchema),
+    overall: meterRowSchema,
+    warnings: z.array(
+      z.object({ module: z.string(), kind: z.enum(['share', 'effort']), value: z.number(), threshold: z.number(), message: z.string() }),
+    ),
+  })
+  .openapi('CustomisationMeter');
+
+export const blockerSchema = z.object({
+  kind: z.enum(['custom_unapproved', 'sod_conflict']),
+  id: z.string(),
+  label: z.string(),
+  message: z.string(),
+});
+
+export const requirementListSchema = z
+  .object({ items: z.array(requirementViewSchema), meter: meterViewSchema, blockers: z.array(blockerSchema) })
+  .openapi('RequirementList');
+
+export const importBodySchema = z
+  .object({ uploadId: z.string().min(1).max(64).openapi({ description: 'An XLSX uploaded with PUT /uploads' }) })
+  .openapi('RequirementImportBody');
+
+export const importResultSchema = z
+  .object({ created: z.number(), updated: z.number(), codes: z.array(z.string()) })
+  .openapi('RequirementImportResult');
+
+export const prototypeBodySchema = z
+  .object({ uploadId: z.string().min(1).max(64), caption: text(200).default('') })
+  .openapi('PrototypeBody');
+
+export const prototypeViewSchema = z
+  .object({
+    id: z.string(),
+    requirementId: z.string(),
+    fileName: z.string(),
+    mime: z.string(),
+    size: z.number(),
+    widthPx: z.number(),
+    heightPx: z.number(),
+    caption: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Prototype');
+
+export type CreateRequirementInput = z.infer<typeof createRequirementBodySchema>;
+export type UpdateRequirementInput = z.infer<typeof updateRequirementBodySchema>;
+export type RequirementView = z.infer<typeof requirementViewSchema>;
+export type ApprovalView = z.infer<typeof approvalViewSchema>;
+export type MeterView = z.infer<typeof meterViewSchema>;
+export type MeterRow = z.infer<typeof meterRowSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type Blocker = z.infer<typeof blockerSchema>;
+export type PrototypeView = z.infer<typeof prototypeViewSchema>;

@@ -1,0 +1,513 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/connection';
+import type { DataAssetRuleRunTable, DataAssetTable } from '../../db/schema-data-assets';
+import { previewCleansing, writeCleansedCsv, type CleansePreview } from '../../engines/quality/cleanse';
+import { ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/quality/quality-schema';
+import { runQualityRules, type RuleFailure, type RuleOutcome } from '../../engines/quality/run-rules';
+import type { DatasetInput } from '../../engines/quality/workspace';
+import { AppError, badInput, type Locale } from '../../shared/app-error';
+import { newId, nowIso } from '../../shared/ids';
+import type { Actor } from '../access/access.service';
+import { recordAudit } from '../audit/audit.service';
+import { cleanError } from '../cutover/source-resolver';
+import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
+import { findJobRuntime } from '../jobs/job-runtime';
+import type { FailureView, ProfileRunView, RuleRunView } from './data-asset.schema';
+import { assetRecipe, assetRuleSet, getAsset, getAssetRow, resolveAssetRow, startProfileRun, type AssetSource } from './data-asset.service';
+import type { AssetView } from './data-asset.schema';
+
+/** Resolves the other assets a rule set or recipe names (reference rules, mapping datasets). */
+async function resolveDatasets(
+  db: Db,
+  projectId: string,
+  ids: string[],
+  dataDir: string,
+  field: string,
+): Promise<{ datasets: Record<string, DatasetInput>; sources: AssetSource[] }> {
+  const datasets: Record<string, DatasetInput> = {};
+  const sources: AssetSource[] = [];
+  for (const id of new Set(ids)) {
+    const row = await db.kysely
+      .selectFrom('data_asset')
+      .selectAll()
+      .where('id', '=', id)
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
+    if (!row) throw badInput(field, `data asset ${id} does not exist in this project`);
+    const source = await resolveAssetRow(db, row, dataDir);
+    sources.push(source);
+    datasets[id] = { spec: source.spec, options: source.options, label: row.name };
+  }
+  return { datasets, sources };
+}
+
+function presentRuleRun(row: DataAssetRuleRunTable): RuleRunView {
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    status: row.status as RuleRunView['status'],
+    jobId: row.job_id,
+    rows: row.rows === null ? null : Number(row.rows),
+    failuresTotal: Number(row.failures_total),
+    rules: JSON.parse(row.summary) as RuleOutcome[],
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+const INSERT_CHUNK = 500;
+
+/** The job type that runs an asset's rule set. */
+export const RULES_JOB = 'data_asset.rules';
+
+interface RulesJobPayload {
+  runId: string;
+  locale: Locale;
+}
+
+/**
+ * Queues a run of the asset's rule set (a background job: millions of rows take a while). The
+ * rule set and its referenced assets are checked now, so a bad set fails at once with its field.
+ */
+export async function startRuleRun(
+  db: Db,
+  jobs: JobQueue,
+  actor: Actor,
+  projectId: string,
+  assetId: string,
+  dataDir: string,
+  locale: Locale,
+): Promise<{ run: RuleRunView; jobId: string }> {
+  const asset = await getAssetRow(db.kysely, projectId, assetId);
+  const ruleSet = assetRuleSet(asset);
+  if (ruleSet.rules.length === 0) throw badInput('ruleSet', 'the asset has no rules yet: add rules first');
+  const refs = ruleSet.rules.flatMap((r) => (r.kind === 'reference' ? [r.datasetId] : []));
+  await resolveDatasets(db, projectId, refs, dataDir, 'ruleSet');
+  const row: DataAssetRuleRunTable = {
+    id: newId(),
+    project_id: projectId,
+    asset_id: assetId,
+    status: 'queued',
+    job_id: null,
+    rows: null,
+    failures_total: 0,
+    summary: '[]',
+    rule_set: JSON.stringify(ruleSet),
+    error: null,
+    created_by: actor.userId,
+    created_at: nowIso(),
+    finished_at: null,
+  };
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.insertInto('data_asset_rule_run').values(row).execute();
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'data_asset_rule_run',
+      entityId: row.id,
+      action: 'create',
+      after: { assetId, ruleSet },
+    });
+  });
+  try {
+    const job = await jobs.enqueue<RulesJobPayload>(
+      RULES_JOB,
+      { runId: row.id, locale },
+      { projectId, createdBy: actor.userId, maxAttempts: 1 },
+    );
+    await db.kysely
+      .updateTable('data_asset_rule_run')
+      .set({ job_id: job.id })
+      .where('id', '=', row.id)
+      .where('status', '=', 'queued')
+      .execute();
+    return { run: presentRuleRun({ ...row, job_id: job.id }), jobId: job.id };
+  } catch (error) {
+    const message = `could not queue the job: ${error instanceof Error ? error.message : String(error)}`;
+    await db.kysely
+      .updateTable('data_asset_rule_run')
+      .set({ status: 'failed', error: message, finished_at: nowIso() })
+      .where('id', '=', row.id)
+      .execute();
+    throw error;
+  }
+}
+
+/**
+ * Runs a queued rule run and stores every failing row (no cap), in batches as they stream out of
+ * DuckDB. A run that fails is marked failed and its partial failures removed, so a succeeded run
+ * is always complete.
+ */
+export async function executeRuleRun(
+  db: Db,
+  dataDir: string,
+  runId: string,
+  locale: Locale,
+  onProgress?: (progress: number, message: string) => void,
+): Promise<RuleRunView> {
+  const run = await db.kysely.selectFrom('data_asset_rule_run').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw new Error(`rule run ${runId} does not exist`);
+  if (run.status !== 'queued' && run.status !== 'running') return presentRuleRun(run);
+  await db.kysely.updateTable('data_asset_rule_run').set({ status: 'running' }).where('id', '=', runId).execute();
+  await db.kysely.deleteFrom('data_asset_rule_failure').where('run_id', '=', runId).execute();
+  const sources: AssetSource[] = [];
+  let seq = 0;
+  try {
+    const asset = await getAssetRow(db.kysely, run.project_id, run.asset_id);
+    const ruleSet = ruleSetSchema.parse(JSON.parse(run.rule_set));
+    const source = await resolveAssetRow(db, asset, dataDir);
+    sources.push(source);
+    const refs = ruleSet.rules.flatMap((r) => (r.kind === 'reference' ? [r.datasetId] : []));
+    const resolved = await resolveDatasets(db, run.project_id, refs, dataDir, 'ruleSet');
+    sources.push(...resolved.sources);
+    onProgress?.(0.1, '运行校验规则');
+    const result = await runQualityRules({ spec: source.spec, options: source.options, label: asset.name }, ruleSet, {
+      keyColumns: JSON.parse(asset.key_columns) as string[],
+      datasets: resolved.datasets,
+      locale,
+      onFailures: async (batch: RuleFailure[]) => {
+        for (let i = 0; i < batch.length; i += INSERT_CHUNK) {
+          const values = batch.slice(i, i + INSERT_CHUNK).map((f) => ({
+            run_id: runId,
+            seq: ++seq,
+            rule_id: f.ruleId,
+            row_number: f.row,
+            key_text: f.key,
+            column_name: f.column,
+            value: f.value,
+            reason: f.reason,
+          }));
+          await db.kysely.insertInto('data_asset_rule_failure').values(values).execute();
+        }
+        onProgress?.(0.5, `已保存 ${seq} 条不合格记录`);
+      },
+    });
+    const done = {
+      status: 'succeeded',
+      rows: result.rows,
+      failures_total: result.failuresTotal,
+      summary: JSON.stringify(result.rules),
+      finished_at: nowIso(),
+    };
+    await db.kysely.updateTable('data_asset_rule_run').set(done).where('id', '=', runId).execute();
+    return presentRuleRun({ ...run, ...done });
+  } catch (error) {
+    const cleaned = cleanError(error, sources);
+    await db.kysely.deleteFrom('data_asset_rule_failure').where('run_id', '=', runId).execute();
+    await db.kysely
+      .updateTable('data_asset_rule_run')
+      .set({ status: 'failed', error: cleaned instanceof Error ? cleaned.message : String(cleaned), finished_at: nowIso() })
+      .where('id', '=', runId)
+      .execute();
+    throw cleaned;
+  }
+}
+
+registerJobHandler<RulesJobPayload>(RULES_JOB, async (ctx) => {
+  const runtime = await findJobRuntime(ctx.jobId);
+  if (!runtime) throw new Error(`${RULES_JOB}: the data-assets module has no database in this process`);
+  await runtime.db.kysely.updateTable('data_asset_rule_run').set({ job_id: ctx.jobId }).where('id', '=', ctx.payload.runId).execute();
+  const run = await executeRuleRun(runtime.db, runtime.dataDir, ctx.payload.runId, ctx.payload.locale, (progress, message) => {
+    ctx.reportProgress(progress, message).catch(() => undefined);
+  });
+  return { runId: run.id, rows: run.rows, failuresTotal: run.failuresTotal };
+});
+
+/** One rule run. */
+export async function getRuleRun(db: Db, projectId: string, assetId: string, runId: string): Promise<RuleRunView> {
+  return presentRuleRun(await getRuleRunRow(db, projectId, assetId, runId));
+}
+
+/** An asset's rule runs, newest first. */
+export async function listRuleRuns(db: Db, projectId: string, assetId: string): Promise<RuleRunView[]> {
+  await getAssetRow(db.kysely, projectId, assetId);
+  const rows = await db.kysely
+    .selectFrom('data_asset_rule_run')
+    .selectAll()
+    .where('asset_id', '=', assetId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map(presentRuleRun);
+}
+
+async function getRuleRunRow(db: Db, projectId: string, assetId: string, runId: string): Promise<DataAssetRuleRunTable> {
+  const row = await db.kysely
+    .selectFrom('data_asset_rule_run')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('asset_id', '=', assetId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'rule run', id: runId });
+  return row;
+}
+
+/** One page of a rule run's failing rows (optionally of one rule), in rule then row order. */
+export async function listFailures(
+  db: Db,
+  projectId: string,
+  assetId: string,
+  runId: string,
+  query: { ruleId?: string; offset: number; limit: number },
+): Promise<{ total: number; items: FailureView[] }> {
+  await getRuleRunRow(db, projectId, assetId, runId);
+  let base = db.kysely.selectFrom('data_asset_rule_failure').where('run_id', '=', runId);
+  if (query.ruleId) base = base.where('rule_id', '=', query.ruleId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('seq').limit(query.limit).offset(query.offset).execute();
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      seq: Number(r.seq),
+      ruleId: r.rule_id,
+      row: Number(r.row_number),
+      key: r.key_text,
+      column: r.column_name,
+      value: r.value,
+      reason: r.reason,
+    })),
+  };
+}
+
+const FAILURE_HEADERS_ZH = ['规则编号', '规则', '行号', '键', '列', '值', '原因'];
+const XLSX_MAX_ROWS = 1_048_576;
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every failing row of a run as CSV (UTF-8 with BOM for Excel) or XLSX, with Chinese headers. */
+export async function exportFailures(
+  db: Db,
+  projectId: string,
+  assetId: string,
+  runId: string,
+  format: 'csv' | 'xlsx',
+  ruleId?: string,
+): Promise<{ fileName: string; contentType: string; body: ReadableStream<Uint8Array> }> {
+  const asset = await getAssetRow(db.kysely, projectId, assetId);
+  const run = await getRuleRunRow(db, projectId, assetId, runId);
+  const labels = new Map((JSON.parse(run.summary) as RuleOutcome[]).map((r) => [r.ruleId, r.label]));
+  const dir = await mkdtemp(join(tmpdir(), 'golive-rule-export-'));
+  const path = join(dir, `failures.${format}`);
+  async function* pages(): AsyncGenerator<(string | number | null)[][]> {
+    let after = 0;
+    for (;;) {
+      let q = db.kysely.selectFrom('data_asset_rule_failure').selectAll().where('run_id', '=', runId).where('seq', '>', after);
+      if (ruleId) q = q.where('rule_id', '=', ruleId);
+      const rows = await q.orderBy('seq').limit(5000).execute();
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map((r) => [r.rule_id, labels.get(r.rule_id) ?? '', Number(r.row_number), r.key_text, r.column_name, r.value, r.reason]);
+    }
+  }
+  try {
+    if (format === 'csv') {
+      const out = createWriteStream(path, { encoding: 'utf8' });
+      out.write(`\ufeff${FAILURE_HEADERS_ZH.join(',')}\r\n`);
+      for await (const batch of pages()) {
+        if (!out.write(`${batch.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+    } else {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+      let sheetNo = 1;
+      let sheet = workbook.addWorksheet('不合格行');
+      sheet.addRow(FAILURE_HEADERS_ZH).commit();
+      let inSheet = 1;
+      for await (const batch of pages()) {
+        for (const cells of batch) {
+          if (inSheet >= XLSX_MAX_ROWS) {
+            sheet.commit();
+            sheetNo++;
+            sheet = workbook.addWorksheet(`不合格行${sheetNo}`);
+            sheet.addRow(FAILURE_HEADERS_ZH).commit();
+            inSheet = 1;
+          }
+          sheet.addRow(cells).commit();
+          inSheet++;
+        }
+      }
+      sheet.commit();
+      await workbook.commit();
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const stream = createReadStream(path);
+  stream.once('close', () => void rm(dir, { recursive: true, force: true }));
+  return {
+    fileName: `${asset.name}-校验不合格行.${format}`,
+    contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>,
+  };
+}
+
+async function recipeInputs(
+  db: Db,
+  asset: DataAssetTable,
+  recipe: CleanseRecipe,
+  dataDir: string,
+): Promise<{ input: DatasetInput; datasets: Record<string, DatasetInput>; sources: AssetSource[] }> {
+  const source = await resolveAssetRow(db, asset, dataDir);
+  const ids = recipe.steps.flatMap((s) => (s.kind === 'map' && s.dataset ? [s.dataset.datasetId] : []));
+  const { datasets, sources } = await resolveDatasets(db, asset.project_id, ids, dataDir, 'recipe');
+  return { input: { spec: source.spec, options: source.options, label: asset.name }, datasets, sources: [source, ...sources] };
+}
+
+/** Before/after counts and samples of a recipe (the given one, else the stored one); nothing is written. */
+export async function previewAssetCleansing(
+  db: Db,
+  projectId: string,
+  assetId: string,
+  dataDir: string,
+  recipe?: CleanseRecipe,
+): Promise<CleansePreview> {
+  const asset = await getAssetRow(db.kysely, projectId, assetId);
+  const used = recipe ?? assetRecipe(asset);
+  const { input, datasets, sources } = await recipeInputs(db, asset, used, dataDir);
+  try {
+    return await previewCleansing(input, used, { datasets });
+  } catch (error) {
+    throw cleanError(error, sources);
+  }
+}
+
+/** Writes the cleaned asset as UTF-8 CSV to `path` (the source is never modified). */
+export async function writeCleanedAsset(db: Db, asset: DataAssetTable, dataDir: string, path: string): Promise<CleansePreview> {
+  const recipe = assetRecipe(asset);
+  const { input, datasets, sources } = await recipeInputs(db, asset, recipe, dataDir);
+  try {
+    return await writeCleansedCsv(input, recipe, path, { datasets });
+  } catch (error) {
+    throw cleanError(error, sources);
+  }
+}
+
+/** The name of an asset's cleaned twin. */
+export function cleanedAssetName(name: string): string {
+  return `${name}（清洗后）`;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * Applies the stored recipe and registers the result as a derived asset "<name>（清洗后）" (an
+ * uploaded CSV under the data directory), then profiles it, so the score can be compared with the
+ * source's. Running it again points the same derived asset at the new file; earlier files and
+ * profiles stay as history.
+ */
+export async function produceCleanedAsset(
+  db: Db,
+  jobs: JobQueue,
+  actor: Actor,
+  projectId: string,
+  assetId: string,
+  dataDir: string,
+): Promise<{ asset: AssetView; preview: CleansePreview; profileRun: ProfileRunView }> {
+  const source = await getAssetRow(db.kysely, projectId, assetId);
+  const uploadId = newId();
+  const name = cleanedAssetName(source.name);
+  const folder = join(dataDir, 'uploads', projectId);
+  await mkdir(folder, { recursive: true });
+  const fileName = `${name}.csv`.replace(/[\p{Cc}<>:"/\\|?*]/gu, '_');
+  const path = join(folder, `${uploadId}-${fileName}`);
+  let derivedId: string;
+  try {
+    const preview = await writeCleanedAsset(db, source, dataDir, path);
+    const [size, sha256] = [(await stat(path)).size, await sha256File(path)];
+    derivedId = await db.kysely.transaction().execute(async (tx) => {
+      const now = nowIso();
+      const upload = {
+        id: uploadId,
+        project_id: projectId,
+        original_name: fileName,
+        stored_path: path,
+        size,
+        sha256,
+        content_type: 'text/csv',
+        created_by: actor.userId,
+        created_at: now,
+      };
+      await tx.insertInto('upload').values(upload).execute();
+      await recordAudit(tx, actor, {
+        projectId,
+        entity: 'upload',
+        entityId: uploadId,
+        action: 'create',
+        after: { ...upload, stored_path: undefined },
+      });
+      const existing = await tx
+        .selectFrom('data_asset')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .where('name', '=', name)
+        .executeTakeFirst();
+      if (existing && existing.derived_from !== assetId) {
+        throw new AppError('CONFLICT', { summary: `name: "${name}" already exists and was not cleaned from ${source.name}` }, [
+          { field: 'name', reason: 'already exists' },
+        ]);
+      }
+      if (existing) {
+        await tx.updateTable('data_asset').set({ upload_id: uploadId, updated_at: now }).where('id', '=', existing.id).execute();
+        await recordAudit(tx, actor, {
+          projectId,
+          entity: 'data_asset',
+          entityId: existing.id,
+          action: 'update',
+          before: existing,
+          after: { upload_id: uploadId },
+        });
+        return existing.id;
+      }
+      const row: DataAssetTable = {
+        ...source,
+        id: newId(),
+        name,
+        format: 'csv',
+        notes: source.notes,
+        source_kind: 'upload',
+        upload_id: uploadId,
+        connection_id: null,
+        table_name: null,
+        query: null,
+        encoding: 'utf-8',
+        sheet: null,
+        derived_from: assetId,
+        recipe: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      };
+      await tx.insertInto('data_asset').values(row).execute();
+      await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
+      return row.id;
+    });
+    const { run } = await startProfileRun(db, jobs, actor, projectId, derivedId);
+    return { asset: await getAsset(db.kysely, projectId, derivedId), preview, profileRun: run };
+  } catch (error) {
+    const stored = await db.kysely.selectFrom('upload').select('id').where('id', '=', uploadId).executeTakeFirst();
+    if (!stored) await rm(path, { force: true });
+    throw error;
+  }
+}
+
+export type { CleansePreview, RuleSet };

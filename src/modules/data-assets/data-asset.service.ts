@@ -1,0 +1,545 @@
+import { extname } from 'node:path';
+import type { Db, DbExecutor } from '../../db/connection';
+import type { DataAssetProfileRunTable, DataAssetTable } from '../../db/schema-data-assets';
+import { profileSource } from '../../engines/profile/profile-source';
+import type { SourceProfile } from '../../engines/profile/profile-types';
+import { cleanseRecipeSchema, ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/quality/quality-schema';
+import { describeSource, openSource } from '../../engines/sources/open-source';
+import { isQueryText } from '../../engines/sources/parse-source-spec';
+import type { OpenSourceOptions } from '../../engines/sources/source-types';
+import { AppError, badInput } from '../../shared/app-error';
+import { newId, nowIso } from '../../shared/ids';
+import type { Actor } from '../access/access.service';
+import { recordAudit } from '../audit/audit.service';
+import { connectionUrl, getConnectionRow } from '../cutover/connection.service';
+import { cleanError, cleanMessage, type ResolvedSource } from '../cutover/source-resolver';
+import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
+import { getProjectRow } from '../projects/project.service';
+import { getUploadPath } from '../uploads/upload.service';
+import { findJobRuntime } from '../jobs/job-runtime';
+import type { AssetView, CreateAssetInput, ProfileRunDetail, ProfileRunView, UpdateAssetInput } from './data-asset.schema';
+
+/** The job type that profiles an asset. */
+export const PROFILE_JOB = 'data_asset.profile';
+
+/** An asset's source, ready for the engines; `hide` lists stored paths to replace by `label` in messages. */
+export interface AssetSource extends ResolvedSource {
+  options: OpenSourceOptions;
+}
+
+/** One asset row or NOT_FOUND. */
+export async function getAssetRow(db: DbExecutor, projectId: string, assetId: string): Promise<DataAssetTable> {
+  const row = await db
+    .selectFrom('data_asset')
+    .selectAll()
+    .where('id', '=', assetId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data asset', id: assetId });
+  return row;
+}
+
+/** Resolves an asset row to what the engines open (uploads → stored file, connections → decrypted URL). */
+export async function resolveAssetRow(db: Db, row: DataAssetTable, dataDir: string): Promise<AssetSource> {
+  const options: OpenSourceOptions = {};
+  if (row.encoding) options.encoding = row.encoding;
+  if (row.source_kind === 'upload') {
+    const upload = await getUploadPath(db, row.project_id, row.upload_id ?? '');
+    if (row.sheet) options.sheet = row.sheet;
+    return { spec: upload.path, options, label: row.name, hide: [upload.path] };
+  }
+  const connection = await getConnectionRow(db.kysely, row.project_id, row.connection_id ?? '');
+  const url = connectionUrl(connection, dataDir);
+  const target = row.query ?? row.table_name ?? '';
+  const spec = `${url}#${target}`;
+  return { spec, options, label: `${row.name}（${connection.name}）`, hide: [describeSource(spec), describeSource(url)] };
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The stored rule set (empty when none). */
+export function assetRuleSet(row: DataAssetTable): RuleSet {
+  const parsed = ruleSetSchema.safeParse(parseJson(row.rule_set, { rules: [] }));
+  return parsed.success ? parsed.data : { rules: [] };
+}
+
+/** The stored cleansing recipe (empty when none). */
+export function assetRecipe(row: DataAssetTable): CleanseRecipe {
+  const parsed = cleanseRecipeSchema.safeParse(parseJson(row.recipe, { steps: [] }));
+  return parsed.success ? parsed.data : { steps: [] };
+}
+
+function presentRun(row: DataAssetProfileRunTable, progress: number | null = null): ProfileRunView {
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    status: row.status as ProfileRunView['status'],
+    jobId: row.job_id,
+    progress: row.status === 'succeeded' ? 1 : progress,
+    rows: row.rows === null ? null : Number(row.rows),
+    columns: row.columns === null ? null : Number(row.columns),
+    qualityScore: row.quality_score,
+    missingRatio: row.missing_ratio,
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+async function jobProgress(db: DbExecutor, rows: DataAssetProfileRunTable[]): Promise<Map<string, number>> {
+  const ids = rows.filter((r) => (r.status === 'queued' || r.status === 'running') && r.job_id).map((r) => r.job_id!);
+  if (!ids.length) return new Map();
+  const jobs = await db.selectFrom('job').select(['id', 'progress']).where('id', 'in', ids).execute();
+  return new Map(jobs.map((j) => [j.id, Number(j.progress)]));
+}
+
+/** The latest profile run of each asset of a project. */
+async function latestRuns(db: DbExecutor, projectId: string): Promise<Map<string, DataAssetProfileRunTable>> {
+  const rows = await db
+    .selectFrom('data_asset_profile_run')
+    .select([
+      'id',
+      'project_id',
+      'asset_id',
+      'status',
+      'job_id',
+      'rows',
+      'columns',
+      'quality_score',
+      'missing_ratio',
+      'error',
+      'created_by',
+      'created_at',
+      'started_at',
+      'finished_at',
+    ])
+    .where('project_id', '=', projectId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  const map = new Map<string, DataAssetProfileRunTable>();
+  for (const r of rows) map.set(r.asset_id, { ...r, result: null });
+  return map;
+}
+
+async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetTable[]): Promise<AssetView[]> {
+  if (!rows.length) return [];
+  const [runs, members, uploads, connections] = await Promise.all([
+    latestRuns(db, projectId),
+    db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute(),
+    db.selectFrom('upload').select(['id', 'original_name']).where('project_id', '=', projectId).execute(),
+    db.selectFrom('data_connection').select(['id', 'name']).where('project_id', '=', projectId).execute(),
+  ]);
+  const progress = await jobProgress(db, [...runs.values()]);
+  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const uploadName = new Map(uploads.map((u) => [u.id, u.original_name]));
+  const connectionName = new Map(connections.map((c) => [c.id, c.name]));
+  return rows.map((row) => {
+    const run = runs.get(row.id);
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      name: row.name,
+      businessOwner: row.business_owner,
+      businessOwnerName: memberName.get(row.business_owner) ?? row.business_owner,
+      systemOfOrigin: row.system_of_origin,
+      storage: row.storage === 'cloud' ? 'cloud' : 'local',
+      format: row.format,
+      notes: row.notes,
+      source: {
+        kind: row.source_kind === 'connection' ? 'connection' : 'upload',
+        uploadId: row.upload_id,
+        fileName: row.upload_id ? (uploadName.get(row.upload_id) ?? null) : null,
+        connectionId: row.connection_id,
+        connectionName: row.connection_id ? (connectionName.get(row.connection_id) ?? null) : null,
+        table: row.table_name,
+        query: row.query,
+      },
+      encoding: row.encoding,
+      sheet: row.sheet,
+      keyColumns: parseJson<string[]>(row.key_columns, []),
+      derivedFrom: row.derived_from,
+      ruleSet: assetRuleSet(row),
+      recipe: assetRecipe(row),
+      latestRun: run ? presentRun(run, run.job_id ? (progress.get(run.job_id) ?? null) : null) : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+/** The project's data assets (inventory), by name. */
+export async function listAssets(db: Db, projectId: string): Promise<AssetView[]> {
+  await getProjectRow(db.kysely, projectId);
+  const rows = await db.kysely.selectFrom('data_asset').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
+  return presentAssets(db.kysely, projectId, rows);
+}
+
+/** One asset. */
+export async function getAsset(db: DbExecutor, projectId: string, assetId: string): Promise<AssetView> {
+  const [view] = await presentAssets(db, projectId, [await getAssetRow(db, projectId, assetId)]);
+  return view!;
+}
+
+async function assertNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
+  let query = db.selectFrom('data_asset').select('id').where('project_id', '=', projectId).where('name', '=', name);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new AppError('CONFLICT', { summary: `name: a data asset named "${name}" already exists` }, [
+      { field: 'name', reason: 'already exists' },
+    ]);
+  }
+}
+
+/** The row a new asset gets (also used by the demo and for derived assets). */
+export function newAssetRow(projectId: string, input: CreateAssetInput, format: string, createdBy: string | null): DataAssetTable {
+  const now = nowIso();
+  const source = input.source;
+  return {
+    id: newId(),
+    project_id: projectId,
+    name: input.name,
+    business_owner: input.businessOwner,
+    system_of_origin: input.systemOfOrigin,
+    storage: input.storage,
+    format,
+    notes: input.notes,
+    source_kind: source.kind,
+    upload_id: source.kind === 'upload' ? source.uploadId : null,
+    connection_id: source.kind === 'connection' ? source.connectionId : null,
+    table_name: source.kind === 'connection' ? (source.table ?? null) : null,
+    query: source.kind === 'connection' ? (source.query ?? null) : null,
+    encoding: input.encoding ?? null,
+    sheet: input.sheet ?? null,
+    key_columns: JSON.stringify(input.keyColumns),
+    derived_from: null,
+    rule_set: null,
+    recipe: null,
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** Registers a data asset; files are profiled right away (unless `profile: false`). */
+export async function createAsset(
+  db: Db,
+  jobs: JobQueue,
+  actor: Actor,
+  projectId: string,
+  input: CreateAssetInput,
+): Promise<{ asset: AssetView; profileRun: ProfileRunView | null }> {
+  await getProjectRow(db.kysely, projectId);
+  let format = input.format;
+  if (input.source.kind === 'upload') {
+    let upload: Awaited<ReturnType<typeof getUploadPath>>;
+    try {
+      upload = await getUploadPath(db, projectId, input.source.uploadId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND')
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId', reason: 'not found in this project' }]);
+      throw error;
+    }
+    format ??= extname(upload.view.originalName).replace('.', '').toLowerCase() || 'csv';
+  } else {
+    try {
+      await getConnectionRow(db.kysely, projectId, input.source.connectionId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND')
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId', reason: 'not found in this project' }]);
+      throw error;
+    }
+    if (input.source.query !== undefined && !isQueryText(input.source.query))
+      throw badInput('source.query', 'must start with SELECT or WITH');
+    if (input.source.table !== undefined && (input.source.table.includes('#') || isQueryText(input.source.table)))
+      throw badInput('source.table', 'names a table (schema.table), not a query');
+    format ??= input.source.query !== undefined ? 'query' : 'table';
+  }
+  const row = newAssetRow(projectId, input, format, actor.userId);
+  await db.kysely.transaction().execute(async (tx) => {
+    await assertNameFree(tx, projectId, input.name);
+    await tx.insertInto('data_asset').values(row).execute();
+    await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
+  });
+  const profile = input.profile ?? input.source.kind === 'upload';
+  const profileRun = profile ? (await startProfileRun(db, jobs, actor, projectId, row.id)).run : null;
+  return { asset: await getAsset(db.kysely, projectId, row.id), profileRun };
+}
+
+/** Changes an asset's description, encoding, sheet or key columns. */
+export async function updateAsset(db: Db, actor: Actor, projectId: string, assetId: string, input: UpdateAssetInput): Promise<AssetView> {
+  return db.kysely.transaction().execute(async (tx) => {
+    const before = await getAssetRow(tx, projectId, assetId);
+    if (input.name !== undefined) await assertNameFree(tx, projectId, input.name, assetId);
+    const patch: Partial<DataAssetTable> = { updated_at: nowIso() };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.businessOwner !== undefined) patch.business_owner = input.businessOwner;
+    if (input.systemOfOrigin !== undefined) patch.system_of_origin = input.systemOfOrigin;
+    if (input.storage !== undefined) patch.storage = input.storage;
+    if (input.format !== undefined) patch.format = input.format;
+    if (input.notes !== undefined) patch.notes = input.notes;
+    if (input.encoding !== undefined) patch.encoding = input.encoding;
+    if (input.sheet !== undefined) patch.sheet = input.sheet;
+    if (input.keyColumns !== undefined) patch.key_columns = JSON.stringify(input.keyColumns);
+    await tx.updateTable('data_asset').set(patch).where('id', '=', assetId).execute();
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'data_asset',
+      entityId: assetId,
+      action: 'update',
+      before,
+      after: { ...before, ...patch },
+    });
+    return getAsset(tx, projectId, assetId);
+  });
+}
+
+/** Deletes an asset with its runs (its uploaded file stays: it belongs to the uploads module). */
+export async function deleteAsset(db: Db, actor: Actor, projectId: string, assetId: string): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    const before = await getAssetRow(tx, projectId, assetId);
+    await tx.updateTable('data_asset').set({ derived_from: null }).where('derived_from', '=', assetId).execute();
+    await tx.deleteFrom('data_asset').where('id', '=', assetId).execute();
+    await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: assetId, action: 'delete', before });
+  });
+}
+
+/** Stores an asset's rule set (validated against the asset's other datasets: references must exist). */
+export async function saveRuleSet(db: Db, actor: Actor, projectId: string, assetId: string, ruleSet: RuleSet): Promise<AssetView> {
+  return db.kysely.transaction().execute(async (tx) => {
+    const before = await getAssetRow(tx, projectId, assetId);
+    for (const [i, rule] of ruleSet.rules.entries()) {
+      if (rule.kind !== 'reference') continue;
+      const other = await tx
+        .selectFrom('data_asset')
+        .select('id')
+        .where('id', '=', rule.datasetId)
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
+      if (!other) throw badInput(`rules[${i}].datasetId`, 'is not a data asset of this project');
+    }
+    const text = JSON.stringify(ruleSet);
+    await tx.updateTable('data_asset').set({ rule_set: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'data_asset',
+      entityId: assetId,
+      action: 'update_rules',
+      before: { ruleSet: before.rule_set },
+      after: { ruleSet: text },
+    });
+    return getAsset(tx, projectId, assetId);
+  });
+}
+
+/** Stores an asset's cleansing recipe. */
+export async function saveRecipe(db: Db, actor: Actor, projectId: string, assetId: string, recipe: CleanseRecipe): Promise<AssetView> {
+  return db.kysely.transaction().execute(async (tx) => {
+    const before = await getAssetRow(tx, projectId, assetId);
+    for (const [i, step] of recipe.steps.entries()) {
+      if (step.kind !== 'map' || !step.dataset) continue;
+      const other = await tx
+        .selectFrom('data_asset')
+        .select('id')
+        .where('id', '=', step.dataset.datasetId)
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
+      if (!other) throw badInput(`steps[${i}].dataset.datasetId`, 'is not a data asset of this project');
+    }
+    const text = JSON.stringify(recipe);
+    await tx.updateTable('data_asset').set({ recipe: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'data_asset',
+      entityId: assetId,
+      action: 'update_recipe',
+      before: { recipe: before.recipe },
+      after: { recipe: text },
+    });
+    return getAsset(tx, projectId, assetId);
+  });
+}
+
+interface ProfileJobPayload {
+  runId: string;
+}
+
+/** Queues a profile run of an asset. */
+export async function startProfileRun(
+  db: Db,
+  jobs: JobQueue,
+  actor: Actor,
+  projectId: string,
+  assetId: string,
+): Promise<{ run: ProfileRunView; jobId: string }> {
+  const row: DataAssetProfileRunTable = {
+    id: newId(),
+    project_id: projectId,
+    asset_id: assetId,
+    status: 'queued',
+    job_id: null,
+    rows: null,
+    columns: null,
+    quality_score: null,
+    missing_ratio: null,
+    result: null,
+    error: null,
+    created_by: actor.userId,
+    created_at: nowIso(),
+    started_at: null,
+    finished_at: null,
+  };
+  await db.kysely.transaction().execute(async (tx) => {
+    await getAssetRow(tx, projectId, assetId);
+    await tx.insertInto('data_asset_profile_run').values(row).execute();
+    await recordAudit(tx, actor, { projectId, entity: 'data_asset_profile_run', entityId: row.id, action: 'create', after: { assetId } });
+  });
+  try {
+    const job = await jobs.enqueue<ProfileJobPayload>(
+      PROFILE_JOB,
+      { runId: row.id },
+      { projectId, createdBy: actor.userId, maxAttempts: 1 },
+    );
+    await db.kysely
+      .updateTable('data_asset_profile_run')
+      .set({ job_id: job.id })
+      .where('id', '=', row.id)
+      .where('status', '=', 'queued')
+      .execute();
+    row.job_id = job.id;
+    return { run: presentRun(row, 0), jobId: job.id };
+  } catch (error) {
+    const message = `could not queue the job: ${error instanceof Error ? error.message : String(error)}`;
+    await db.kysely
+      .updateTable('data_asset_profile_run')
+      .set({ status: 'failed', error: message, finished_at: nowIso() })
+      .where('id', '=', row.id)
+      .execute();
+    throw error;
+  }
+}
+
+/** An asset's profile runs, newest first (without the profile JSON). */
+export async function listProfileRuns(db: Db, projectId: string, assetId: string): Promise<ProfileRunView[]> {
+  await getAssetRow(db.kysely, projectId, assetId);
+  const rows = await db.kysely
+    .selectFrom('data_asset_profile_run')
+    .selectAll()
+    .where('asset_id', '=', assetId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const progress = await jobProgress(db.kysely, rows);
+  return rows.map((r) => presentRun(r, r.job_id ? (progress.get(r.job_id) ?? null) : null));
+}
+
+/** One profile run with the engine's full profile. */
+export async function getProfileRun(db: Db, projectId: string, assetId: string, runId: string): Promise<ProfileRunDetail> {
+  const row = await db.kysely
+    .selectFrom('data_asset_profile_run')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('asset_id', '=', assetId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'profile run', id: runId });
+  const progress = await jobProgress(db.kysely, [row]);
+  return { ...presentRun(row, row.job_id ? (progress.get(row.job_id) ?? null) : null), profile: parseJson<unknown>(row.result, null) };
+}
+
+/** Share of null, empty and blank cells over all cells. */
+export function missingRatio(profile: SourceProfile): number {
+  const cells = profile.rows * profile.columns.length;
+  if (cells === 0) return 0;
+  const missing = profile.columns.reduce((sum, c) => sum + c.nulls + c.empty + c.blank, 0);
+  return missing / cells;
+}
+
+/** Profiles an asset now and returns the profile (the job handler and the demo use it). */
+export async function profileAsset(
+  db: Db,
+  row: DataAssetTable,
+  dataDir: string,
+  onProgress?: (progress: number, message: string) => void,
+): Promise<SourceProfile> {
+  const source = await resolveAssetRow(db, row, dataDir);
+  try {
+    return await profileSource(source.spec, {
+      ...source.options,
+      key: parseJson<string[]>(row.key_columns, []),
+      onProgress: (p) => {
+        if (p.phase === 'load') onProgress?.(0.05, `读取 ${p.rows} 行`);
+        else onProgress?.(0.1 + (0.85 * p.column) / p.columns, `剖析第 ${p.column}/${p.columns} 列`);
+      },
+    });
+  } catch (error) {
+    throw cleanError(error, [source]);
+  }
+}
+
+registerJobHandler<ProfileJobPayload>(PROFILE_JOB, async (ctx) => {
+  const runtime = await findJobRuntime(ctx.jobId);
+  if (!runtime) throw new Error(`${PROFILE_JOB}: the data-assets module has no database in this process`);
+  const { db, dataDir } = runtime;
+  const run = await db.kysely.selectFrom('data_asset_profile_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
+  if (!run) throw new Error(`profile run ${ctx.payload.runId} does not exist`);
+  if (run.status !== 'queued' && run.status !== 'running') return { runId: run.id, skipped: run.status };
+  await db.kysely
+    .updateTable('data_asset_profile_run')
+    .set({ status: 'running', started_at: nowIso(), job_id: ctx.jobId })
+    .where('id', '=', run.id)
+    .execute();
+  try {
+    const asset = await getAssetRow(db.kysely, run.project_id, run.asset_id);
+    const profile = await profileAsset(db, asset, dataDir, (progress, message) => {
+      ctx.reportProgress(progress, message).catch(() => undefined);
+    });
+    await db.kysely
+      .updateTable('data_asset_profile_run')
+      .set({
+        status: 'succeeded',
+        rows: profile.rows,
+        columns: profile.columns.length,
+        quality_score: profile.quality.score,
+        missing_ratio: missingRatio(profile),
+        // The stored path or URL is no business of the UI: the asset's name stands for it.
+        result: JSON.stringify({ ...profile, source: asset.name }),
+        finished_at: nowIso(),
+      })
+      .where('id', '=', run.id)
+      .execute();
+    return { runId: run.id, rows: profile.rows, qualityScore: profile.quality.score };
+  } catch (error) {
+    const message = cleanMessage(error instanceof Error ? error.message : String(error), []);
+    await db.kysely
+      .updateTable('data_asset_profile_run')
+      .set({ status: 'failed', error: message, finished_at: nowIso() })
+      .where('id', '=', run.id)
+      .execute();
+    throw error;
+  }
+});
+
+/** The column names of an asset's source (reads the header only). */
+export async function readAssetColumns(db: Db, projectId: string, assetId: string, dataDir: string): Promise<string[]> {
+  const row = await getAssetRow(db.kysely, projectId, assetId);
+  const source = await resolveAssetRow(db, row, dataDir);
+  try {
+    const opened = await openSource(source.spec, source.options);
+    try {
+      return [...opened.columns];
+    } finally {
+      await opened.close();
+    }
+  } catch (error) {
+    throw cleanError(error, [source]);
+  }
+}
