@@ -39,6 +39,15 @@ export const dateSchema = z
   )
   .openapi({ example: '2026-06-30' });
 
+/** A path parameter holding an id (text UUID or similar), named for the OpenAPI document. */
+export function pathIdSchema(name: string) {
+  return z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
+}
+
 /** JSON response helper for OpenAPI definitions. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description = 'OK') {
   return { description, content: { 'application/json': { schema } } };

@@ -9,6 +9,7 @@ import {
   jsonResponse,
   MEDIA_TYPE,
   okSchema,
+  pathIdSchema,
   projectParamsSchema,
 } from '../../server/common-schemas';
 import type { AppEnv } from '../../server/app-env';
@@ -72,13 +73,6 @@ import { createRole, deleteRole, listRoles, roleBodySchema, roleViewSchema, upda
 
 const base = '/api/v1/projects/{id}';
 const tags = ['assessment'];
-const pathId = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name, in: 'path' } });
-
 /** Size of the throughput test payload: big enough to measure, small enough for a slow site. */
 export const PROBE_PAYLOAD_BYTES = 1536 * 1024;
 
@@ -234,7 +228,7 @@ const putSettingsRoute = defineRoute(
 
 // ---------- user roles ----------
 
-const roleParamsSchema = projectParamsSchema.extend({ roleId: pathId('roleId') });
+const roleParamsSchema = projectParamsSchema.extend({ roleId: pathIdSchema('roleId') });
 
 const listRolesRoute = defineRoute(
   { kind: 'project', resource: 'assessment', action: 'read' },
@@ -286,7 +280,7 @@ const deleteRoleRoute = defineRoute(
 
 // ---------- environment ----------
 
-const siteParamsSchema = projectParamsSchema.extend({ siteId: pathId('siteId') });
+const siteParamsSchema = projectParamsSchema.extend({ siteId: pathIdSchema('siteId') });
 
 const getEnvironmentRoute = defineRoute(
   { kind: 'project', resource: 'assessment', action: 'read' },
@@ -362,7 +356,7 @@ const deleteSiteRoute = defineRoute(
 
 // ---------- probe ----------
 
-const probeParamsSchema = projectParamsSchema.extend({ probeId: pathId('probeId') });
+const probeParamsSchema = projectParamsSchema.extend({ probeId: pathIdSchema('probeId') });
 
 const pingRoute = defineRoute(
   { kind: 'project', resource: 'probe', action: 'create' },
@@ -426,7 +420,7 @@ const deleteProbeRoute = defineRoute(
 
 // ---------- current-state report ----------
 
-const versionParamsSchema = projectParamsSchema.extend({ versionId: pathId('versionId') });
+const versionParamsSchema = projectParamsSchema.extend({ versionId: pathIdSchema('versionId') });
 
 const listReportsRoute = defineRoute(
   { kind: 'project', resource: 'assessment', action: 'read' },

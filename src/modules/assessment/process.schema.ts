@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { projectParamsSchema } from '../../server/common-schemas';
+import { pathIdSchema, projectParamsSchema } from '../../server/common-schemas';
 import { STEP_TASK_TYPES } from './bpmn';
 import { BOTTLENECK_TYPES } from './bottleneck-types';
 
@@ -8,15 +8,8 @@ export const BPMN_MAX_BYTES = 2 * 1024 * 1024;
 
 export const stageSchema = z.enum(['as_is', 'to_be']);
 
-const pathId = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name, in: 'path' } });
-
-export const processParamsSchema = projectParamsSchema.extend({ processId: pathId('processId') });
-export const bottleneckParamsSchema = processParamsSchema.extend({ bottleneckId: pathId('bottleneckId') });
+export const processParamsSchema = projectParamsSchema.extend({ processId: pathIdSchema('processId') });
+export const bottleneckParamsSchema = processParamsSchema.extend({ bottleneckId: pathIdSchema('bottleneckId') });
 
 export const stepInputSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pathIdSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
 
 /** MoSCoW priorities. */
@@ -17,15 +18,8 @@ export const REQUIREMENT_STATUSES = ['draft', 'confirmed', 'deferred'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
-const idParam = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name, in: 'path' } });
-
-export const requirementParamsSchema = z.object({ id: idParam('id'), requirementId: idParam('requirementId') });
-export const prototypeParamsSchema = requirementParamsSchema.extend({ prototypeId: idParam('prototypeId') });
+export const requirementParamsSchema = z.object({ id: pathIdSchema('id'), requirementId: pathIdSchema('requirementId') });
+export const prototypeParamsSchema = requirementParamsSchema.extend({ prototypeId: pathIdSchema('prototypeId') });
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -1,20 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { reconcileSpecSchema } from '../../engines/reconcile/reconcile-spec';
-import { dateSchema } from '../../server/common-schemas';
+import { dateSchema, pathIdSchema } from '../../server/common-schemas';
 import { DEFAULT_CRON, DEFAULT_TIME_ZONE } from './cron';
 
 const idSchema = z.string().min(1).max(64);
-const pathId = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name, in: 'path' } });
-
-export const projectIdParam = z.object({ id: pathId('id') });
-export const connectionParamsSchema = projectIdParam.extend({ connectionId: pathId('connectionId') });
-export const specParamsSchema = projectIdParam.extend({ specId: pathId('specId') });
-export const runParamsSchema = projectIdParam.extend({ runId: pathId('runId') });
+export const projectIdParam = z.object({ id: pathIdSchema('id') });
+export const connectionParamsSchema = projectIdParam.extend({ connectionId: pathIdSchema('connectionId') });
+export const specParamsSchema = projectIdParam.extend({ specId: pathIdSchema('specId') });
+export const runParamsSchema = projectIdParam.extend({ runId: pathIdSchema('runId') });
 
 // ---- connections ----------------------------------------------------------------------------
 

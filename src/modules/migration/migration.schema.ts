@@ -1,18 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { pathIdSchema } from '../../server/common-schemas';
 
 const idSchema = z.string().min(1).max(64);
-const pathId = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name, in: 'path' } });
-
-export const projectIdParam = z.object({ id: pathId('id') });
-export const objectParamsSchema = projectIdParam.extend({ objectId: pathId('objectId') });
-export const runParamsSchema = projectIdParam.extend({ runId: pathId('runId') });
-export const batchParamsSchema = projectIdParam.extend({ batchId: pathId('batchId') });
-export const connectionParamsSchema = projectIdParam.extend({ connectionId: pathId('connectionId') });
+export const projectIdParam = z.object({ id: pathIdSchema('id') });
+export const objectParamsSchema = projectIdParam.extend({ objectId: pathIdSchema('objectId') });
+export const runParamsSchema = projectIdParam.extend({ runId: pathIdSchema('runId') });
+export const batchParamsSchema = projectIdParam.extend({ batchId: pathIdSchema('batchId') });
+export const connectionParamsSchema = projectIdParam.extend({ connectionId: pathIdSchema('connectionId') });
 
 /** Categories in load order: master data first, history last. */
 export const MIGRATION_CATEGORIES = ['master', 'opening', 'open_transactions', 'history'] as const;
