@@ -23,6 +23,10 @@ export interface TestApi {
   signUp(email: string, options?: { isAdmin?: boolean; name?: string }): Promise<{ cookie: string; actor: Actor }>;
   /** Sends a request; `body` objects are JSON-encoded, strings are sent as they are. */
   call(method: string, path: string, options?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Creates a project as the signed-in `cookie` (who becomes its PM) and returns its id. */
+  createProject(cookie: string, name?: string): Promise<string>;
+  /** Uploads `content` as a file of the project and returns the upload id. */
+  upload(cookie: string, projectId: string, fileName: string, content: string | Uint8Array): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,20 @@ export async function createTestApi(
     url,
     dataDir,
     call,
+    async createProject(cookie, name = '陇原精工 ERP') {
+      const response = await call('POST', '/api/v1/projects', { cookie, body: { name, clientName: 'C', erpProduct: '金昌 ERP' } });
+      if (response.status !== 201) throw new Error(`project creation failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    },
+    async upload(cookie, projectId, fileName, content) {
+      const response = await app.request(`/api/v1/projects/${projectId}/uploads?filename=${encodeURIComponent(fileName)}`, {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/octet-stream' },
+        body: content,
+      });
+      if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    },
     async signUp(email, options = {}) {
       const user = await createUser(db, {
         email,

@@ -34,25 +34,13 @@ describeEachDialect('data assets API', (dialect) => {
   beforeAll(async () => {
     api = await createTestApi(dialect);
     cookie = (await api.signUp('pm@example.com')).cookie;
-    projectId = (
-      await readJson<{ id: string }>(
-        await api.call('POST', '/api/v1/projects', { cookie, body: { name: '陇原精工 ERP', clientName: 'C', erpProduct: '金昌 ERP' } }),
-      )
-    ).id;
+    projectId = await api.createProject(cookie, '陇原精工 ERP');
     base = `/api/v1/projects/${projectId}`;
     await api.jobs.start();
   });
   afterAll(() => api.close());
 
-  async function upload(name: string, content: string): Promise<string> {
-    const response = await api.app.request(`${base}/uploads?filename=${encodeURIComponent(name)}`, {
-      method: 'PUT',
-      headers: { cookie, 'content-type': 'application/octet-stream' },
-      body: content,
-    });
-    expect(response.status).toBe(201);
-    return (await readJson<{ id: string }>(response)).id;
-  }
+  const upload = (name: string, content: string): Promise<string> => api.upload(cookie, projectId, name, content);
 
   async function waitRun(assetId: string, runId: string): Promise<ProfileRunDetail> {
     const start = Date.now();

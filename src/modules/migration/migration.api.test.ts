@@ -34,11 +34,7 @@ describeEachDialect('data migration API', (dialect) => {
   beforeAll(async () => {
     api = await createTestApi(dialect);
     cookie = (await api.signUp('pm@example.com')).cookie;
-    projectId = (
-      await readJson<{ id: string }>(
-        await api.call('POST', '/api/v1/projects', { cookie, body: { name: '陇原精工 ERP', clientName: 'C', erpProduct: 'E' } }),
-      )
-    ).id;
+    projectId = await api.createProject(cookie, '陇原精工 ERP');
     base = `/api/v1/projects/${projectId}`;
     let url: string;
     if (dialect === 'sqlite') {
@@ -76,15 +72,7 @@ describeEachDialect('data migration API', (dialect) => {
     await api.close();
   });
 
-  async function upload(name: string, content: string): Promise<string> {
-    const response = await api.app.request(`${base}/uploads?filename=${encodeURIComponent(name)}`, {
-      method: 'PUT',
-      headers: { cookie, 'content-type': 'application/octet-stream' },
-      body: content,
-    });
-    expect(response.status).toBe(201);
-    return (await readJson<{ id: string }>(response)).id;
-  }
+  const upload = (name: string, content: string): Promise<string> => api.upload(cookie, projectId, name, content);
 
   async function count(table: string): Promise<number> {
     return Number((await targetSql(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
