@@ -52,7 +52,8 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
     c.set('db', deps.db);
     c.set('config', deps.config);
     c.set('jobs', deps.jobs);
-    c.set('locale', pickLocale(c.req.header('x-golive-lang') ?? c.req.header('accept-language')));
+    // `?lang=` serves pages a browser opens directly (report previews in an iframe cannot send headers).
+    c.set('locale', pickLocale(c.req.header('x-golive-lang') ?? c.req.query('lang') ?? c.req.header('accept-language')));
     await next();
   });
   // JSON bodies are small; only the upload route streams large bodies (with its own limit).

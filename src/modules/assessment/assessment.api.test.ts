@@ -292,5 +292,9 @@ describeEachDialect('assessment API', (dialect) => {
     expect((await api.call('GET', p(`/assessment/reports/${v1.id}/docx`), { cookie: viewerCookie })).status).toBe(403);
     const draft = await api.call('GET', p('/assessment/report-draft/html'), { cookie });
     expect(draft.status).toBe(200);
+    expect(await draft.text()).toContain('现状分析报告');
+    // The preview iframe cannot send headers: `?lang=` chooses the language.
+    const english = await api.call('GET', p('/assessment/report-draft/html?lang=en'), { cookie });
+    expect(await english.text()).toContain('Current State Analysis Report');
   });
 });

@@ -1,4 +1,5 @@
 import { download, request, uploadFile } from '../../api/client';
+import { currentLanguage } from '../../i18n';
 import type {
   AssessmentRole,
   AssessmentSettings,
@@ -83,7 +84,7 @@ export const assessmentApi = {
   createReport: (projectId: string, note: string) =>
     request<ReportVersion>(`${base(projectId)}/assessment/reports`, { method: 'POST', body: { note } }),
   reportHtmlUrl: (projectId: string, versionId: string) => `${base(projectId)}/assessment/reports/${seg(versionId)}/html`,
-  draftHtmlUrl: (projectId: string) => `${base(projectId)}/assessment/report-draft/html`,
+  draftHtmlUrl: (projectId: string) => `${base(projectId)}/assessment/report-draft/html?lang=${currentLanguage()}`,
   downloadReport: (projectId: string, versionId: string) =>
     download(`${base(projectId)}/assessment/reports/${seg(versionId)}/docx`, 'current-state-report.docx'),
 };

@@ -1,4 +1,5 @@
 import { download, request, uploadFile } from '../../api/client';
+import { currentLanguage } from '../../i18n';
 import type {
   BlueprintDiff,
   BlueprintVersion,
@@ -60,5 +61,5 @@ export const blueprintApi = {
   documentDocx: (projectId: string, versionId?: string) =>
     download(`${p(projectId)}/blueprint/document.docx${versionId ? `?versionId=${seg(versionId)}` : ''}`, 'blueprint.docx'),
   documentHtmlUrl: (projectId: string, versionId?: string) =>
-    `${p(projectId)}/blueprint/document.html${versionId ? `?versionId=${seg(versionId)}` : ''}`,
+    `${p(projectId)}/blueprint/document.html?lang=${currentLanguage()}${versionId ? `&versionId=${seg(versionId)}` : ''}`,
 };
