@@ -103,6 +103,8 @@ describe.runIf(chromiumPath)('上线 → 数据迁移: plan, simulate, run, roll
     await page.getByTestId('object-客户').waitFor();
     await eventually(() => page.getByTestId('order-item').allTextContents()).toEqual(['客户', '销售订单']);
     await page.locator('[data-testid="migration-graph"] canvas').first().waitFor();
+    // antd's own texts follow the UI language too (the empty batch table).
+    expect(await page.getByText('暂无数据').count()).toBeGreaterThan(0);
     await screenshot(page, 'migration-plan');
   });
 
