@@ -94,4 +94,44 @@ describe.runIf(chromiumPath)('调研 assessment: draw a process and mark a bottl
     await screenshot(page, 'assessment-demo-report');
     expect(e2e.pageErrors).toEqual([]);
   });
+
+  it('shows a viewer the map read-only: a navigated viewer with no palette and no save', async () => {
+    const base = e2e.server.baseUrl;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: e2e.server.admin.email, password: e2e.server.admin.password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const viewer = { email: 'viewer.e2e@example.com', password: 'viewer-pass-42', name: '只读用户' };
+    const post = async (path: string, body: unknown): Promise<void> => {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.ok).toBe(true);
+    };
+    await post('/api/v1/users', viewer);
+    await post(`/api/v1/projects/${projectId}/members`, {
+      name: viewer.name,
+      projectRole: 'viewer',
+      tier: 'member',
+      accountEmail: viewer.email,
+    });
+
+    const viewerPage = await e2e.newPage();
+    await viewerPage.goto('/login');
+    await viewerPage.getByTestId('login-email').fill(viewer.email);
+    await viewerPage.getByTestId('login-password').fill(viewer.password);
+    await viewerPage.getByTestId('login-submit').click();
+    await viewerPage.waitForURL('**/projects');
+    await viewerPage.goto(`/projects/${projectId}/assessment/processes`);
+    await viewerPage.getByTestId('process-item-采购申请到付款').click();
+    await viewerPage.locator('[data-testid="bpmn-canvas"] .djs-element[data-element-id="Activity_2"]').waitFor();
+    expect(await viewerPage.locator('[data-testid="bpmn-canvas"] .djs-palette').count()).toBe(0);
+    expect(await viewerPage.getByTestId('process-save').count()).toBe(0);
+    expect(await viewerPage.getByTestId('process-new').count()).toBe(0);
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useRef } from 'react';
 import './bpmn-canvas.css';
 
@@ -57,12 +59,15 @@ const NON_STEPS = new Set(['bpmn:SequenceFlow', 'bpmn:Process', 'bpmn:Collaborat
 const MARKER = 'golive-bottleneck';
 
 /**
- * The bpmn-js modeler (loaded lazily with its CSS, so other pages stay light). Bottlenecks are
+ * The bpmn-js modeler (loaded lazily with its CSS, so other pages stay light); for callers who may
+ * not change the map, a navigated viewer (pan and zoom, selection, no editing). Bottlenecks are
  * shown with a canvas marker (red outline) and an overlay badge.
  */
 export default function BpmnCanvas({ xml, highlights, readOnly, onReady, onSelect, onDirty, onError }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const modeler = useRef<Modeler | null>(null);
+  const modeler = useRef<BaseViewer | null>(null);
+  const xmlRef = useRef(xml);
+  xmlRef.current = xml;
   const marked = useRef<string[]>([]);
   const callbacks = useRef({ onSelect, onDirty, onError, onReady });
   callbacks.current = { onSelect, onDirty, onError, onReady };
@@ -94,9 +99,29 @@ export default function BpmnCanvas({ xml, highlights, readOnly, onReady, onSelec
     }
   };
 
+  const load = (m: BaseViewer, source: string): void => {
+    const generation = ++imported.current;
+    importing.current = true;
+    m.importXML(source)
+      .then(() => {
+        if (generation !== imported.current) return;
+        importing.current = false;
+        callbacks.current.onError('');
+        m.get<Canvas>('canvas').zoom('fit-viewport');
+        marked.current = [];
+        applyHighlights();
+        callbacks.current.onSelect(null);
+      })
+      .catch((error: unknown) => {
+        if (generation !== imported.current) return;
+        importing.current = false;
+        callbacks.current.onError(error instanceof Error ? error.message : String(error));
+      });
+  };
+
   useEffect(() => {
     if (!container.current) return;
-    const m = new Modeler({ container: container.current });
+    const m: BaseViewer = readOnly ? new NavigatedViewer({ container: container.current }) : new Modeler({ container: container.current });
     modeler.current = m;
     const bus = m.get<EventBus>('eventBus');
     bus.on('selection.changed', (event) => {
@@ -113,32 +138,22 @@ export default function BpmnCanvas({ xml, highlights, readOnly, onReady, onSelec
         return out;
       },
     });
+    // Created again when the caller's rights change (the project's role arrives after the first render).
+    load(m, xmlRef.current);
     return () => {
       m.destroy();
       modeler.current = null;
     };
-  }, []);
+  }, [readOnly]);
 
+  const firstXml = useRef(true);
   useEffect(() => {
-    const m = modeler.current;
-    if (!m) return;
-    const generation = ++imported.current;
-    importing.current = true;
-    m.importXML(xml)
-      .then(() => {
-        if (generation !== imported.current) return;
-        importing.current = false;
-        callbacks.current.onError('');
-        m.get<Canvas>('canvas').zoom('fit-viewport');
-        marked.current = [];
-        applyHighlights();
-        callbacks.current.onSelect(null);
-      })
-      .catch((error: unknown) => {
-        if (generation !== imported.current) return;
-        importing.current = false;
-        callbacks.current.onError(error instanceof Error ? error.message : String(error));
-      });
+    // The creation effect loads the first diagram; later changes of `xml` load here.
+    if (firstXml.current) {
+      firstXml.current = false;
+      return;
+    }
+    if (modeler.current) load(modeler.current, xml);
   }, [xml]);
 
   useEffect(() => {
@@ -149,7 +164,7 @@ export default function BpmnCanvas({ xml, highlights, readOnly, onReady, onSelec
     <div
       ref={container}
       data-testid="bpmn-canvas"
-      className={readOnly ? 'golive-bpmn golive-bpmn-readonly' : 'golive-bpmn'}
+      className="golive-bpmn"
       style={{ height: 460, border: '1px solid #f0f0f0', borderRadius: 6, background: '#fff' }}
     />
   );
