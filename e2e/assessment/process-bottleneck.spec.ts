@@ -34,6 +34,25 @@ describe.runIf(chromiumPath)('调研 assessment: draw a process and mark a bottl
     expect(await page.getByTestId('process-dept-采购部').textContent()).toContain('采购申请到付款');
   });
 
+  it('draws a task with the palette, names it and saves the diagram', async () => {
+    const canvas = page.locator('[data-testid="bpmn-canvas"]');
+    await canvas.locator('.djs-palette [data-action="create.task"]').click();
+    const box = (await canvas.boundingBox())!;
+    // An empty spot below the generated flow.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height - 60);
+    // bpmn-js opens direct editing on the new task: type its name, then click elsewhere to commit.
+    await canvas.locator('.djs-direct-editing-parent').waitFor();
+    await page.keyboard.type('归档请购单');
+    await page.mouse.click(box.x + 20, box.y + box.height - 20);
+    await page.getByTestId('process-save').click();
+    const processId = (await page.getByTestId('process-title').getAttribute('data-process-id')) ?? '';
+    await eventually(async () => {
+      const response = await page.request.get(`/api/v1/projects/${projectId}/processes/${processId}`);
+      const body = (await response.json()) as { steps: { name: string }[] };
+      return body.steps.map((s) => s.name);
+    }).toContain('归档请购单');
+  });
+
   it('selects a task, marks it as a paper-approval bottleneck and sees it highlighted with its cost', async () => {
     await page.locator('[data-testid="bpmn-canvas"] .djs-element[data-element-id="Activity_2"]').click();
     await eventually(() => page.getByTestId('process-selection').textContent()).toContain('部门经理纸质签字');

@@ -440,7 +440,7 @@ export default function ProcessMapsSection({ stage }: { stage: ProcessStage }) {
               data-testid="process-editor"
               title={
                 <Space>
-                  <span data-testid="process-title">
+                  <span data-testid="process-title" data-process-id={process.id}>
                     {process.department} · {process.name}
                   </span>
                   {dirty && <Tag color="orange">{t('assessment.process.unsaved')}</Tag>}
