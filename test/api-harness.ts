@@ -11,6 +11,7 @@ import type { AppEnv } from '../src/server/app-env';
 import { createTestDatabaseUrl } from './db-harness';
 import { openDb } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
+import { bindJobRuntime, unbindJobRuntime } from '../src/modules/jobs/job-runtime';
 
 /** An in-process golive API on a fresh database, driven through `app.request` (real routing, real DB). */
 export interface TestApi {
@@ -42,6 +43,8 @@ export async function createTestApi(
   await migrateToLatest(db);
   await syncPermissionMatrix(db);
   const dataDir = mkdtempSync(join(tmpdir(), 'golive-data-'));
+  // Job handlers and the demo find this test's data directory through the runtime binding.
+  bindJobRuntime(db, dataDir);
   const jobs = new JobQueue(db, { pgConnectionString: dialect === 'postgres' ? url : undefined, pollMs: 50 });
   const app = createApp({
     db,
@@ -99,6 +102,7 @@ export async function createTestApi(
       return { cookie, actor: { userId: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin } };
     },
     async close() {
+      unbindJobRuntime(db);
       await jobs.stop();
       await db.close();
     },

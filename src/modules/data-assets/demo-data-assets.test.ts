@@ -31,7 +31,7 @@ describeEachDialect('demo data assets (陇原精工)', (dialect) => {
   });
 
   it('registers five profiled assets whose dirt the customer rule set finds', async () => {
-    await api.db.kysely.transaction().execute((tx) => insertDemoDataAssets(tx, projectId, new Map()));
+    await api.db.kysely.transaction().execute((tx) => insertDemoDataAssets(tx, projectId, new Map(), api.dataDir));
     const summary = await summarizeDataAssets(api.db.kysely, projectId, 'zh-CN');
     expect(summary.map((s) => s.name).sort()).toEqual(['供应商档案', '客户档案', '期初余额', '未清采购订单', '物料主数据'].sort());
     for (const s of summary) {

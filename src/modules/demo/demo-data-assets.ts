@@ -284,8 +284,13 @@ const ASSETS: DemoAsset[] = [
  * load time, and a rule set and cleansing recipe on 客户档案.
  * @param memberIds demo member key (see MEMBERS in demo-project.ts) → project_member id
  */
-export async function insertDemoDataAssets(tx: DbExecutor, projectId: string, memberIds: ReadonlyMap<string, string>): Promise<void> {
-  const folder = join(resolve(process.env.GOLIVE_DATA_DIR ?? './data'), 'uploads', projectId);
+export async function insertDemoDataAssets(
+  tx: DbExecutor,
+  projectId: string,
+  memberIds: ReadonlyMap<string, string>,
+  dataDir: string = resolve(process.env.GOLIVE_DATA_DIR ?? './data'),
+): Promise<void> {
+  const folder = join(dataDir, 'uploads', projectId);
   await mkdir(folder, { recursive: true });
   const now = nowIso();
   const files = ASSETS.map((demo) => ({ demo, content: demo.csv(), uploadId: newId(), fileName: `${demo.name}.csv` }));

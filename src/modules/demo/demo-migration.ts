@@ -144,10 +144,6 @@ const OBJECTS: DemoObject[] = [
 ];
 
 /** The data dir the server uses (as src/server/runtime.ts reads it). */
-function demoDataDir(): string {
-  return resolve(process.env.GOLIVE_DATA_DIR ?? './data');
-}
-
 /**
  * Creates the staging database afresh (the demo project it served is replaced too, so none of its
  * batches can be rolled back any more), so a demo run works on a fresh machine.
@@ -210,9 +206,13 @@ function buildMapping(object: DemoObject, header: string[], objectIds: Map<strin
  * database of the new ERP as the target (saved connection 新 ERP 导入库, tables created here).
  * @param memberIds demo member key (see MEMBERS in demo-project.ts) → project_member id
  */
-export async function insertDemoMigration(tx: DbExecutor, projectId: string, memberIds: ReadonlyMap<string, string>): Promise<void> {
+export async function insertDemoMigration(
+  tx: DbExecutor,
+  projectId: string,
+  memberIds: ReadonlyMap<string, string>,
+  dataDir: string = resolve(process.env.GOLIVE_DATA_DIR ?? './data'),
+): Promise<void> {
   void memberIds;
-  const dataDir = demoDataDir();
   const root = sqliteSourceRoot(dataDir);
   mkdirSync(root, { recursive: true });
   createStagingDatabase(join(root, DEMO_STAGING_FILE));

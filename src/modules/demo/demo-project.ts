@@ -2,6 +2,7 @@ import type { Db, DbExecutor } from '../../db/connection';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { dataDirFor } from '../jobs/job-runtime';
 import { createProject } from '../projects/project.service';
 import { insertDemoAssessment } from './demo-assessment';
 import { insertDemoBlueprint } from './demo-blueprint';
@@ -438,7 +439,7 @@ const STAKEHOLDERS: {
   { name: '郑凯', organization: CLIENT, member: 'sales', influence: 4, note: '销售订单流程变化最大', history: [['2026-09-05', 3, '']] },
 ];
 
-async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<void> {
+async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: string): Promise<void> {
   const now = nowIso();
   const memberIds = new Map<string, string>();
   for (const m of MEMBERS) {
@@ -535,12 +536,16 @@ async function insertDemoContent(tx: DbExecutor, projectId: string): Promise<voi
   await insertDemoAssessment(tx, projectId, memberIds);
   await insertDemoBlueprint(tx, projectId, memberIds);
   await insertDemoPermissionMatrix(tx, projectId, memberIds);
-  await insertDemoDataAssets(tx, projectId, memberIds);
-  await insertDemoMigration(tx, projectId, memberIds);
+  await insertDemoDataAssets(tx, projectId, memberIds, dataDir);
+  await insertDemoMigration(tx, projectId, memberIds, dataDir);
 }
 
-/** Loads the demo project (replacing an existing one), owned by `owner`. Returns its id. */
+/**
+ * Loads the demo project (replacing an existing one), owned by `owner`. Returns its id. Its files
+ * (legacy data, the staging database) go to the data directory bound to `db` (see job-runtime.ts).
+ */
 export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
+  const dataDir = dataDirFor(db);
   return db.kysely.transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('project').select('id').where('is_demo', '=', 1).execute();
     for (const p of existing) {
@@ -563,7 +568,7 @@ export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
       },
       { isDemo: true, executor: tx },
     );
-    await insertDemoContent(tx, project.id);
+    await insertDemoContent(tx, project.id, dataDir);
     return project.id;
   });
 }
