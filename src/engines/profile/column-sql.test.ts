@@ -6,23 +6,31 @@ import { luhnCheckDigit, validateBankCard } from '../validators/bank-card';
 import { parseChineseDate, parseDateTime } from '../validators/cn-date';
 import { idCardCheckChar, validateIdCard } from '../validators/id-card';
 import { validateMobile } from '../validators/mobile';
-import { candidateRegExp, PLAIN_NUMBER_PATTERN, VALIDATOR_RULES } from '../validators/rules';
+import { candidateRegExp, PLAIN_NUMBER_PATTERN, VALIDATOR_RULES, type RuleName } from '../validators/rules';
 import { USCC_CHARSET, usccCheckChar, validateUscc } from '../validators/uscc';
-import { normalizeInput } from '../validators/validation-result';
+import { normalizeInput, trimText } from '../validators/validation-result';
 import { registerAmountFunction } from './amount-udf';
 import {
   bankCardSql,
+  CANDIDATE_BOUND_SQL,
   cnDateSql,
   compactExpr,
   dateTimeSql,
   idCardSql,
   matches,
   mobileSql,
+  INTEGER_PATTERN,
+  DECIMAL_PATTERN,
+  BOOLEAN_WORDS,
+  ISO_DATE_BOUND_SQL,
+  normalizedColumnExpr,
   normalizedExpr,
   patternQuery,
+  trimmedColumnExpr,
   trimmedExpr,
   typeSql,
   usccSql,
+  withPlainTypeFlags,
 } from './column-sql';
 
 let instance: DuckDBInstance;
@@ -185,6 +193,71 @@ describe('SQL translations of the validators', () => {
     await conn.run('CREATE OR REPLACE TABLE pv AS SELECT v, 1 AS n FROM s');
     const patterns = (await conn.runAndReadAll(`SELECT pattern FROM (${patternQuery('pv')})`)).getRowsJS().map((r) => r[0]);
     expect(patterns.sort()).toEqual(['\t\n', '\u3000 A\u00a0', 'AA-99 汉汉', 'A99', 'é9'].sort());
+  });
+});
+
+describe("the profiler's column shortcuts", () => {
+  const text = fc.string({
+    unit: fc.constantFrom(...'09aZ.+-,年月日汉字é\u3000\u00a0\ufeff \t\n０９ＡＺｚ￥（）'.split('')),
+    maxLength: 20,
+  });
+  const values = (): string[] =>
+    fc.sample(
+      fc.oneof(text, validUscc, validId, validCard, dates, dateTimes, noise, fc.constantFrom('', ' ', '007', '+.5', '是', 'FALSE')),
+      3000,
+    );
+
+  it('trim, normalise and flag exactly like the JS validators, and bound every candidate pattern', async () => {
+    const sample = values();
+    const rows = await evaluate(sample, ['i']);
+    expect(rows).toHaveLength(sample.length);
+    // s(i, v) now holds the sample; build the profiler's view of it.
+    const normalised = `(SELECT *, length(nv) AS ln FROM (SELECT i, v, tv, ${normalizedColumnExpr('tv')} AS nv FROM (SELECT i, v, ${trimmedColumnExpr('v')} AS tv FROM s)))`;
+    const rules = VALIDATOR_RULES.map((r) => r.name as RuleName);
+    const got = (
+      await conn.runAndReadAll(
+        `SELECT tv, nv, is_int, is_dec, is_bool, is_plain, ${ISO_DATE_BOUND_SQL}, ` +
+          `${rules.map((r) => `${CANDIDATE_BOUND_SQL[r]}`).join(', ')} FROM (${withPlainTypeFlags(normalised)}) ORDER BY i`,
+      )
+    ).getRowsJS();
+    const full = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+    sample.forEach((value, i) => {
+      const [tv, nv, isInt, isDec, isBool, isPlain, isoBound, ...bounds] = got[i];
+      const label = JSON.stringify(value);
+      const trimmed = trimText(value);
+      const normal = normalizeInput(value);
+      expect(tv, label).toBe(trimmed);
+      expect(nv, label).toBe(normal);
+      expect(isInt, label).toBe(full(INTEGER_PATTERN).test(trimmed));
+      expect(isDec, label).toBe(full(DECIMAL_PATTERN).test(trimmed));
+      expect(isBool, label).toBe(BOOLEAN_WORDS.includes(trimmed.toLowerCase()));
+      expect(isPlain, label).toBe(full(PLAIN_NUMBER_PATTERN).test(normal));
+      if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(normal)) expect(isoBound, label).toBe(true);
+      rules.forEach((rule, r) => {
+        if (candidateRegExp(VALIDATOR_RULES[r]).test(normal)) expect(bounds[r], `${rule} bound ${label}`).toBe(true);
+      });
+    });
+  });
+
+  it('writes the same patterns through every shortcut', async () => {
+    const sample = [...values(), '12345', '甘肃陇原精工有限公司', 'ABC-12', '北京１号Ａ座', '007'];
+    await evaluate(sample, ['i']);
+    await conn.run('CREATE OR REPLACE TABLE pv AS SELECT i, v, 1 AS n FROM s');
+    const got = (await conn.runAndReadAll(`SELECT pattern, sum(n)::INTEGER FROM (${patternQuery('pv')}) GROUP BY pattern`)).getRowsJS();
+    const reference = (value: string): string =>
+      value
+        .replace(/[0-9０-９]/g, '9')
+        .replace(/[A-Za-zＡ-Ｚａ-ｚ]/g, 'A')
+        .replace(/\p{Script=Han}/gu, '汉');
+    const expected = new Map<string, number>();
+    // The node binding decodes VARCHARs with TextDecoder, which drops a leading U+FEFF.
+    for (const value of sample) {
+      const pattern = reference(value).replace(/^\ufeff/, '');
+      expected.set(pattern, (expected.get(pattern) ?? 0) + 1);
+    }
+    const actual = new Map<string, number>();
+    for (const [pattern, count] of got) actual.set(String(pattern), (actual.get(String(pattern)) ?? 0) + Number(count));
+    expect(actual).toEqual(expected);
   });
 });
 

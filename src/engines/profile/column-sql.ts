@@ -5,13 +5,16 @@
  * here accepts exactly what its validator accepts. Expressions take SQL text naming a VARCHAR:
  * `v` raw, `tv` trimmed ({@link trimmedExpr}) or `nv` normalised ({@link normalizedExpr}).
  */
-import { PLAIN_NUMBER_PATTERN } from '../validators/rules';
+import { PLAIN_NUMBER_PATTERN, type RuleName } from '../validators/rules';
 import { USCC_CHARSET } from '../validators/uscc';
 import { halfWidthTranslation, WHITESPACE_CODE_POINTS } from '../validators/validation-result';
 import { quoteLiteral } from './sql-text';
 
 /** The characters `trimText` removes, as a literal for DuckDB's `trim(s, chars)`. */
 const WS_CHARS = quoteLiteral(String.fromCodePoint(...WHITESPACE_CODE_POINTS));
+
+/** The agreed whitespace code points, as a SQL list for `IN`. */
+const WS_CODES = WHITESPACE_CODE_POINTS.join(', ');
 
 /** SQL: the value trimmed of the agreed whitespace (same set as the validators). */
 export function trimmedExpr(v: string): string {
@@ -28,6 +31,33 @@ export function normalizedExpr(v: string): string {
     `(CASE WHEN regexp_matches(${v}, '[\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}\\x{2212}]') ` +
     `THEN trim(translate(${v}, ${quoteLiteral(from)}, ${quoteLiteral(to)}), ${WS_CHARS}) ELSE ${trimmedExpr(v)} END)`
   );
+}
+
+/**
+ * {@link trimmedExpr} for a column reference, for millions of values: `trim(s, chars)` with a
+ * multi-character set costs about three times a plain comparison, so it only runs on values whose
+ * first or last character is whitespace. `column` is repeated: pass a column name, never an
+ * expression (nested expressions would grow exponentially).
+ */
+export function trimmedColumnExpr(column: string): string {
+  return (
+    `(CASE WHEN ascii(${column}) IN (${WS_CODES}) OR ascii(right(${column}, 1)) IN (${WS_CODES}) ` +
+    `THEN ${trimmedExpr(column)} ELSE ${column} END)`
+  );
+}
+
+/**
+ * {@link normalizedExpr} for a column reference, for millions of values: pure ASCII values (byte
+ * length = character length) hold no full-width form and skip the pattern. `column` is repeated:
+ * pass a column name, never an expression.
+ */
+export function normalizedColumnExpr(column: string): string {
+  return `(CASE WHEN strlen(${column}) = length(${column}) THEN ${trimmedColumnExpr(column)} ELSE ${normalizedExpr(column)} END)`;
+}
+
+/** SQL: whether a value starts like a number (digit, sign or point): a cheap gate before the number patterns. */
+export function startsLikeNumber(v: string): string {
+  return `(ascii(${v}) BETWEEN 48 AND 57 OR ascii(${v}) IN (43, 45, 46))`;
 }
 
 /** Anchored RE2 match. */
@@ -48,6 +78,55 @@ export const typeSql = {
   plainNumber: (nv: string): string => matches(nv, PLAIN_NUMBER_PATTERN),
 };
 
+/** Code points a value must start with to have a chance of being each validator type (supersets). */
+const CANDIDATE_FIRST = {
+  alnum: '(ascii(nv) BETWEEN 48 AND 57 OR ascii(nv) BETWEEN 65 AND 90 OR ascii(nv) BETWEEN 97 AND 122)',
+  digit: '(ascii(nv) BETWEEN 48 AND 57)',
+  /** `[-\t 0-9]` */
+  card: '(ascii(nv) BETWEEN 48 AND 57 OR ascii(nv) IN (45, 9, 32))',
+  /** `[-\t ()+0-9]` */
+  phone: '(ascii(nv) BETWEEN 48 AND 57 OR ascii(nv) IN (45, 9, 32, 40, 41, 43))',
+  /** `[-+( \t]`, `¥`, `R`/`r` (RMB), `C`/`c` (CNY), `$`, `[0-9.]` */
+  amount: '(ascii(nv) BETWEEN 48 AND 57 OR ascii(nv) IN (45, 43, 40, 32, 9, 165, 82, 114, 67, 99, 36, 46))',
+};
+
+/**
+ * SQL: a cheap upper bound of each validator's candidate pattern (see `ValidatorRule.candidate`)
+ * on the normalised value `nv` whose length is `ln`, from that length and the first character only: every value the
+ * candidate pattern matches passes its bound. The profiler counts the bounds for every value and
+ * runs the patterns (and the validators) only where a bound says a type could win.
+ */
+export const CANDIDATE_BOUND_SQL: Record<RuleName, string> = {
+  uscc: `ln = 18 AND ${CANDIDATE_FIRST.alnum}`,
+  id_card: `ln IN (15, 18) AND ${CANDIDATE_FIRST.digit}`,
+  bank_card: `ln >= 12 AND ${CANDIDATE_FIRST.card}`,
+  mobile: `ln >= 11 AND ${CANDIDATE_FIRST.phone}`,
+  cn_date: `ln BETWEEN 8 AND 24 AND ${CANDIDATE_FIRST.digit}`,
+  datetime: `ln >= 12 AND ${CANDIDATE_FIRST.digit}`,
+  amount: `nv <> '' AND ${CANDIDATE_FIRST.amount}`,
+};
+
+/** SQL: the bound of ISO dates (`YYYY-MM-DD`): ten characters starting with a digit. */
+export const ISO_DATE_BOUND_SQL = `ln = 10 AND ${CANDIDATE_FIRST.digit}`;
+
+/**
+ * SQL: `from` (a relation with columns `tv`, the trimmed value, and `nv`, the normalised value)
+ * with the plain-type flags added: `is_int`, `is_dec`, `is_bool`, `is_plain` (exact; false, never
+ * NULL, for a NULL value). Cheap tests (first character, length) guard each pattern inside CASE,
+ * which DuckDB evaluates lazily, so a text column pays for almost no regular expression and a
+ * numeric column for about one. `is_int` implies `is_dec` and, on an unchanged value, `is_plain`
+ * (the patterns nest), so `is_int` is computed first and the others read it.
+ */
+export function withPlainTypeFlags(from: string): string {
+  const when = (guard: string, test: string): string => `(CASE WHEN ${guard} THEN ${test} ELSE false END)`;
+  const second = [
+    `(CASE WHEN is_int THEN true WHEN ${startsLikeNumber('tv')} THEN ${typeSql.decimal('tv')} ELSE false END) AS is_dec`,
+    `${when('length(tv) <= 5', typeSql.boolean('tv'))} AS is_bool`,
+    `(CASE WHEN is_int AND nv = tv THEN true WHEN ${startsLikeNumber('nv')} THEN ${typeSql.plainNumber('nv')} ELSE false END) AS is_plain`,
+  ];
+  return `SELECT *, ${second.join(', ')} FROM (SELECT *, ${when(startsLikeNumber('tv'), typeSql.integer('tv'))} AS is_int FROM ${from})`;
+}
+
 /** Digit value of the character at a 1-based position. */
 const digitAt = (s: string, pos: number | string): string => `(ascii(substr(${s}, ${pos}, 1)) - 48)`;
 
@@ -64,10 +143,25 @@ const PROVINCES = [
 ];
 const USCC_CLASS = `[${USCC_CHARSET.replace('0123456789', '0-9')}]`;
 
-/** SQL: `validateUscc(nv).ok`. */
+/**
+ * The value (0–30) of a USCC character given its code point, for characters already known to be
+ * in {@link USCC_CHARSET}: digits are 0–9; letters count from A = 10, skipping I, O, S, V and Z.
+ * Arithmetic on the code point is a third cheaper in DuckDB than looking the character up.
+ */
+function usccCharValue(code: string): string {
+  return (
+    `(CASE WHEN ${code} <= 57 THEN ${code} - 48 ELSE ${code} - 55 - (${code} > 73)::INT - (${code} > 79)::INT ` +
+    `- (${code} > 83)::INT - (${code} > 86)::INT END)`
+  );
+}
+
+/**
+ * SQL: `validateUscc(nv).ok`. A plain conjunction, not CASE: DuckDB shares `upper(nv)` between
+ * the shape test and the 17 checksum terms only outside CASE branches.
+ */
 export function usccSql(nv: string): string {
   const u = `upper(${nv})`;
-  const sum = USCC_WEIGHTS.map((w, i) => `(instr('${USCC_CHARSET}', substr(${u}, ${i + 1}, 1)) - 1) * ${w}`).join(' + ');
+  const sum = USCC_WEIGHTS.map((w, i) => `${usccCharValue(`ascii(substr(${u}, ${i + 1}, 1))`)} * ${w}`).join(' + ');
   return (
     `(${matches(u, `${USCC_CLASS}{2}[0-9]{6}${USCC_CLASS}{10}`)} AND ` +
     `substr('${USCC_CHARSET}', ((31 - (${sum}) % 31) % 31)::BIGINT + 1, 1) = substr(${u}, 18, 1))`
@@ -161,17 +255,22 @@ export function dateTimeSql(nv: string): string {
 const DIGITS = '0123456789';
 
 /**
- * SQL: a query over `from` (columns `v`, `n`) giving each value's `pattern` — digits (ASCII and
- * full-width) → 9, Latin letters → A, CJK ideographs (`\p{Han}`) → 汉, everything else kept —
- * and its `n`. Each pass only runs where it can change something: DuckDB's translate() and
- * regexp_replace() are costly on millions of values.
+ * SQL: a query over `from` (columns `v`, `n`) giving `pattern`s — digits (ASCII and full-width)
+ * → 9, Latin letters → A, CJK ideographs (`\p{Han}`) → 汉, everything else kept — with their
+ * counts `n` (a pattern may come in several rows; sum them). DuckDB's translate() and
+ * regexp_replace() are costly on millions of values, so ASCII digits are masked first and the
+ * values re-counted: that collapses most distinct values (`成都王氏电子有限公司30` and `…有限公司31`
+ * become one), and the costlier passes run on what is left, each only where it can change something.
  */
 export function patternQuery(from: string): string {
-  // All-digit values (ids, codes, quantities) take a shortcut.
-  const digits = `CASE WHEN regexp_full_match(v, '[0-9]+') THEN repeat('9', length(v)) ELSE translate(v, '${DIGITS}', '9999999999') END`;
-  const letters = `CASE WHEN regexp_matches(p, '[A-Za-z]') THEN regexp_replace(p, '[A-Za-z]', 'A', 'g') ELSE p END`;
+  const digits = `CASE WHEN ascii(v) BETWEEN 48 AND 57 AND regexp_full_match(v, '[0-9]+') THEN repeat('9', length(v)) ELSE translate(v, '${DIGITS}', '9999999999') END`;
+  const letters = `(CASE WHEN regexp_matches(p, '[A-Za-z]') THEN regexp_replace(p, '[A-Za-z]', 'A', 'g') ELSE p END)`;
   const wide =
-    `CASE WHEN strlen(q) = length(q) THEN q ELSE regexp_replace(regexp_replace(regexp_replace(q, '\\p{Han}', '汉', 'g'), ` +
-    `'[０-９]', '9', 'g'), '[Ａ-Ｚａ-ｚ]', 'A', 'g') END`;
-  return `SELECT ${wide} AS pattern, n FROM (SELECT ${letters} AS q, n FROM (SELECT ${digits} AS p, n FROM ${from}))`;
+    `CASE WHEN strlen(q) = length(q) THEN q ` +
+    `WHEN regexp_full_match(q, '[\\p{Han}9A]+') THEN regexp_replace(q, '\\p{Han}', '汉', 'g') ` +
+    `ELSE regexp_replace(regexp_replace(regexp_replace(q, '\\p{Han}', '汉', 'g'), '[０-９]', '9', 'g'), '[Ａ-Ｚａ-ｚ]', 'A', 'g') END`;
+  return (
+    `SELECT ${wide} AS pattern, n FROM (SELECT ${letters} AS q, n FROM ` +
+    `(SELECT p, sum(n) AS n FROM (SELECT ${digits} AS p, n FROM ${from}) GROUP BY p))`
+  );
 }

@@ -9,17 +9,19 @@ import { validatorRule, type RuleName } from '../validators/rules';
 import { registerAmountFunction } from './amount-udf';
 import {
   bankCardSql,
+  CANDIDATE_BOUND_SQL,
+  ISO_DATE_BOUND_SQL,
   cnDateSql,
   compactExpr,
   dateTimeSql,
   idCardSql,
   matches,
   mobileSql,
-  normalizedExpr,
+  normalizedColumnExpr,
   patternQuery,
-  trimmedExpr,
-  typeSql,
+  trimmedColumnExpr,
   usccSql,
+  withPlainTypeFlags,
 } from './column-sql';
 import { DOMINANT_SHARE, inferColumnType, isDateType, MINIMUM_SHARE, TYPE_PREFERENCE } from './infer-type';
 import { loadProfileTable } from './load-profile-table';
@@ -144,34 +146,24 @@ const EXACT_IN_FIRST_PASS = new Set<ColumnType>(['boolean', 'integer', 'decimal'
 async function firstPass(conn: DuckDBConnection): Promise<FirstPass> {
   const present = `tv <> ''`;
   const sum = (filter: string): string => `coalesce(sum(n) FILTER (WHERE ${filter}), 0)::BIGINT`;
-  const isInt = typeSql.integer('tv');
-  const isDec = typeSql.decimal('tv');
-  const isPlain = typeSql.plainNumber('nv');
-  // A length test first: conjunctions short-circuit, so most values skip the regex.
-  const lengths: Record<RuleName, string> = {
-    uscc: 'length(nv) = 18',
-    id_card: 'length(nv) IN (15, 18)',
-    bank_card: 'length(nv) >= 12',
-    mobile: 'length(nv) >= 11',
-    cn_date: 'length(nv) BETWEEN 8 AND 24',
-    datetime: 'length(nv) >= 12',
-    amount: `nv <> ''`,
-  };
-  const candidate = (name: RuleName): string => `${lengths[name]} AND ${matches('nv', validatorRule(name).candidate)}`;
+  const bound = (name: RuleName): string => sum(CANDIDATE_BOUND_SQL[name]);
+  // DuckDB computes aggregate arguments for every row before FILTER applies: CASE keeps the casts
+  // to the values that can convert.
+  const asInt = 'CASE WHEN is_int THEN TRY_CAST(tv AS HUGEINT) END';
+  const asDec = 'CASE WHEN is_dec THEN TRY_CAST(tv AS DOUBLE) END';
+  const asPlain = 'CASE WHEN is_plain THEN TRY_CAST(nv AS DOUBLE) END';
   const a = await one(
     conn,
     `SELECT count(v)::BIGINT, ${sum('v IS NULL')}, ${sum(`v = ''`)}, ${sum(`v <> '' AND tv = ''`)}, ` +
       `${sum(`${present} AND tv <> v`)}, ${sum(present)}, ` +
       `min(length(v)) FILTER (WHERE ${present}), max(length(v)) FILTER (WHERE ${present}), ` +
       `coalesce(sum(length(v) * n) FILTER (WHERE ${present}), 0)::BIGINT, ` +
-      `${sum(`${present} AND ${isInt}`)}, ${sum(`${present} AND ${isDec}`)}, ${sum(`${present} AND ${typeSql.boolean('tv')}`)}, ` +
-      `${sum(`${present} AND ${isPlain}`)}, ` +
-      `${sum(candidate('uscc'))}, ${sum(candidate('id_card'))}, ${sum(candidate('bank_card'))}, ${sum(candidate('mobile'))}, ` +
-      `${sum(matches('nv', '[0-9]{4}-[0-9]{2}-[0-9]{2}'))}, ${sum(candidate('cn_date'))}, ${sum(candidate('datetime'))}, ` +
-      `${sum(`${candidate('amount')} AND NOT ${isPlain}`)}, ` +
-      `arg_min(tv, TRY_CAST(tv AS HUGEINT)) FILTER (WHERE ${isInt}), arg_max(tv, TRY_CAST(tv AS HUGEINT)) FILTER (WHERE ${isInt}), ` +
-      `arg_min(tv, TRY_CAST(tv AS DOUBLE)) FILTER (WHERE ${isDec}), arg_max(tv, TRY_CAST(tv AS DOUBLE)) FILTER (WHERE ${isDec}), ` +
-      `min(TRY_CAST(nv AS DOUBLE)) FILTER (WHERE ${isPlain}), max(TRY_CAST(nv AS DOUBLE)) FILTER (WHERE ${isPlain}), ` +
+      `${sum('is_int')}, ${sum('is_dec')}, ${sum('is_bool')}, ${sum('is_plain')}, ` +
+      `${bound('uscc')}, ${bound('id_card')}, ${bound('bank_card')}, ${bound('mobile')}, ` +
+      `${sum(ISO_DATE_BOUND_SQL)}, ${bound('cn_date')}, ${bound('datetime')}, ${sum(`NOT is_plain AND ${CANDIDATE_BOUND_SQL.amount}`)}, ` +
+      `arg_min(tv, ${asInt}) FILTER (WHERE is_int), arg_max(tv, ${asInt}) FILTER (WHERE is_int), ` +
+      `arg_min(tv, ${asDec}) FILTER (WHERE is_dec), arg_max(tv, ${asDec}) FILTER (WHERE is_dec), ` +
+      `min(${asPlain}) FILTER (WHERE is_plain), max(${asPlain}) FILTER (WHERE is_plain), ` +
       `min(v) FILTER (WHERE ${present}), max(v) FILTER (WHERE ${present}) FROM g`,
   );
   const n = a.slice(0, 21).map(num);
@@ -266,7 +258,8 @@ class ExactCounter {
       return 0;
     }
     const conn = this.conn;
-    const where = (name: RuleName): string => `WHERE ${matches('nv', validatorRule(name).candidate)}`;
+    // The cheap bound first: DuckDB runs the pattern only on the values that pass it.
+    const where = (name: RuleName): string => `WHERE ${CANDIDATE_BOUND_SQL[name]} AND ${matches('nv', validatorRule(name).candidate)}`;
     const s = (filter: string): string => `coalesce(sum(n) FILTER (WHERE ${filter}), 0)::BIGINT`;
     switch (type) {
       case 'uscc':
@@ -328,7 +321,7 @@ class ExactCounter {
             conn,
             `SELECT coalesce(sum(n), 0)::BIGINT, min(a), max(a) FROM (SELECT CASE WHEN ${grouped} ` +
               `THEN CAST(replace(nv, ',', '') AS DOUBLE) ELSE golive_amount(v) END AS a, n FROM g ` +
-              `${where('amount')} AND NOT ${typeSql.plainNumber('nv')}) WHERE a IS NOT NULL`,
+              `${where('amount')} AND NOT is_plain) WHERE a IS NOT NULL`,
           );
           other = num(count);
           [this.facts.amountMin, this.facts.amountMax] = [low === null ? null : Number(low), high === null ? null : Number(high)];
@@ -376,10 +369,13 @@ async function profileColumn(
   today: string,
 ): Promise<ColumnProfile> {
   const c = `c${index}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE f AS SELECT ${c} AS v, count(*)::BIGINT AS n FROM t GROUP BY ${c}`);
-  // Materialised once: the trimmed and normalised forms are referenced by many expressions below.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE g AS SELECT v, n, ${trimmedExpr('v')} AS tv, ${normalizedExpr('v')} AS nv FROM f`);
-  await conn.run('DROP TABLE f');
+  // One statement: value counts, their trimmed and normalised forms and the type flags, materialised
+  // once because every query below reads them. The normalised form is built from the trimmed one
+  // (normalising never needs the outer whitespace), so values without full-width forms skip it.
+  const counts = `(SELECT ${c} AS v, count(*)::BIGINT AS n FROM t GROUP BY ${c})`;
+  const trimmed = `(SELECT v, n, ${trimmedColumnExpr('v')} AS tv FROM ${counts})`;
+  const normalised = `(SELECT v, n, tv, nv, length(nv) AS ln FROM (SELECT v, n, tv, ${normalizedColumnExpr('tv')} AS nv FROM ${trimmed}))`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE g AS ${withPlainTypeFlags(normalised)}`);
   const pass = await firstPass(conn);
   const top = (await conn.runAndReadAll(`SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP}`))
     .getRowsJS()

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../shared/app-error';
 import { copySourceIntoDuckDb } from '../duckdb/copy-source';
-import { openSourceLazily } from './open-source-lazily';
+import { openSource } from '../sources/open-source';
 import type { OpenSourceOptions, TabularSource } from '../sources/source-types';
 
 /** A source copied into a DuckDB table whose columns are `c0…cN` (VARCHAR), in source order. */
@@ -21,7 +21,7 @@ export async function loadSourceTable(
   spec: string,
   options: OpenSourceOptions & { baseDir?: string; onRows?: (rows: number) => void; source?: TabularSource },
 ): Promise<LoadedTable> {
-  const source = options.source ?? (await openSourceLazily(spec, options));
+  const source = options.source ?? (await openSource(spec, options));
   try {
     if (source.columns.length === 0) {
       throw new AppError('BAD_INPUT', { summary: `${source.description}: has no columns` });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../shared/app-error';
 import { formatSourceValue } from '../sources/format-source-value';
-import { openSourceLazily } from './open-source-lazily';
+import { openSource } from '../sources/open-source';
 import type { OpenSourceOptions, TabularSource } from '../sources/source-types';
 import { chooseDecimalType, differsExpr, filterExpr, keyExpr, normalizedExpr, numericExpr } from './comparison-sql';
 import { decimalDelta, type DiffRow, type DiffStatus } from './diff-row';
@@ -113,7 +113,7 @@ async function loadValueMap(
   if ('values' in map) {
     for (const [from, to] of Object.entries(map.values)) entries.set(from, to);
   } else {
-    const source = await openSourceLazily(map.file, { baseDir });
+    const source = await openSource(map.file, { baseDir });
     try {
       if (source.columns.length < 2) {
         throw new AppError('BAD_INPUT', {
