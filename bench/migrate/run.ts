@@ -1,9 +1,10 @@
 /**
  * Side-by-side load bench into PostgreSQL, same table, same 1M rows × 10 columns:
- *   - golive load (validation + conversion in JS; default staged method: COPY into a temp table,
- *     INSERT … ON CONFLICT DO NOTHING RETURNING the keys)
- *   - golive load --pg-method direct (table locked, keys looked up, COPY straight into the table)
+ *   - golive load (validation + conversion in JS on the CSV's bytes; default direct method: table
+ *     locked, COPY straight into the table and its keys into golive_batch_key)
  *   - golive load on a file with 0.1 % bad rows (isolated to the rejects file)
+ *   - golive load --pg-method staged (COPY into a temp table, INSERT … ON CONFLICT DO NOTHING
+ *     RETURNING the keys)
  *   - psql \copy (no validation; the file written the way COPY reads it)
  *   - pgloader (when installed)
  * Median wall time of N runs, peak RSS of the client process (/usr/bin/time), rows/s. Writes
@@ -113,16 +114,16 @@ const golive = (file: string, extra: string[] = []): string[] => [
 ];
 const tools: Tool[] = [
   {
-    name: 'golive load (validated; staged: temp table + ON CONFLICT)',
+    name: 'golive load (validated; default: direct, byte path)',
     command: process.execPath,
     args: golive(files.golive),
     expectRows: rows,
   },
   { name: 'golive load, 0.1 % bad rows isolated', command: process.execPath, args: golive(files.bad), expectRows: rows - badRows },
   {
-    name: 'golive load --pg-method direct',
+    name: 'golive load --pg-method staged (temp table + ON CONFLICT)',
     command: process.execPath,
-    args: golive(files.golive, ['--pg-method', 'direct']),
+    args: golive(files.golive, ['--pg-method', 'staged']),
     expectRows: rows,
   },
   {

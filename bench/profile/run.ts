@@ -89,6 +89,19 @@ const tools: Tool[] = [
       };
     },
   },
+  {
+    name: 'DuckDB exact floor (GROUP BY each column: distinct, nulls, top 10)',
+    command: [process.execPath, '--import', 'tsx', join(here, 'duckdb-exact.ts'), data],
+    runs,
+    parse(stdout) {
+      const profile = JSON.parse(stdout) as { rows: number; columns: { name: string; nulls: number; distinct: number }[] };
+      return {
+        rows: profile.rows,
+        nulls: Object.fromEntries(profile.columns.map((c) => [c.name, c.nulls])),
+        distinct: Object.fromEntries(profile.columns.map((c) => [c.name, c.distinct])),
+      };
+    },
+  },
   ...(csvstat ? [{ name: 'csvkit csvstat --csv', command: [csvstat, '--csv', data], runs: csvstatRuns, parse: parseCsvstat }] : []),
 ];
 
@@ -148,6 +161,7 @@ const mark = (value: number | null | undefined, want: number | null): string =>
   value === null || value === undefined ? 'n/a' : value === want ? `${value} ✓` : `${value} ✗`;
 const duck = results.find((r) => r.tool.name === 'DuckDB SUMMARIZE');
 const golive = results.find((r) => r.tool.name.startsWith('golive'));
+const floor = results.find((r) => r.tool.name.startsWith('DuckDB exact floor'));
 const ratio = duck && golive ? median(golive.wall) / median(duck.wall) : NaN;
 const lines = [
   '# Profiling benchmark',
@@ -169,6 +183,12 @@ const lines = [
   ),
   '',
   `golive / DuckDB SUMMARIZE wall-time ratio: **${ratio.toFixed(2)}×** (target ≤ 2×).`,
+  ...(floor && duck
+    ? [
+        `Exact floor / DuckDB SUMMARIZE: ${(median(floor.wall) / median(duck.wall)).toFixed(2)}× — what exact distinct counts and top values ` +
+          `alone cost before any type inference, validator, pattern or quality score; golive / exact floor: ${(median(golive?.wall ?? []) / median(floor.wall)).toFixed(2)}×.`,
+      ]
+    : []),
   csvstat ? '' : 'csvstat: not installed (`apt-get install csvkit`), so not measured.',
   '',
   '## Agreement with exact values',

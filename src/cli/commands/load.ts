@@ -128,8 +128,10 @@ export async function runLoadCommand(sourceSpec: string, opts: LoadCommandOption
       import('../../engines/migrate/target-db'),
     ]);
     const target = parseTargetSpec(opts.into, cwd);
-    const pgMethod = opts.pgMethod ?? 'staged';
-    if (pgMethod !== 'direct' && pgMethod !== 'staged') throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+    const pgMethod = opts.pgMethod;
+    if (pgMethod !== undefined && pgMethod !== 'direct' && pgMethod !== 'staged') {
+      throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+    }
     const pauseAfter = positiveInt('GOLIVE_TEST_PAUSE_AFTER_ROWS', process.env.GOLIVE_TEST_PAUSE_AFTER_ROWS || undefined);
     const summary = await runLoad({
       source: sourceSpec,
@@ -189,8 +191,8 @@ export function registerLoadCommand(program: Command): void {
     .option('--encoding <encoding>', 'CSV encoding, e.g. gbk (detected when omitted)')
     .option(
       '--pg-method <method>',
-      'PostgreSQL: staged (COPY into a temp table, INSERT … ON CONFLICT DO NOTHING; default) or direct (lock the table against other writers, look keys up, COPY new rows straight in)',
-      'staged',
+      'PostgreSQL: direct (lock the table against other writers, look keys up, COPY new rows straight in; the default unless the ' +
+        'table has another unique index, an exclusion constraint or rules) or staged (COPY into a temp table, INSERT … ON CONFLICT DO NOTHING)',
     )
     .action(async (source: string, opts: LoadCommandOptions) => {
       process.exitCode = await runLoadCommand(source, opts);

@@ -67,8 +67,10 @@ export async function runMigrateCommand(
     if (!(ACTIONS as readonly string[]).includes(action)) throw badInput('action', `"${action}" must be one of ${ACTIONS.join(', ')}`);
     const format = opts.format ?? 'table';
     if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
-    const pgMethod = opts.pgMethod ?? 'staged';
-    if (pgMethod !== 'direct' && pgMethod !== 'staged') throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+    const pgMethod = opts.pgMethod;
+    if (pgMethod !== undefined && pgMethod !== 'direct' && pgMethod !== 'staged') {
+      throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+    }
     const cwd = io.cwd ?? process.cwd();
     const path = resolve(cwd, planPath);
     let text: string;
@@ -92,7 +94,7 @@ export async function runMigrateCommand(
     const options = {
       baseDir: dirname(path),
       planFile: planPath,
-      pgMethod: pgMethod as 'direct' | 'staged',
+      pgMethod: pgMethod as 'direct' | 'staged' | undefined,
       onProgress: (_object: string, rows: number) => progress.update(rows),
     };
     const report =
@@ -125,7 +127,10 @@ export function registerMigrateCommand(program: Command): void {
     .argument('<action>', 'plan (print the load order), simulate, run, status (of the last run) or rollback (the last run)')
     .argument('<plan>', 'plan YAML file')
     .option('--format <format>', 'table or json', 'table')
-    .option('--pg-method <method>', 'PostgreSQL load method: staged or direct (see golive load --help)', 'staged')
+    .option(
+      '--pg-method <method>',
+      'PostgreSQL load method: direct or staged (default: direct when only the primary key can conflict; see golive load --help)',
+    )
     .action(async (action: string, plan: string, opts: MigrateCommandOptions) => {
       process.exitCode = await runMigrateCommand(action, plan, opts);
     });

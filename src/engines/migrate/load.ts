@@ -4,9 +4,12 @@ import { AppError, badInput } from '../../shared/app-error';
 import { formatSourceValue } from '../sources/format-source-value';
 import { openSource } from '../sources/open-source';
 import type { SourceValue, TabularSource } from '../sources/source-types';
-import { BadValue, converterFor, isTextKind, type Converter } from './column-types';
+import { canReadUtf8Spans, readUtf8CsvSpans } from '../sources/utf8-csv-reader';
+import { converterFor, isTextKind } from './column-types';
+import { CopyEncoder } from './copy-encoder';
 import { RejectsWriter, type RejectedRow } from './rejects-writer';
 import { openTargetDb, targetError, type PgMethod, type TargetColumn, type TargetDb, type TargetSpec, type TargetTable } from './target-db';
+import { checkValue, KeyTracker, Refusal, type ColumnPlan } from './value-check';
 
 /** What to load where, and how to treat bad rows. */
 export interface LoadOptions {
@@ -16,7 +19,7 @@ export interface LoadOptions {
   /** Rows per write round (PostgreSQL: per COPY + INSERT chunk). Default 50 000. */
   batchSize?: number;
   onError?: 'skip' | 'stop';
-  /** How rows reach PostgreSQL (see {@link PgMethod}); default staged. */
+  /** How rows reach PostgreSQL (see {@link PgMethod}); default direct when the table allows it, else staged. */
   pgMethod?: PgMethod;
   /** Rejects CSV path; default `golive-rejects-<batch>.csv` in `cwd`, created only when a row is rejected. */
   rejectsFile?: string;
@@ -81,15 +84,6 @@ export function newBatchId(): string {
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 
-/** How each target column is filled from the source. */
-interface ColumnPlan {
-  target: TargetColumn;
-  sourceIndex: number;
-  sourceName: string;
-  convert: Converter;
-  trim: boolean;
-}
-
 /** Matches source columns to target columns and refuses loads that cannot work, naming the columns. */
 export function planColumns(source: TabularSource, table: TargetTable, mapColumns: Record<string, string>, where: string): ColumnPlan[] {
   for (const from of Object.keys(mapColumns)) {
@@ -120,7 +114,9 @@ export function planColumns(source: TabularSource, table: TargetTable, mapColumn
       );
     }
     used.set(target.name, sourceName);
-    plans.push({ target, sourceIndex, sourceName, convert: converterFor(target.type), trim: !isTextKind(target.type.kind) });
+    // A key value is required even where the database would take a NULL (SQLite's non-integer keys).
+    const checked = table.primaryKey.includes(target.name) && !target.notNull ? { ...target, notNull: true } : target;
+    plans.push({ target: checked, sourceIndex, sourceName, convert: converterFor(target.type), trim: !isTextKind(target.type.kind) });
   });
   if (unknown.length) {
     throw badInput(
@@ -166,102 +162,111 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
     const targetColumns = columns.map((c) => c.target);
     const before = await countRows(db, table);
     const writer = await db.openWriter(table, targetColumns, batchId, { chunkRows, pgMethod: options.pgMethod });
-    // Integer keys are kept as numbers: far cheaper than strings for a million rows.
-    const numericKey = keyPositions.length === 1 && ['smallint', 'integer', 'bigint'].includes(columns[keyPositions[0]].target.type.kind);
-    const seenKeys = new Map<string | number, number>();
+    const keys = new KeyTracker(columns, keyPositions);
     let sourceRows = 0;
     let rejected = 0;
     let firstRejected: LoadSummary['first_rejected'];
     let paused = false;
 
+    /** Counts a refused row; with --on-error stop, the summary to return at once. */
+    const refuse = async (entry: RejectedRow): Promise<Omit<LoadSummary, 'seconds'> | undefined> => {
+      rejected++;
+      firstRejected ??= { row: entry.row, column: entry.columns.join(', '), reason: entry.reasons.join('; ') };
+      if (onError !== 'stop') {
+        await rejects.write(entry);
+        return undefined;
+      }
+      await writer.abort();
+      if (options.rejectsFile) await rejects.write(entry);
+      await rejects.close();
+      return {
+        batch: batchId,
+        status: 'stopped',
+        target: db.description,
+        table: table.name,
+        source: source.description,
+        source_rows: entry.row,
+        loaded: 0,
+        rejected,
+        skipped_existing: 0,
+        rejects_file: rejects.written ? rejects.path : null,
+        first_rejected: firstRejected,
+      };
+    };
+    const afterBatch = async (): Promise<void> => {
+      options.onProgress?.(sourceRows);
+      if (!paused && options.pauseAfterRows !== undefined && sourceRows >= options.pauseAfterRows) {
+        paused = true;
+        await writer.settle();
+        await options.onPause?.(sourceRows);
+      }
+    };
+    // Plain UTF-8 CSV into PostgreSQL: bytes go from the file to the COPY text without a string or
+    // an array per row, checked and converted exactly as the row path below does it.
+    const layout = source.csv;
+    const bytePath =
+      !options.openedSource && !options.rejectRow && !options.onRowsAccepted && layout !== undefined && canReadUtf8Spans(layout);
+    const encoder =
+      bytePath && writer.addEncoded && writer.keyFormat
+        ? new CopyEncoder(columns, keyPositions, keys, table.name, writer.keyFormat)
+        : undefined;
+
     try {
-      for await (const batch of source.batches()) {
-        const good: (string | null)[][] = [];
-        const goodRowNumbers: number[] = [];
-        for (let i = 0; i < batch.rows.length; i++) {
-          const row = batch.rows[i];
-          const rowNumber = batch.firstRow + i;
-          const out = new Array<string | null>(width);
-          const refused = options.rejectRow?.(rowNumber);
-          let badColumns: string[] | undefined = refused ? [...refused.columns] : undefined;
-          let reasons: string[] | undefined = refused ? [...refused.reasons] : undefined;
-          for (let c = 0; c < width && !refused; c++) {
-            const plan = columns[c];
-            const raw: SourceValue | undefined = row[plan.sourceIndex];
-            let text = raw === null || raw === undefined ? null : typeof raw === 'string' ? raw : formatSourceValue(raw);
-            if (text !== null && plan.trim && text.trim() === '') text = null;
-            if (text === null) {
-              if (plan.target.notNull) {
+      if (encoder && layout) {
+        for await (const batch of readUtf8CsvSpans(layout, source.description, source.columns)) {
+          const refused: RejectedRow[] = [];
+          const encoded = encoder.encode(batch, refused);
+          for (const entry of refused) {
+            const stopped = await refuse(entry);
+            if (stopped) return stopped;
+          }
+          sourceRows += batch.to - batch.from;
+          await writer.addEncoded!(encoded);
+          await afterBatch();
+        }
+      } else {
+        for await (const batch of source.batches()) {
+          const good: (string | null)[][] = [];
+          const goodRowNumbers: number[] = [];
+          for (let i = 0; i < batch.rows.length; i++) {
+            const row = batch.rows[i];
+            const rowNumber = batch.firstRow + i;
+            const out = new Array<string | null>(width);
+            const refusedByCaller = options.rejectRow?.(rowNumber);
+            let badColumns: string[] | undefined = refusedByCaller ? [...refusedByCaller.columns] : undefined;
+            let reasons: string[] | undefined = refusedByCaller ? [...refusedByCaller.reasons] : undefined;
+            for (let c = 0; c < width && !refusedByCaller; c++) {
+              const plan = columns[c];
+              const raw: SourceValue | undefined = row[plan.sourceIndex];
+              const text = raw === null || raw === undefined ? null : typeof raw === 'string' ? raw : formatSourceValue(raw);
+              const value = checkValue(plan, text, table.name);
+              if (value instanceof Refusal) {
                 (badColumns ??= []).push(plan.sourceName);
-                (reasons ??= []).push(`${plan.sourceName}: 不能为空（${table.name}.${plan.target.name} 为 NOT NULL）`);
+                (reasons ??= []).push(value.reason);
+                out[c] = null;
+              } else {
+                out[c] = value;
               }
-              out[c] = null;
+            }
+            if (!badColumns) {
+              const refusal = keys.check(keys.keyOf(out), rowNumber, () => out);
+              if (refusal) {
+                badColumns = keys.sourceNames;
+                reasons = [refusal.reason];
+              }
+            }
+            if (badColumns) {
+              const stopped = await refuse({ row: rowNumber, columns: badColumns, reasons: reasons!, values: row });
+              if (stopped) return stopped;
               continue;
             }
-            const value = plan.convert(text);
-            if (value instanceof BadValue) {
-              (badColumns ??= []).push(plan.sourceName);
-              const declared = plan.target.type.declared;
-              (reasons ??= []).push(`${plan.sourceName}: ${value.reason}${value.reason.includes(declared) ? '' : `（目标 ${declared}）`}`);
-              out[c] = null;
-            } else {
-              out[c] = value;
-            }
+            good.push(out);
+            if (options.onRowsAccepted) goodRowNumbers.push(rowNumber);
           }
-          if (!badColumns) {
-            const first = out[keyPositions[0]] as string;
-            const key =
-              keyPositions.length > 1
-                ? keyPositions.map((p) => out[p]).join('\u0000')
-                : numericKey && first.length < 16
-                  ? Number(first)
-                  : first;
-            const earlier = seenKeys.get(key);
-            if (earlier !== undefined) {
-              const shown = keyPositions.map((p) => `${columns[p].target.name}=${out[p]}`).join(', ');
-              badColumns = keyPositions.map((p) => columns[p].sourceName);
-              reasons = [`主键重复（${shown}）：与源第 ${earlier} 行相同`];
-            } else {
-              seenKeys.set(key, rowNumber);
-            }
-          }
-          if (badColumns) {
-            rejected++;
-            const entry: RejectedRow = { row: rowNumber, columns: badColumns, reasons: reasons!, values: row };
-            firstRejected ??= { row: rowNumber, column: badColumns.join(', '), reason: reasons!.join('; ') };
-            if (onError === 'stop') {
-              await writer.abort();
-              if (options.rejectsFile) await rejects.write(entry);
-              sourceRows += i + 1;
-              await rejects.close();
-              return {
-                batch: batchId,
-                status: 'stopped',
-                target: db.description,
-                table: table.name,
-                source: source.description,
-                source_rows: sourceRows,
-                loaded: 0,
-                rejected,
-                skipped_existing: 0,
-                rejects_file: rejects.written ? rejects.path : null,
-                first_rejected: firstRejected,
-              };
-            }
-            await rejects.write(entry);
-            continue;
-          }
-          good.push(out);
-          if (options.onRowsAccepted) goodRowNumbers.push(rowNumber);
-        }
-        sourceRows += batch.rows.length;
-        if (options.onRowsAccepted && good.length > 0) await options.onRowsAccepted(good, goodRowNumbers, targetColumns);
-        await writer.addRows(good);
-        options.onProgress?.(sourceRows);
-        if (!paused && options.pauseAfterRows !== undefined && sourceRows >= options.pauseAfterRows) {
-          paused = true;
-          await writer.settle();
-          await options.onPause?.(sourceRows);
+          sourceRows += batch.rows.length;
+          if (options.onRowsAccepted && good.length > 0) await options.onRowsAccepted(good, goodRowNumbers, targetColumns);
+          await writer.addRows(good);
+          await afterBatch();
         }
       }
     } catch (error) {
@@ -272,11 +277,11 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
     const { staged, loaded } = await writer.finish();
     await rejects.close();
     const after = await countRows(db, table);
-    const keys = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM golive_batch_key WHERE batch_id = ? AND table_name = ?', [
+    const recorded = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM golive_batch_key WHERE batch_id = ? AND table_name = ?', [
       batchId,
       table.name,
     ]);
-    const keysRecorded = Number(keys.rows[0]?.n ?? 0);
+    const keysRecorded = Number(recorded.rows[0]?.n ?? 0);
     const skipped = staged - loaded;
     const check: CountCheck = {
       source_rows: sourceRows,

@@ -77,9 +77,36 @@ export interface BatchRecord {
   rolled_back_at: string | null;
 }
 
+/** Validated rows already written as COPY CSV text (PostgreSQL), see copy-encoder.ts. */
+export interface EncodedRows {
+  rows: number;
+  /** One COPY CSV line per row, in the writer's column order. */
+  data: Buffer;
+  /** End offset of each row's line in `data`. */
+  dataEnds: Int32Array;
+  /** golive_batch_key COPY lines, when the writer asked for them ({@link KeyLineFormat.linePrefix}). */
+  keys?: Buffer;
+  keyEnds?: Int32Array;
+  /** Canonical key texts, `keyTexts[k][row]` per key column, when the writer asked for them. */
+  keyTexts?: string[][];
+}
+
+/** What a writer needs from an encoder besides the rows. */
+export interface KeyLineFormat {
+  /** Start of each golive_batch_key COPY line (batch, table); undefined when the writer records keys itself. */
+  linePrefix?: string;
+  /** The key's JSON array items (without brackets) from its canonical texts. */
+  json(texts: string[]): string;
+  /** Whether `keyTexts` must be filled (the writer looks the keys up in the table). */
+  needKeyTexts: boolean;
+}
+
 /** Writes validated rows (canonical text or null per target column) into the target table. */
 export interface TableWriter {
   addRows(rows: (string | null)[][]): Promise<void>;
+  /** PostgreSQL: takes rows encoded by a CopyEncoder in the format {@link keyFormat} describes. */
+  addEncoded?(rows: EncodedRows): Promise<void>;
+  readonly keyFormat?: KeyLineFormat;
   /** Waits until everything handed over so far reached the database (still uncommitted). */
   settle(): Promise<void>;
   /** Stops writing (the caller rolls back): nothing more is sent once the statement in flight is done. */
@@ -89,12 +116,15 @@ export interface TableWriter {
 }
 
 /**
- * How rows reach a PostgreSQL table. `staged` (default): COPY into a temp table with the target's
- * column types, then INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING the keys into
- * golive_batch_key; no lock beyond the rows'. `direct`: the table is locked against other writers
- * (SHARE ROW EXCLUSIVE: reads go on), each chunk's keys are looked up, and only new rows are COPYed
- * straight into the table (half the server work; rows violating another unique constraint fail the
- * load instead of being skipped). Both run inside the batch's one transaction.
+ * How rows reach a PostgreSQL table. `direct` (default when safe, see below): the table is locked
+ * against other writers (SHARE ROW EXCLUSIVE: reads go on) for the batch's transaction, each chunk's
+ * keys are looked up (skipped when the table was empty at the start) and only new rows are COPYed
+ * straight into the table, their keys COPYed into golive_batch_key. `staged`: COPY into a temp table
+ * with the target's column types, then INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING the keys
+ * into golive_batch_key; no lock beyond the rows'. Both run inside the batch's one transaction and
+ * give the same rows, counts and keys as long as only the primary key can conflict; so without an
+ * explicit method, a table with another unique index, an exclusion constraint or rules is loaded
+ * staged (given `direct` explicitly, a row violating another unique constraint fails the load).
  */
 export type PgMethod = 'direct' | 'staged';
 
@@ -254,8 +284,25 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     };
   };
 
+  /**
+   * Whether direct gives what staged gives: only the primary key can conflict (ON CONFLICT DO NOTHING
+   * would also skip rows clashing with another unique index or exclusion constraint, where COPY
+   * fails), and no rules (COPY ignores them, INSERT applies them).
+   */
+  const directIsSafe = async (table: TargetTable): Promise<boolean> => {
+    const r = await query<{ safe: string }>(
+      `SELECT (NOT c.relhasrules
+               AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND NOT i.indisprimary)
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conrelid = c.oid AND x.contype = 'x'))::text AS safe
+         FROM pg_class c WHERE c.oid = to_regclass(?)`,
+      [table.sql],
+    );
+    return r.rows[0]?.safe === 'true';
+  };
+
   const openWriter = async (table: TargetTable, columns: TargetColumn[], batchId: string, options: WriterOptions): Promise<TableWriter> => {
-    if (options.pgMethod === 'direct') return openDirectWriter(table, columns, batchId, options.chunkRows);
+    const method = options.pgMethod ?? ((await directIsSafe(table)) ? 'direct' : 'staged');
+    if (method === 'direct') return openDirectWriter(table, columns, batchId, options.chunkRows);
     const chunkRows = options.chunkRows;
     const stage = `golive_stage_${++stageCounter}`;
     const colList = columns.map((c) => quoteTableName(c.name)).join(', ');
@@ -300,27 +347,41 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
         await client.query(`TRUNCATE ${stage}`);
       });
     };
+    /** Appends COPY text for `count` rows to the current chunk's COPY into the stage. */
+    const writeStage = async (payload: string | Buffer, count: number): Promise<void> => {
+      if (!stream) {
+        // Created now and written at once; pg-copy-streams buffers until the COPY is submitted.
+        const s = copyFrom(`COPY ${stage} (${colList}) FROM STDIN WITH (FORMAT csv)`);
+        const copied = new Promise<void>((done, fail) => {
+          s.on('finish', () => {
+            staged += s.rowCount;
+            done();
+          });
+          s.on('error', fail);
+        });
+        copied.catch(() => {});
+        stream = s;
+        enqueue(() => {
+          client.query(s);
+          return copied;
+        });
+      }
+      const current = stream;
+      current.write(payload);
+      rowsInChunk += count;
+      // Bounded buffering: a COPY waiting behind the previous chunk's INSERT holds about one chunk.
+      if (current.writableLength > 64 << 20) {
+        await Promise.race([new Promise((done) => current.once('drain', done)), failed]);
+        if (failure) throw failure;
+      }
+      if (rowsInChunk >= chunkRows) endChunk();
+    };
     return {
+      // The INSERT … RETURNING records the keys on the server: no key lines wanted.
+      keyFormat: { json: () => '', needKeyTexts: false },
       async addRows(rows) {
         if (failure) throw failure;
         if (rows.length === 0) return;
-        if (!stream) {
-          // Created now and written at once; pg-copy-streams buffers until the COPY is submitted.
-          const s = copyFrom(`COPY ${stage} (${colList}) FROM STDIN WITH (FORMAT csv)`);
-          const copied = new Promise<void>((done, fail) => {
-            s.on('finish', () => {
-              staged += s.rowCount;
-              done();
-            });
-            s.on('error', fail);
-          });
-          copied.catch(() => {});
-          stream = s;
-          enqueue(() => {
-            client.query(s);
-            return copied;
-          });
-        }
         const lines: string[] = new Array<string>(rows.length);
         for (let r = 0; r < rows.length; r++) {
           const row = rows[r];
@@ -328,15 +389,12 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
           for (let c = 1; c < width; c++) line += `,${csvField(row[c], quoteable[c])}`;
           lines[r] = line;
         }
-        const current = stream;
-        current.write(`${lines.join('\n')}\n`);
-        rowsInChunk += rows.length;
-        // Bounded buffering: a COPY waiting behind the previous chunk's INSERT holds about one chunk.
-        if (current.writableLength > 64 << 20) {
-          await Promise.race([new Promise((done) => current.once('drain', done)), failed]);
-          if (failure) throw failure;
-        }
-        if (rowsInChunk >= chunkRows) endChunk();
+        await writeStage(`${lines.join('\n')}\n`, rows.length);
+      },
+      async addEncoded(encoded) {
+        if (failure) throw failure;
+        if (encoded.rows === 0) return;
+        await writeStage(encoded.data, encoded.rows);
       },
       async settle() {
         endChunk();
@@ -359,7 +417,7 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
   };
 
   /** Writes one COPY … FROM STDIN from text pieces, honouring backpressure; resolves with the row count. */
-  const copyIn = async (sql: string, pieces: Iterable<string>): Promise<number> => {
+  const copyIn = async (sql: string, pieces: Iterable<string | Buffer>): Promise<number> => {
     const stream = copyFrom(sql);
     const done = new Promise<void>((resolveDone, fail) => {
       stream.on('finish', () => resolveDone());
@@ -405,6 +463,52 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     let inFlight = 0;
     let tail: Promise<void> = Promise.resolve();
     let buffer: (string | null)[][] = [];
+    let encoded: EncodedRows[] = [];
+    let encodedRows = 0;
+    const keyFormat: KeyLineFormat = {
+      linePrefix: keyPrefix,
+      json: (texts) => texts.map((t, k) => keyJsonFns[k](t)).join(','),
+      needKeyTexts: !startedEmpty,
+    };
+
+    /** Lines of encoded parts, leaving out the rows in `skip` (1-based over all parts). */
+    function* encodedPieces(parts: EncodedRows[], skip: Set<number> | undefined, keys: boolean): Generator<Buffer> {
+      let ordinal = 0;
+      for (const part of parts) {
+        const bytes = keys ? part.keys! : part.data;
+        const ends = keys ? part.keyEnds! : part.dataEnds;
+        if (!skip) {
+          yield bytes;
+          continue;
+        }
+        let start = 0;
+        let runStart = 0;
+        for (let r = 0; r < part.rows; r++) {
+          if (skip.has(++ordinal)) {
+            if (start > runStart) yield bytes.subarray(runStart, start);
+            runStart = ends[r];
+          }
+          start = ends[r];
+        }
+        if (start > runStart) yield bytes.subarray(runStart, start);
+      }
+    }
+
+    const writeEncoded = async (parts: EncodedRows[]): Promise<void> => {
+      let skip: Set<number> | undefined;
+      let rows = 0;
+      for (const part of parts) rows += part.rows;
+      if (!startedEmpty) {
+        const params = keyPositions.map((_p, k) => parts.flatMap((part) => part.keyTexts![k]));
+        const found = await client.query<{ ord: string }>(lookup, params);
+        if (found.rows.length > 0) skip = new Set(found.rows.map((r) => Number(r.ord)));
+      }
+      const written = await copyIn(copyTarget, encodedPieces(parts, skip, false));
+      const keys = await copyIn(copyKeys, encodedPieces(parts, skip, true));
+      staged += rows;
+      loaded += written;
+      if (keys !== written) throw new Error(`recorded ${keys} keys for ${written} rows`);
+    };
 
     function* csvPieces(rows: (string | null)[][], skip: Set<number> | undefined, keys: boolean): Generator<string> {
       let text = '';
@@ -443,13 +547,20 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     };
 
     const flush = async (): Promise<void> => {
-      if (buffer.length === 0) return;
+      if (buffer.length === 0 && encoded.length === 0) return;
       const rows = buffer;
+      const parts = encoded;
       buffer = [];
+      encoded = [];
+      encodedRows = 0;
       inFlight++;
       const previous = tail;
       tail = tail
-        .then(() => (failure ? undefined : writeChunk(rows)))
+        .then(async () => {
+          if (failure) return;
+          if (rows.length > 0) await writeChunk(rows);
+          if (parts.length > 0) await writeEncoded(parts);
+        })
         .catch((error: unknown) => {
           failure ??= error;
         })
@@ -462,10 +573,18 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     };
 
     return {
+      keyFormat,
       async addRows(rows) {
         if (failure) throw failure;
         for (const row of rows) buffer.push(row);
         if (buffer.length >= chunkRows) await flush();
+      },
+      async addEncoded(part) {
+        if (failure) throw failure;
+        if (part.rows === 0) return;
+        encoded.push(part);
+        encodedRows += part.rows;
+        if (encodedRows >= chunkRows) await flush();
       },
       async settle() {
         await flush();
@@ -475,6 +594,7 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
       async abort() {
         failure ??= new Error('load stopped');
         buffer = [];
+        encoded = [];
         await tail;
       },
       async finish() {

@@ -55,4 +55,9 @@ export interface OpenSourceOptions {
   query?: string;
   /** Rows per batch (default 8192). */
   batchSize?: number;
+  /**
+   * UTF-8 CSV: parse bytes (default) or decode to text and use the text parser first. Both give the
+   * same rows; the text path is kept for comparison tests and as the reference implementation.
+   */
+  byteParser?: boolean;
 }
