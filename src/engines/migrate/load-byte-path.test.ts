@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { openSource } from '../sources/open-source';
 import { runLoad, type LoadOptions } from './load';
-import { parseTargetSpec } from './target-db';
+import { batchKeysRelation, parseTargetSpec } from './target-db';
 import { dumpTable, freshTarget, withTarget } from './test-support';
 
 const DDL = (name: string): string => `CREATE TABLE ${name} (
@@ -83,10 +83,10 @@ describeEachDialect('golive load: the byte path and the row path', (dialect) => 
     const keys = (table: string, batch: string) =>
       withTarget(url, async (db) =>
         (
-          await db.query<{ k: string }>('SELECT key_json AS k FROM golive_batch_key WHERE batch_id = ? AND table_name = ? ORDER BY 1', [
-            batch,
-            table,
-          ])
+          await db.query<{ k: string }>(
+            `SELECT key_json AS k FROM ${batchKeysRelation(db.dialect)} k WHERE batch_id = ? AND table_name = ? ORDER BY 1`,
+            [batch, table],
+          )
         ).rows.map((r) => r.k),
       );
     expect(await keys('by_bytes', bytes.batch)).toEqual(await keys('by_rows', rows.batch));

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { BENCH_TABLE_DDL, generateCsv } from '../../../bench/migrate/generate';
+import { batchKeysRelation } from './target-db';
 import { countRows, freshTarget, withTarget } from './test-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -114,6 +115,7 @@ describeEachDialect('golive load killed with SIGKILL mid-batch, then resumed', (
       await withTarget(url, async (db) => Number((await db.query<{ n: unknown }>('SELECT count(DISTINCT id) AS n FROM big')).rows[0].n)),
     ).toBe(ROWS);
     expect(await countRows(url, 'big', "WHERE code LIKE 'OLD%'")).toBe(PRESENT);
-    expect(await countRows(url, 'golive_batch_key')).toBe(ROWS - PRESENT);
+    // PostgreSQL records keys in chunks: count them unfolded.
+    expect(await countRows(url, `${batchKeysRelation(dialect)} k`)).toBe(ROWS - PRESENT);
   }, 120_000);
 });

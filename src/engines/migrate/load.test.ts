@@ -6,7 +6,7 @@ import { describeEachDialect } from '../../../test/db-harness';
 import { AppError } from '../../shared/app-error';
 import { runLoad, type LoadOptions } from './load';
 import { rollbackBatch } from './rollback';
-import { parseTargetSpec } from './target-db';
+import { batchKeysRelation, parseTargetSpec } from './target-db';
 import { countRows, dumpTable, freshTarget, withTarget } from './test-support';
 
 const DDL = `CREATE TABLE cust (
@@ -43,6 +43,31 @@ describeEachDialect('golive load', (dialect) => {
       await db.query('DELETE FROM golive_batch');
       await db.query('DELETE FROM golive_batch_key');
     });
+  });
+
+  it('records keys per COPY chunk on PostgreSQL, per row on SQLite; reads, counts and rollback see every key', async () => {
+    const many = ['id,name', ...Array.from({ length: 250 }, (_, i) => `${1000 + i},n${i}`)].join('\n');
+    writeFileSync(join(dir, 'many.csv'), many);
+    await withTarget(url, (db) => db.query(`INSERT INTO cust (id, name) VALUES (1005, 'old')`));
+    const summary = await load({ source: 'many.csv', batchSize: 100 });
+    expect(summary).toMatchObject({ loaded: 249, skipped_existing: 1 });
+    expect(summary.count_check).toMatchObject({ ok: true, keys_recorded: 249 });
+    const stored = await countRows(url, 'golive_batch_key');
+    // PostgreSQL: one row per COPY chunk of at most 100 rows (batch size); SQLite: one per key.
+    if (dialect === 'postgres') expect(stored).toBeGreaterThanOrEqual(1);
+    expect(stored).toBe(dialect === 'postgres' ? Math.min(stored, 3) : 249);
+    const keys = await withTarget(url, async (db) =>
+      (
+        await db.query<{ k: string }>(`SELECT key_json AS k FROM ${batchKeysRelation(db.dialect)} k WHERE batch_id = ?`, [summary.batch])
+      ).rows
+        .map((r) => (JSON.parse(r.k) as unknown[])[0])
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
+    expect(keys).toEqual(Array.from({ length: 250 }, (_, i) => 1000 + i).filter((k) => k !== 1005));
+    const rolled = await withTarget(url, (db) => rollbackBatch(db, summary.batch));
+    expect(rolled.tables).toEqual([{ table: 'cust', keys: 249, deleted: 249 }]);
+    expect((await dumpTable(url, 'cust')).map((r) => [r[0], r[1]])).toEqual([['1005', 'old']]);
   });
 
   it('loads the good rows, converts values and writes the bad ones to the rejects file', async () => {

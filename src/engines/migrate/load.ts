@@ -8,7 +8,16 @@ import { canReadUtf8Spans, readUtf8CsvSpans } from '../sources/utf8-csv-reader';
 import { converterFor, isTextKind } from './column-types';
 import { CopyEncoder } from './copy-encoder';
 import { RejectsWriter, type RejectedRow } from './rejects-writer';
-import { openTargetDb, targetError, type PgMethod, type TargetColumn, type TargetDb, type TargetSpec, type TargetTable } from './target-db';
+import {
+  batchKeyCountExpr,
+  openTargetDb,
+  targetError,
+  type PgMethod,
+  type TargetColumn,
+  type TargetDb,
+  type TargetSpec,
+  type TargetTable,
+} from './target-db';
 import { checkValue, KeyTracker, Refusal, type ColumnPlan } from './value-check';
 
 /** What to load where, and how to treat bad rows. */
@@ -277,10 +286,10 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
     const { staged, loaded } = await writer.finish();
     await rejects.close();
     const after = await countRows(db, table);
-    const recorded = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM golive_batch_key WHERE batch_id = ? AND table_name = ?', [
-      batchId,
-      table.name,
-    ]);
+    const recorded = await db.query<{ n: unknown }>(
+      `SELECT ${batchKeyCountExpr(db.dialect)} AS n FROM golive_batch_key WHERE batch_id = ? AND table_name = ?`,
+      [batchId, table.name],
+    );
     const keysRecorded = Number(recorded.rows[0]?.n ?? 0);
     const skipped = staged - loaded;
     const check: CountCheck = {

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/app-error';
-import type { BatchRecord, TargetDb } from './target-db';
+import { batchKeyCountExpr, type BatchRecord, type TargetDb } from './target-db';
 
 /** What a rollback removed. */
 export interface RollbackSummary {
@@ -34,7 +34,7 @@ export async function rollbackBatchInTransaction(db: TargetDb, batchId: string):
     throw new AppError('CONFLICT', { summary: `batch ${batchId} was a simulation (--simulate): it never changed ${batch.target_table}` });
   }
   const recorded = await db.query<{ table_name: string; n: unknown }>(
-    'SELECT table_name, count(*) AS n FROM golive_batch_key WHERE batch_id = ? GROUP BY table_name',
+    `SELECT table_name, ${batchKeyCountExpr(db.dialect)} AS n FROM golive_batch_key WHERE batch_id = ? GROUP BY table_name`,
     [batchId],
   );
   const counts = new Map(recorded.rows.map((r) => [r.table_name, Number(r.n)]));

@@ -183,6 +183,34 @@ const BOOKKEEPING_DDL = [
     PRIMARY KEY (run_id, seq))`,
 ];
 
+/**
+ * How golive_batch_key holds keys. A row's `key_json` is either one key — the JSON array of its
+ * column values, `["C001"]` or `[7, "2024"]` — or, written by PostgreSQL direct loads, a chunk of
+ * keys: a JSON array of such arrays, `[["C001"],["C002"]]` (one row per COPY chunk instead of one
+ * per loaded row: recording a million keys row by row cost the server about as much again as the
+ * data). Key values are scalars, so a chunk is the only `key_json` that starts with `[[`.
+ */
+export const KEY_CHUNK_START = '[[';
+
+/**
+ * SQL: a relation shaped like golive_batch_key (`batch_id`, `table_name`, `key_json` of ONE key)
+ * with chunks unfolded, for reading keys back; alias it as you would the table. Filters on
+ * `batch_id` / `table_name` reach the table's index.
+ */
+export function batchKeysRelation(dialect: TargetDb['dialect']): string {
+  if (dialect === 'sqlite') return 'golive_batch_key';
+  return (
+    `(SELECT b.batch_id, b.table_name, e.value::text AS key_json FROM golive_batch_key b CROSS JOIN LATERAL json_array_elements(` +
+    `CASE WHEN left(b.key_json, 2) = '${KEY_CHUNK_START}' THEN b.key_json::json ELSE json_build_array(b.key_json::json) END) AS e(value))`
+  );
+}
+
+/** SQL: an aggregate counting the keys in the golive_batch_key rows it runs over (chunks counted by their length). */
+export function batchKeyCountExpr(dialect: TargetDb['dialect']): string {
+  if (dialect === 'sqlite') return 'count(*)';
+  return `coalesce(sum(CASE WHEN left(key_json, 2) = '${KEY_CHUNK_START}' THEN json_array_length(key_json::json) ELSE 1 END), 0)`;
+}
+
 async function ensureBookkeeping(db: TargetDb): Promise<void> {
   // Skip the DDL when everything is there: CREATE INDEX IF NOT EXISTS still locks the table and
   // would wait for a load that is running in another process.
@@ -472,11 +500,11 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     };
 
     /** Lines of encoded parts, leaving out the rows in `skip` (1-based over all parts). */
-    function* encodedPieces(parts: EncodedRows[], skip: Set<number> | undefined, keys: boolean): Generator<Buffer> {
+    function* encodedPieces(parts: EncodedRows[], skip: Set<number> | undefined): Generator<Buffer> {
       let ordinal = 0;
       for (const part of parts) {
-        const bytes = keys ? part.keys! : part.data;
-        const ends = keys ? part.keyEnds! : part.dataEnds;
+        const bytes = part.data;
+        const ends = part.dataEnds;
         if (!skip) {
           yield bytes;
           continue;
@@ -503,27 +531,57 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
         const found = await client.query<{ ord: string }>(lookup, params);
         if (found.rows.length > 0) skip = new Set(found.rows.map((r) => Number(r.ord)));
       }
-      const written = await copyIn(copyTarget, encodedPieces(parts, skip, false));
-      const keys = await copyIn(copyKeys, encodedPieces(parts, skip, true));
+      const written = await copyIn(copyTarget, encodedPieces(parts, skip));
+      const chunk = encodedKeyChunk(parts, skip);
+      if (chunk) await copyIn(copyKeys, [chunk.line]);
       staged += rows;
       loaded += written;
-      if (keys !== written) throw new Error(`recorded ${keys} keys for ${written} rows`);
+      if ((chunk?.keys ?? 0) !== written) throw new Error(`recorded ${chunk?.keys ?? 0} keys for ${written} rows`);
     };
 
-    function* csvPieces(rows: (string | null)[][], skip: Set<number> | undefined, keys: boolean): Generator<string> {
+    /**
+     * One golive_batch_key COPY line holding the keys of the encoded rows not in `skip` as a chunk
+     * (see {@link KEY_CHUNK_START}); each encoded key line is `prefix"[…]"\n`, its `[…]` (quotes
+     * already doubled for CSV) becomes an item.
+     */
+    function encodedKeyChunk(parts: EncodedRows[], skip: Set<number> | undefined): { line: Buffer; keys: number } | undefined {
+      let total = 0;
+      for (const part of parts) total += part.keys!.length;
+      const prefix = Buffer.from(keyPrefix, 'utf8');
+      const out = Buffer.allocUnsafe(prefix.length + total + 8);
+      let o = prefix.copy(out, 0);
+      out[o++] = 0x22; // "
+      out[o++] = 0x5b; // [
+      let keys = 0;
+      let ordinal = 0;
+      for (const part of parts) {
+        const bytes = part.keys!;
+        const ends = part.keyEnds!;
+        let start = 0;
+        for (let r = 0; r < part.rows; r++) {
+          const end = ends[r];
+          if (!skip?.has(++ordinal)) {
+            if (keys++ > 0) out[o++] = 0x2c; // ,
+            o += bytes.copy(out, o, start + prefix.length + 1, end - 2);
+          }
+          start = end;
+        }
+      }
+      if (keys === 0) return undefined;
+      out[o++] = 0x5d; // ]
+      out[o++] = 0x22; // "
+      out[o++] = 0x0a; // \n
+      return { line: out.subarray(0, o), keys };
+    }
+
+    function* csvPieces(rows: (string | null)[][], skip: Set<number> | undefined): Generator<string> {
       let text = '';
       for (let r = 0; r < rows.length; r++) {
         if (skip?.has(r + 1)) continue;
         const row = rows[r];
-        if (keys) {
-          let json = keyJsonFns[0](row[keyPositions[0]]!);
-          for (let k = 1; k < keyPositions.length; k++) json += `,${keyJsonFns[k](row[keyPositions[k]]!)}`;
-          text += `${keyPrefix}"[${json.replace(/"/g, '""')}]"\n`;
-        } else {
-          let line = csvField(row[0], quoteable[0]);
-          for (let c = 1; c < width; c++) line += `,${csvField(row[c], quoteable[c])}`;
-          text += `${line}\n`;
-        }
+        let line = csvField(row[0], quoteable[0]);
+        for (let c = 1; c < width; c++) line += `,${csvField(row[c], quoteable[c])}`;
+        text += `${line}\n`;
         if (text.length > 1 << 20) {
           yield text;
           text = '';
@@ -539,11 +597,19 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
         const found = await client.query<{ ord: string }>(lookup, params);
         skip = new Set(found.rows.map((r) => Number(r.ord)));
       }
-      const written = await copyIn(copyTarget, csvPieces(rows, skip, false));
-      const keys = await copyIn(copyKeys, csvPieces(rows, skip, true));
+      const written = await copyIn(copyTarget, csvPieces(rows, skip));
+      const items: string[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        if (skip?.has(r + 1)) continue;
+        const row = rows[r];
+        let json = keyJsonFns[0](row[keyPositions[0]]!);
+        for (let k = 1; k < keyPositions.length; k++) json += `,${keyJsonFns[k](row[keyPositions[k]]!)}`;
+        items.push(`[${json}]`);
+      }
+      if (items.length > 0) await copyIn(copyKeys, [`${keyPrefix}"[${items.join(',').replace(/"/g, '""')}]"\n`]);
       staged += rows.length;
       loaded += written;
-      if (keys !== written) throw new Error(`recorded ${keys} keys for ${written} rows`);
+      if (items.length !== written) throw new Error(`recorded ${items.length} keys for ${written} rows`);
     };
 
     const flush = async (): Promise<void> => {
@@ -611,7 +677,7 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     const keys = table.primaryKey.map((k) => quoteTableName(k)).join(', ');
     const values = table.primaryKey.map((k, i) => `(key_json::json->>${i})::${types.get(k)}`).join(', ');
     const result = await query(
-      `DELETE FROM ${table.sql} WHERE (${keys}) IN (SELECT ${values} FROM golive_batch_key WHERE batch_id = ? AND table_name = ?)`,
+      `DELETE FROM ${table.sql} WHERE (${keys}) IN (SELECT ${values} FROM ${batchKeysRelation('postgres')} k WHERE batch_id = ? AND table_name = ?)`,
       [batchId, table.name],
     );
     return result.rowCount;

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
 import { loadIntoTarget, type LoadSummary } from '../../engines/migrate/load';
 import { RejectsWriter } from '../../engines/migrate/rejects-writer';
-import { parseTargetSpec, type TargetDb, type TargetTable } from '../../engines/migrate/target-db';
+import { batchKeysRelation, parseTargetSpec, type TargetDb, type TargetTable } from '../../engines/migrate/target-db';
 import { runReconciliation } from '../../engines/reconcile/run-reconciliation';
 import { validateReconcileSpec } from '../../engines/reconcile/reconcile-spec';
 import { formatSourceValue } from '../../engines/sources/format-source-value';
@@ -458,7 +458,7 @@ export function loadedRowsQuery(db: TargetDb, table: TargetTable, engineBatchIds
       : table.primaryKey.map((_k, i) => `json_extract(key_json, '$[${i}]')`).join(', ');
   const lhs = table.primaryKey.length > 1 ? `(${keys})` : keys;
   const ids = engineBatchIds.map(literal).join(', ');
-  return `SELECT * FROM ${table.sql} WHERE ${lhs} IN (SELECT ${values} FROM golive_batch_key WHERE table_name = ${literal(table.name)} AND batch_id IN (${ids}))`;
+  return `SELECT * FROM ${table.sql} WHERE ${lhs} IN (SELECT ${values} FROM ${batchKeysRelation(db.dialect)} k WHERE table_name = ${literal(table.name)} AND batch_id IN (${ids}))`;
 }
 
 /**
