@@ -115,17 +115,70 @@ async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<R
   }));
 }
 
+/**
+ * Runs whose job ended while the run still says queued or running: the worker died on the last
+ * attempt (or the job was cancelled before it started). They are settled as failed (cancelled) so
+ * the page, rollbacks and the next run do not wait for them forever; the object caught mid-load
+ * is marked failed (its load transaction never committed) and the ones after it skipped.
+ */
+export async function settleOrphanedRuns(db: DbExecutor, projectId: string): Promise<void> {
+  const orphans = await db
+    .selectFrom('migration_run')
+    .innerJoin('job', 'job.id', 'migration_run.job_id')
+    .select(['migration_run.id as id', 'job.status as jobStatus', 'job.error as jobError'])
+    .where('migration_run.project_id', '=', projectId)
+    .where('migration_run.status', 'in', ['queued', 'running'])
+    .where('job.status', 'in', ['failed', 'cancelled', 'succeeded'])
+    .execute();
+  for (const orphan of orphans) {
+    const now = nowIso();
+    const cancelled = orphan.jobStatus === 'cancelled';
+    const why = cancelled ? '任务已取消' : `执行任务的进程已停止（${orphan.jobError ?? orphan.jobStatus}），迁移未完成`;
+    await db
+      .updateTable('migration_batch')
+      .set({ status: cancelled ? 'skipped' : 'failed', message: why, finished_at: now })
+      .where('run_id', '=', orphan.id)
+      .where('status', '=', 'running')
+      .execute();
+    await db
+      .updateTable('migration_batch')
+      .set({ status: 'skipped', finished_at: now })
+      .where('run_id', '=', orphan.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await db
+      .updateTable('migration_run')
+      .set({ status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : why, finished_at: now })
+      .where('id', '=', orphan.id)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+  }
+}
+
+/**
+ * Reads inside one snapshot: a run's row, its batches and its rollbacks are written by jobs in
+ * separate transactions, and separate reads could pair a run row from before a commit with batch
+ * rows from after it (e.g. every rollback succeeded but the run not yet rolled back).
+ */
+function inSnapshot<T>(db: Db, read: (tx: DbExecutor) => Promise<T>): Promise<T> {
+  const tx = db.kysely.transaction();
+  return (db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(read);
+}
+
 /** A project's runs, newest first. */
 export async function listRuns(db: Db, projectId: string): Promise<RunView[]> {
   await getProjectRow(db.kysely, projectId);
-  const runs = await db.kysely
-    .selectFrom('migration_run')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('number', 'desc')
-    .limit(100)
-    .execute();
-  return presentRuns(db.kysely, runs);
+  await settleOrphanedRuns(db.kysely, projectId);
+  return inSnapshot(db, async (tx) => {
+    const runs = await tx
+      .selectFrom('migration_run')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('number', 'desc')
+      .limit(100)
+      .execute();
+    return presentRuns(tx, runs);
+  });
 }
 
 async function getRunRow(db: DbExecutor, projectId: string, runId: string): Promise<MigrationRunTable> {
@@ -140,8 +193,9 @@ async function getRunRow(db: DbExecutor, projectId: string, runId: string): Prom
 }
 
 /** One run with its batches and rollbacks. */
-export async function getRun(db: DbExecutor, projectId: string, runId: string): Promise<RunView> {
-  return (await presentRuns(db, [await getRunRow(db, projectId, runId)]))[0]!;
+export async function getRun(db: Db, projectId: string, runId: string): Promise<RunView> {
+  await settleOrphanedRuns(db.kysely, projectId);
+  return inSnapshot(db, async (tx) => (await presentRuns(tx, [await getRunRow(tx, projectId, runId)]))[0]!);
 }
 
 /** One batch row or NOT_FOUND. */
@@ -280,9 +334,10 @@ export async function startRun(
     });
     return row;
   });
-  const job = await jobs.enqueue(MIGRATION_RUN_JOB, { runId: run.id }, { projectId, createdBy: actor.userId, maxAttempts: 1 });
+  // A second and third attempt only happen when a worker died mid-run, and `executeRun` resumes.
+  const job = await jobs.enqueue(MIGRATION_RUN_JOB, { runId: run.id }, { projectId, createdBy: actor.userId, maxAttempts: 3 });
   await db.kysely.updateTable('migration_run').set({ job_id: job.id }).where('id', '=', run.id).execute();
-  return { run: await getRun(db.kysely, projectId, run.id), jobId: job.id };
+  return { run: await getRun(db, projectId, run.id), jobId: job.id };
 }
 
 /** Live (loaded, not rolled back) key maps of objects, latest batch winning per legacy key. */
@@ -490,9 +545,22 @@ async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: string }
   const db = runtime.db;
   const run = await db.kysely.selectFrom('migration_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
   if (!run) throw new Error(`migration run ${ctx.payload.runId} does not exist`);
-  if (run.status !== 'queued') return { runId: run.id, skipped: run.status };
+  if (run.status !== 'queued' && run.status !== 'running') return { runId: run.id, skipped: run.status };
   const locale: Locale = 'zh-CN';
-  await db.kysely.updateTable('migration_run').set({ status: 'running', started_at: nowIso() }).where('id', '=', run.id).execute();
+  if (run.status === 'running') {
+    // The job queue hands a run back only when the worker that ran it died (stale heartbeat).
+    // Each object's load is one transaction in the target, so an object caught mid-load left
+    // nothing there: it runs again. Objects that finished keep their result (their key pairs were
+    // stored with it). A simulation changed nothing anywhere, so it simply starts over.
+    await db.kysely
+      .updateTable('migration_batch')
+      .set({ status: 'pending', started_at: null, finished_at: null })
+      .where('run_id', '=', run.id)
+      .where('status', 'in', run.mode === 'simulate' ? ['running', 'simulated', 'failed', 'stopped'] : ['running'])
+      .execute();
+  } else {
+    await db.kysely.updateTable('migration_run').set({ status: 'running', started_at: nowIso() }).where('id', '=', run.id).execute();
+  }
   const batches = await db.kysely.selectFrom('migration_batch').selectAll().where('run_id', '=', run.id).orderBy('seq').execute();
   const objects = await listObjectRows(db.kysely, run.project_id);
   const objectNames = new Map(objects.map((o) => [o.row.id, o.row.name]));
@@ -507,6 +575,14 @@ async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: string }
     for (const [i, batch] of batches.entries()) {
       if (ctx.signal.aborted) throw new RunCancelled();
       if (batch.status === 'skipped') continue;
+      if (batch.status !== 'pending') {
+        // Finished before a worker died (see above): keep its outcome and stop where it stopped.
+        if (batch.status !== 'loaded') {
+          runStatus = 'failed';
+          runError = `${objectNames.get(batch.object_id ?? '') ?? batch.object_name}: ${batch.message ?? batch.status}`;
+        }
+        continue;
+      }
       const object = objects.find((o) => o.row.id === batch.object_id);
       if (!object || runStatus !== 'succeeded') {
         await db.kysely
@@ -626,6 +702,7 @@ export async function startRollback(
   const en = locale === 'en';
   const rollback = await db.kysely.transaction().execute(async (tx) => {
     const batch = 'batchId' in what ? await getBatchRow(tx, projectId, what.batchId) : undefined;
+    await settleOrphanedRuns(tx, projectId);
     const run = await getRunRow(tx, projectId, batch?.run_id ?? ('runId' in what ? what.runId : ''));
     if (batch) {
       if (confirm !== batch.object_name) {
@@ -684,7 +761,7 @@ export async function startRollback(
     { projectId, createdBy: actor.userId, maxAttempts: 1 },
   );
   await db.kysely.updateTable('migration_rollback').set({ job_id: job.id }).where('id', '=', rollback.id).execute();
-  return { run: await getRun(db.kysely, projectId, rollback.run_id), jobId: job.id };
+  return { run: await getRun(db, projectId, rollback.run_id), jobId: job.id };
 }
 
 /** The `migration.rollback` job: each batch in its own target transaction, reverse load order. */

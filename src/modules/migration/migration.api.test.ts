@@ -302,6 +302,73 @@ describeEachDialect('data migration API', (dialect) => {
     expect(keyMap.total).toBe(0);
   });
 
+  it('resumes a run whose worker died: the object caught mid-load runs again, nothing is doubled', async () => {
+    await api.jobs.stop();
+    const response = await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'real' } });
+    expect(response.status, await response.clone().text()).toBe(202);
+    const { run } = await readJson<{ run: RunView }>(response);
+    // What a worker killed during the first object's load leaves behind: the run and that batch
+    // 'running', the job 'running' with a heartbeat long gone; the target's load transaction died with it.
+    const { job_id: jobId } = await api.db.kysely
+      .selectFrom('migration_run')
+      .select('job_id')
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    await api.db.kysely
+      .updateTable('migration_run')
+      .set({ status: 'running', started_at: new Date().toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+    const first = await api.db.kysely
+      .selectFrom('migration_batch')
+      .select('id')
+      .where('run_id', '=', run.id)
+      .where('status', '=', 'pending')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
+    await api.db.kysely.updateTable('migration_batch').set({ status: 'running' }).where('id', '=', first.id).execute();
+    await api.db.kysely
+      .updateTable('job')
+      .set({ status: 'running', attempts: 1, heartbeat_at: '2000-01-01T00:00:00.000Z', started_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', jobId!)
+      .execute();
+    await api.jobs.start();
+    const resumed = await waitRun(run.id, (r) => r.status !== 'queued' && r.status !== 'running');
+    expect(resumed.status, resumed.error ?? '').toBe('succeeded');
+    expect(resumed.batches.map((b) => [b.objectName, b.status, b.loaded])).toEqual([
+      ['客户', 'loaded', 2],
+      ['销售订单', 'loaded', 2],
+    ]);
+    expect(await count('customer')).toBe(2);
+    expect(await count('sales_order')).toBe(2);
+
+    // The last attempt's worker died too: the run is settled as failed, not left running forever.
+    await api.jobs.stop();
+    const again = await readJson<{ run: RunView }>(await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'real' } }));
+    const { job_id: lostJob } = await api.db.kysely
+      .selectFrom('migration_run')
+      .select('job_id')
+      .where('id', '=', again.run.id)
+      .executeTakeFirstOrThrow();
+    await api.db.kysely.updateTable('migration_run').set({ status: 'running' }).where('id', '=', again.run.id).execute();
+    await api.db.kysely
+      .updateTable('migration_batch')
+      .set({ status: 'running' })
+      .where('run_id', '=', again.run.id)
+      .where('seq', '=', 1)
+      .execute();
+    await api.db.kysely
+      .updateTable('job')
+      .set({ status: 'failed', error: 'worker lost', attempts: 3 })
+      .where('id', '=', lostJob!)
+      .execute();
+    const settled = await readJson<RunView>(await api.call('GET', `${base}/migration/runs/${again.run.id}`, { cookie }));
+    expect(settled.status).toBe('failed');
+    expect(settled.error).toContain('worker lost');
+    expect(settled.batches.map((b) => b.status)).toEqual(['failed', 'skipped']);
+    await api.jobs.start();
+  });
+
   it('skips objects that are not configured (and names why) when running everything', async () => {
     const created = await api.call('POST', `${base}/migration/objects`, {
       cookie,

@@ -312,7 +312,7 @@ export function registerMigrationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRunsRoute, async (c) => c.json({ items: await listRuns(c.var.db, c.req.valid('param').id) }, 200));
   app.openapi(getRunRoute, async (c) => {
     const { id, runId } = c.req.valid('param');
-    return c.json(await getRun(c.var.db.kysely, id, runId), 200);
+    return c.json(await getRun(c.var.db, id, runId), 200);
   });
   app.openapi(rollbackRunRoute, async (c) => {
     const { id, runId } = c.req.valid('param');
