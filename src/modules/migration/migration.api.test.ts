@@ -366,7 +366,18 @@ describeEachDialect('data migration API', (dialect) => {
     expect(settled.status).toBe('failed');
     expect(settled.error).toContain('worker lost');
     expect(settled.batches.map((b) => b.status)).toEqual(['failed', 'skipped']);
+
+    // Stopped before it started (the page's 停止 button cancels the run's job): cancelled, nothing ran.
+    const queued = await readJson<{ run: RunView }>(await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'real' } }));
+    const cancel = await api.call('POST', `${base}/jobs/${queued.run.jobId}/cancel`, { cookie });
+    expect(cancel.status, await cancel.clone().text()).toBe(200);
+    const stopped = await readJson<RunView>(await api.call('GET', `${base}/migration/runs/${queued.run.id}`, { cookie }));
+    expect([stopped.status, stopped.error]).toEqual(['cancelled', null]);
+    expect(stopped.batches.map((b) => b.status)).toEqual(['skipped', 'skipped']);
     await api.jobs.start();
+    expect((await readJson<RunView>(await api.call('GET', `${base}/migration/runs/${queued.run.id}`, { cookie }))).status).toBe(
+      'cancelled',
+    );
   });
 
   it('skips objects that are not configured (and names why) when running everything', async () => {

@@ -1,5 +1,5 @@
-import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, type ButtonProps, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
@@ -53,6 +53,17 @@ export function RunHistory({ runs, onChanged }: { runs: MigrationRun[]; onChange
   const busyRun = (run: MigrationRun) =>
     run.status === 'queued' || run.status === 'running' || run.rollbacks.some((r) => r.status === 'queued' || r.status === 'running');
   const expected = pending ? (pending.kind === 'run' ? String(pending.run.number) : pending.batch.objectName) : '';
+
+  const cancelRun = async (run: MigrationRun) => {
+    if (!run.jobId) return;
+    try {
+      await migrationApi.cancelJob(project.id, run.jobId);
+      message.success(t('migration.cancelRun.requested'));
+      onChanged();
+    } catch (cause) {
+      message.error(toApiError(cause).message);
+    }
+  };
 
   const submit = async () => {
     if (!pending) return;
@@ -226,19 +237,32 @@ export function RunHistory({ runs, onChanged }: { runs: MigrationRun[]; onChange
           {
             title: t('migration.batch.actions'),
             render: (_v, run) =>
-              run.mode === 'real' &&
-              run.batches.some((b) => b.status === 'loaded') &&
-              can('migration:update') &&
-              !busyRun(run) && (
-                <Button
-                  danger
-                  size="small"
-                  icon={<RollbackOutlined />}
-                  data-testid={`rollback-run-${run.number}`}
-                  onClick={() => setPending({ kind: 'run', run })}
+              (run.status === 'queued' || run.status === 'running') && run.jobId && can('migration:create') ? (
+                <Popconfirm
+                  title={t('migration.cancelRun.confirm', { number: run.number })}
+                  okText={t('migration.cancelRun.ok')}
+                  okButtonProps={{ danger: true, 'data-testid': 'cancel-run-ok' } as ButtonProps}
+                  onConfirm={() => cancelRun(run)}
                 >
-                  {t('migration.rollback.run')}
-                </Button>
+                  <Button size="small" icon={<StopOutlined />} data-testid={`cancel-run-${run.number}`}>
+                    {t('migration.cancelRun.button')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                run.mode === 'real' &&
+                run.batches.some((b) => b.status === 'loaded') &&
+                can('migration:update') &&
+                !busyRun(run) && (
+                  <Button
+                    danger
+                    size="small"
+                    icon={<RollbackOutlined />}
+                    data-testid={`rollback-run-${run.number}`}
+                    onClick={() => setPending({ kind: 'run', run })}
+                  >
+                    {t('migration.rollback.run')}
+                  </Button>
+                )
               ),
           },
         ]}

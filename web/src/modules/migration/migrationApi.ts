@@ -42,6 +42,8 @@ export const migrationApi = {
   downloadRejects: (id: string, batchId: string) => download(`${m(id)}/batches/${seg(batchId)}/rejects`, 'rejects.csv'),
   downloadOutput: (id: string, batchId: string) => download(`${m(id)}/batches/${seg(batchId)}/output`, 'output.csv'),
   job: (id: string, jobId: string) => request<Job>(`${p(id)}/jobs/${seg(jobId)}`),
+  /** Stops a queued or running run through its job (jobs module): a running one stops after the object in progress. */
+  cancelJob: (id: string, jobId: string) => request<Job>(`${p(id)}/jobs/${seg(jobId)}/cancel`, { method: 'POST' }),
   /** Data assets of the project (data-assets module); empty when that module does not answer. */
   assets: async (id: string): Promise<AssetOption[]> => {
     try {
