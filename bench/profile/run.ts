@@ -59,20 +59,23 @@ function parseCsvstat(stdout: string): Facts {
   return facts;
 }
 
+/** golive's profile JSON shape (`rows`, `columns[].nulls/distinct`), which duckdb-exact.ts prints too. */
+function parseProfileJson(stdout: string): Facts {
+  const profile = JSON.parse(stdout) as { rows: number; columns: { name: string; nulls: number; distinct: number }[] };
+  return {
+    rows: profile.rows,
+    nulls: Object.fromEntries(profile.columns.map((c) => [c.name, c.nulls])),
+    distinct: Object.fromEntries(profile.columns.map((c) => [c.name, c.distinct])),
+  };
+}
+
 const csvstat = whichCsvstat();
 const tools: Tool[] = [
   {
     name: 'golive profile (CLI)',
     command: [process.execPath, '--import', 'tsx', join(here, 'golive-cli.ts'), 'profile', data, '--format', 'json'],
     runs,
-    parse(stdout) {
-      const profile = JSON.parse(stdout) as { rows: number; columns: { name: string; nulls: number; distinct: number }[] };
-      return {
-        rows: profile.rows,
-        nulls: Object.fromEntries(profile.columns.map((c) => [c.name, c.nulls])),
-        distinct: Object.fromEntries(profile.columns.map((c) => [c.name, c.distinct])),
-      };
-    },
+    parse: parseProfileJson,
   },
   {
     name: 'DuckDB SUMMARIZE',
@@ -93,14 +96,7 @@ const tools: Tool[] = [
     name: 'DuckDB exact floor (GROUP BY each column: distinct, nulls, top 10)',
     command: [process.execPath, '--import', 'tsx', join(here, 'duckdb-exact.ts'), data],
     runs,
-    parse(stdout) {
-      const profile = JSON.parse(stdout) as { rows: number; columns: { name: string; nulls: number; distinct: number }[] };
-      return {
-        rows: profile.rows,
-        nulls: Object.fromEntries(profile.columns.map((c) => [c.name, c.nulls])),
-        distinct: Object.fromEntries(profile.columns.map((c) => [c.name, c.distinct])),
-      };
-    },
+    parse: parseProfileJson,
   },
   ...(csvstat ? [{ name: 'csvkit csvstat --csv', command: [csvstat, '--csv', data], runs: csvstatRuns, parse: parseCsvstat }] : []),
 ];
