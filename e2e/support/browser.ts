@@ -47,7 +47,7 @@ export async function setupE2E(executablePath: string): Promise<E2E> {
         viewport: { width: 1440, height: 900 },
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       page.on('pageerror', (e) => errors.push(e.message));
       return page;
     },
@@ -90,7 +90,7 @@ export async function fillDate(page: Page, testId: string, date: string): Promis
   await input.fill(date);
   await input.press('Enter');
   // Under load the picker commits its value a moment later; go on only once it has.
-  await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toBe(date);
+  await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(date);
 }
 
 /** Creates a project through the "new project" dialog and returns its id (from the URL). */
@@ -136,5 +136,5 @@ export async function addMember(page: Page, member: { name: string; department?:
 
 /** `expect.poll` with a timeout that suits a browser talking to a real server under parallel load. */
 export function eventually<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, { timeout: 15_000, interval: 100 });
+  return expect.poll(fn, { timeout: 30_000, interval: 100 });
 }
