@@ -39,8 +39,7 @@ export class CopyEncoder {
   private readonly isKey: boolean[];
   private readonly data = new ByteOutput();
   private readonly keys = new ByteOutput(1 << 18);
-  private readonly keyPrefix: Buffer | undefined;
-  /** One integer key column whose canonical text is its JSON: key lines are copied bytes too. */
+  /** One integer key column whose canonical text is its JSON: its key is copied bytes too. */
   private readonly simpleKey: boolean;
   private readonly texts: (string | null)[];
 
@@ -55,7 +54,6 @@ export class CopyEncoder {
     this.rewrites = columns.map((c) => byteRewriteFor(c.target.type));
     this.quoteable = columns.map(isQuoteable);
     this.isKey = columns.map((_c, i) => keyPositions.includes(i));
-    this.keyPrefix = keyFormat.linePrefix === undefined ? undefined : Buffer.from(keyFormat.linePrefix, 'utf8');
     this.simpleKey = tracker.numeric;
     this.texts = new Array<string | null>(columns.length).fill(null);
   }
@@ -150,21 +148,17 @@ export class CopyEncoder {
       }
       data.byte(LF);
       dataEnds[rows] = data.length;
-      if (this.keyPrefix) {
-        keys.bytes(this.keyPrefix, 0, this.keyPrefix.length);
+      if (this.keyFormat.wantKeys) {
         if (this.simpleKey && texts[this.keyPositions[0]] === null) {
           // The integer's canonical text is its JSON: copy the bytes.
           const f = base + columns[this.keyPositions[0]].sourceIndex;
-          keys.byte(QUOTE);
           keys.byte(91);
           keys.bytes(bytes, fieldStart[f], fieldEnd[f]);
           keys.byte(93);
-          keys.byte(QUOTE);
         } else {
           const json = this.keyFormat.json(this.keyPositions.map((p) => texts[p] as string));
-          keys.text(`"[${json.replace(/"/g, '""')}]"`);
+          keys.text(`[${json.replace(/"/g, '""')}]`);
         }
-        keys.byte(LF);
         keyEnds[rows] = keys.length;
       }
       if (keyTexts) this.keyPositions.forEach((p, k) => keyTexts[k].push(texts[p] as string));
@@ -174,8 +168,8 @@ export class CopyEncoder {
       rows,
       data: data.take(),
       dataEnds: dataEnds.subarray(0, rows),
-      keys: this.keyPrefix ? keys.take() : undefined,
-      keyEnds: this.keyPrefix ? keyEnds.subarray(0, rows) : undefined,
+      keys: this.keyFormat.wantKeys ? keys.take() : undefined,
+      keyEnds: this.keyFormat.wantKeys ? keyEnds.subarray(0, rows) : undefined,
       keyTexts,
     };
   }

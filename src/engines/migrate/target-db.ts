@@ -84,7 +84,10 @@ export interface EncodedRows {
   data: Buffer;
   /** End offset of each row's line in `data`. */
   dataEnds: Int32Array;
-  /** golive_batch_key COPY lines, when the writer asked for them ({@link KeyLineFormat.linePrefix}). */
+  /**
+   * Each row's key as a JSON array, `["C001"]`, with quotes already doubled for a CSV field, when
+   * the writer asked for them ({@link KeyLineFormat.wantKeys}); a writer joins them into chunks.
+   */
   keys?: Buffer;
   keyEnds?: Int32Array;
   /** Canonical key texts, `keyTexts[k][row]` per key column, when the writer asked for them. */
@@ -93,8 +96,8 @@ export interface EncodedRows {
 
 /** What a writer needs from an encoder besides the rows. */
 export interface KeyLineFormat {
-  /** Start of each golive_batch_key COPY line (batch, table); undefined when the writer records keys itself. */
-  linePrefix?: string;
+  /** Whether `keys` must be filled: false when the writer records keys on the server itself. */
+  wantKeys: boolean;
   /** The key's JSON array items (without brackets) from its canonical texts. */
   json(texts: string[]): string;
   /** Whether `keyTexts` must be filled (the writer looks the keys up in the table). */
@@ -405,8 +408,8 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
       if (rowsInChunk >= chunkRows) endChunk();
     };
     return {
-      // The INSERT … RETURNING records the keys on the server: no key lines wanted.
-      keyFormat: { json: () => '', needKeyTexts: false },
+      // The INSERT … RETURNING records the keys on the server: no encoded keys wanted.
+      keyFormat: { wantKeys: false, json: () => '', needKeyTexts: false },
       async addRows(rows) {
         if (failure) throw failure;
         if (rows.length === 0) return;
@@ -494,7 +497,7 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
     let encoded: EncodedRows[] = [];
     let encodedRows = 0;
     const keyFormat: KeyLineFormat = {
-      linePrefix: keyPrefix,
+      wantKeys: true,
       json: (texts) => texts.map((t, k) => keyJsonFns[k](t)).join(','),
       needKeyTexts: !startedEmpty,
     };
@@ -541,14 +544,19 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
 
     /**
      * One golive_batch_key COPY line holding the keys of the encoded rows not in `skip` as a chunk
-     * (see {@link KEY_CHUNK_START}); each encoded key line is `prefix"[…]"\n`, its `[…]` (quotes
-     * already doubled for CSV) becomes an item.
+     * (see {@link KEY_CHUNK_START}): the encoded keys joined with commas inside one quoted field.
      */
+    function rowCount(parts: EncodedRows[]): number {
+      let rows = 0;
+      for (const part of parts) rows += part.rows;
+      return rows;
+    }
+
     function encodedKeyChunk(parts: EncodedRows[], skip: Set<number> | undefined): { line: Buffer; keys: number } | undefined {
       let total = 0;
       for (const part of parts) total += part.keys!.length;
       const prefix = Buffer.from(keyPrefix, 'utf8');
-      const out = Buffer.allocUnsafe(prefix.length + total + 8);
+      const out = Buffer.allocUnsafe(prefix.length + total + rowCount(parts) + 8);
       let o = prefix.copy(out, 0);
       out[o++] = 0x22; // "
       out[o++] = 0x5b; // [
@@ -562,7 +570,7 @@ async function openPostgresTarget(spec: TargetSpec): Promise<TargetDb> {
           const end = ends[r];
           if (!skip?.has(++ordinal)) {
             if (keys++ > 0) out[o++] = 0x2c; // ,
-            o += bytes.copy(out, o, start + prefix.length + 1, end - 2);
+            o += bytes.copy(out, o, start, end);
           }
           start = end;
         }
