@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl, testDialects } from '../../../test/db-harness';
@@ -111,6 +112,31 @@ describe('XLSX sources', () => {
     });
     expect(await readAll(`${path}#Second`)).toEqual({ columns: ['k'], rows: [['v']] });
     await expect(readAll(`${path}#Nope`)).rejects.toThrow(/no sheet named "Nope" \(sheets: First, Second\)/);
+  });
+
+  it('names and orders sheets from workbook.xml even when the zip stores it after the sheets', async () => {
+    // Tab order differs from part order, and shared strings come first, so the streaming reader meets
+    // every sheet before it has seen workbook.xml (the case behind a crash in an earlier build).
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet2').addRows([['k'], ['in Sheet2']]);
+    wb.addWorksheet('客户').addRows([['名称'], ['兰州']]);
+    wb.addWorksheet('Sheet1').addRows([['k'], ['in Sheet1']]);
+    const original = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const names = Object.keys(original.files).filter((n) => !original.files[n]!.dir);
+    const rank = (n: string): number =>
+      n === 'xl/sharedStrings.xml' ? 0 : n.startsWith('xl/worksheets/') ? 1 : n === 'xl/workbook.xml' ? 3 : 2;
+    const reordered = new JSZip();
+    for (const name of [...names].sort((a, b) => rank(a) - rank(b))) {
+      reordered.file(name, await original.file(name)!.async('uint8array'));
+    }
+    const path = file('late-workbook.xlsx', await reordered.generateAsync({ type: 'nodebuffer' }));
+    const order = Object.keys((await JSZip.loadAsync(await reordered.generateAsync({ type: 'nodebuffer' }))).files);
+    expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet3.xml'));
+    expect(await readAll(path)).toEqual({ columns: ['k'], rows: [['in Sheet2']] });
+    expect(await readAll(`${path}#客户`)).toEqual({ columns: ['名称'], rows: [['兰州']] });
+    expect(await readAll(`${path}#Sheet1`)).toEqual({ columns: ['k'], rows: [['in Sheet1']] });
+    await expect(readAll(`${path}#Sheet9`)).rejects.toThrow(/no sheet named "Sheet9" \(sheets: Sheet2, 客户, Sheet1\)/);
+    await expect(readAll(file('not-a-zip.xlsx', 'id,name\n1,a\n'))).rejects.toThrow(/not-a-zip\.xlsx: not a readable XLSX file/);
   });
 
   it('numbers rows like Excel across blank rows (firstRow + i is the data row)', async () => {

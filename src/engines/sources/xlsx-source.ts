@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { Open } from 'unzipper';
 import { AppError } from '../../shared/app-error';
+import { childOf, findAll, parseXml } from '../../shared/xml-lite';
 import { uniqueColumnNames } from './csv-source';
 import { formatSourceValue } from './format-source-value';
 import type { OpenSourceOptions, SourceRowBatch, SourceValue, TabularSource } from './source-types';
@@ -39,7 +41,60 @@ export function xlsxCellValue(value: unknown): SourceValue {
   return String(value);
 }
 
-async function* sheetRows(path: string, sheet: string | undefined, description: string): AsyncGenerator<SheetRow> {
+/** A sheet as the workbook lists it: its tab name and the number of its part `xl/worksheets/sheetN.xml`. */
+export interface XlsxSheetEntry {
+  name: string;
+  partNumber: string;
+}
+
+type ZipDirectory = Awaited<ReturnType<typeof Open.file>>;
+
+/**
+ * The parts of exceljs's streaming WorkbookReader that golive drives itself. The reader's own loop takes
+ * the zip entries in stored order, and goes wrong when workbook.xml comes after the sheets — which is how
+ * exceljs itself often writes files (it crashed, or read no rows, or named sheets `SheetN`). golive opens
+ * the zip by its central directory instead and hands the reader the parts in the order it needs them.
+ * exceljs 4.4.0 is the last release, so these internals do not move.
+ */
+interface WorkbookReaderParts {
+  _parseRels(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseWorkbook(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseStyles(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown>;
+  _parseWorksheet(entry: AsyncIterable<Buffer>, partNumber: string): Generator<{ eventType: string; value: unknown }>;
+}
+
+function zipPart(directory: ZipDirectory, name: string): ZipDirectory['files'][number] | undefined {
+  return directory.files.find((f) => f.path === name);
+}
+
+function requiredPart(directory: ZipDirectory, name: string): ZipDirectory['files'][number] {
+  const part = zipPart(directory, name);
+  if (!part) throw new Error(`${name} is missing`);
+  return part;
+}
+
+/** Reads the sheet list (tab names in tab order, with their parts) from workbook.xml and its relationships. */
+export async function readXlsxSheets(directory: ZipDirectory): Promise<XlsxSheetEntry[]> {
+  const text = async (name: string): Promise<string> => (await requiredPart(directory, name).buffer()).toString('utf8');
+  const workbook = parseXml(await text('xl/workbook.xml'), 'xl/workbook.xml');
+  const rels = parseXml(await text('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels');
+  const targetById = new Map<string, string>();
+  for (const rel of findAll(rels, 'Relationship')) {
+    if (rel.attrs.Id && rel.attrs.Target) targetById.set(rel.attrs.Id, rel.attrs.Target);
+  }
+  const sheets = childOf(workbook, 'sheets');
+  const entries: XlsxSheetEntry[] = [];
+  for (const sheet of sheets ? findAll(sheets, 'sheet') : []) {
+    const relId = Object.entries(sheet.attrs).find(([key]) => key.endsWith(':id'))?.[1];
+    const target = relId ? targetById.get(relId) : undefined;
+    const partNumber = target?.match(/worksheets\/sheet(\d+)\.xml$/)?.[1];
+    if (sheet.attrs.name && partNumber) entries.push({ name: sheet.attrs.name, partNumber });
+  }
+  return entries;
+}
+
+async function* sheetRows(path: string, directory: ZipDirectory, wanted: XlsxSheetEntry): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -47,26 +102,22 @@ async function* sheetRows(path: string, sheet: string | undefined, description: 
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
-  });
-  let found = false;
-  const seen: string[] = [];
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name;
-    seen.push(name);
-    const wanted = !found && (sheet === undefined || name === sheet);
-    for await (const row of worksheet) {
-      if (!wanted) continue;
+  }) as unknown as WorkbookReaderParts;
+  await reader._parseRels(requiredPart(directory, 'xl/_rels/workbook.xml.rels').stream());
+  await reader._parseWorkbook(requiredPart(directory, 'xl/workbook.xml').stream());
+  const styles = zipPart(directory, 'xl/styles.xml');
+  if (styles) await reader._parseStyles(styles.stream());
+  const sharedStrings = zipPart(directory, 'xl/sharedStrings.xml');
+  // With sharedStrings 'cache' the parser fills the table and yields nothing.
+  if (sharedStrings) for await (const event of reader._parseSharedStrings(sharedStrings.stream())) void event;
+  const part = requiredPart(directory, `xl/worksheets/sheet${wanted.partNumber}.xml`);
+  for (const { value } of reader._parseWorksheet(part.stream(), wanted.partNumber)) {
+    for await (const row of value as AsyncIterable<ExcelJS.Row>) {
       const raw = row.values as unknown[];
       const values: SourceValue[] = [];
       for (let i = 1; i < raw.length; i++) values.push(xlsxCellValue(raw[i]));
       yield { number: row.number, values };
     }
-    if (wanted) found = true;
-  }
-  if (!found) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: no sheet named "${sheet ?? ''}" (sheets: ${seen.join(', ') || 'none'})`,
-    });
   }
 }
 
@@ -82,7 +133,24 @@ export async function openXlsxSource(
   } catch {
     throw new AppError('BAD_INPUT', { summary: `${description}: file not found` });
   }
-  const rows = sheetRows(path, options.sheet ?? sheet, description);
+  const sheetName = options.sheet ?? sheet;
+  let directory: ZipDirectory;
+  let sheets: XlsxSheetEntry[];
+  try {
+    directory = await Open.file(path);
+    sheets = await readXlsxSheets(directory);
+  } catch (error) {
+    throw new AppError('BAD_INPUT', {
+      summary: `${description}: not a readable XLSX file (${(error as Error).message})`,
+    });
+  }
+  const wanted = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
+  if (!wanted) {
+    throw new AppError('BAD_INPUT', {
+      summary: `${description}: no sheet named "${sheetName ?? ''}" (sheets: ${sheets.map((s) => s.name).join(', ') || 'none'})`,
+    });
+  }
+  const rows = sheetRows(path, directory, wanted);
   let first: IteratorResult<SheetRow>;
   try {
     first = await rows.next();
@@ -97,7 +165,6 @@ export async function openXlsxSource(
   const columns = uniqueColumnNames(header);
   const headerRow = first.done ? 1 : first.value.number;
   const batchSize = options.batchSize ?? 8192;
-  const sheetName = options.sheet ?? sheet;
   const where = sheetName ? `${description} sheet ${sheetName}` : description;
 
   async function* batches(): AsyncGenerator<SourceRowBatch> {
