@@ -7,6 +7,7 @@ import * as blueprint from './migrations/2026_11_28_1410_blueprint';
 import * as permissionMatrix from './migrations/2026_11_28_1415_permission_matrix';
 import * as dataAssets from './migrations/2026_11_28_1420_data_assets';
 import * as migration from './migrations/2026_11_28_1425_migration';
+import * as risks from './migrations/2026_11_28_1500_risks';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1415_permission_matrix': permissionMatrix,
   '2026_11_28_1420_data_assets': dataAssets,
   '2026_11_28_1425_migration': migration,
+  '2026_11_28_1500_risks': risks,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { BlueprintTables } from './schema-blueprint';
 import type { DataAssetTables } from './schema-data-assets';
 import type { MigrationTables } from './schema-migration';
 import type { PermissionMatrixTables } from './schema-permission-matrix';
+import type { RiskTables } from './schema-risks';
 
 /**
  * Table types for Kysely. Portable storage conventions, identical on both dialects:
@@ -213,7 +214,7 @@ export interface UploadTable {
 
 /** Every table golive owns. */
 /** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
-export interface Database extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables, MigrationTables {
+export interface Database extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables, MigrationTables, RiskTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

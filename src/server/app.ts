@@ -23,6 +23,7 @@ import { registerGoalRoutes } from '../modules/goals/goal.routes';
 import type { JobQueue } from '../modules/jobs/job-queue';
 import { registerJobRoutes } from '../modules/jobs/job.routes';
 import { registerProjectRoutes } from '../modules/projects/project.routes';
+import { registerRiskRoutes } from '../modules/risks/risk.routes';
 import { registerTeamRoutes } from '../modules/team/team.routes';
 import { formatBytes } from '../modules/uploads/upload.service';
 import { registerUploadRoutes } from '../modules/uploads/upload.routes';
@@ -110,6 +111,7 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   registerPermissionMatrixRoutes(app);
   registerDataAssetRoutes(app);
   registerMigrationRoutes(app);
+  registerRiskRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -200,6 +200,8 @@ const ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   migration_run: { 'zh-CN': '迁移运行', en: 'migration run' },
   migration_batch: { 'zh-CN': '迁移批次', en: 'migration batch' },
   migration_rollback: { 'zh-CN': '迁移回滚', en: 'migration rollback' },
+  risk: { 'zh-CN': '风险', en: 'risk' },
+  risk_settings: { 'zh-CN': '预警设置', en: 'early-warning settings' },
   bottleneck: { 'zh-CN': '流程瓶颈', en: 'bottleneck' },
   process: { 'zh-CN': '流程图', en: 'process' },
   probe: { 'zh-CN': '环境探测结果', en: 'probe result' },

@@ -30,6 +30,7 @@ export const RESOURCES = [
   'blueprint',
   'data_asset',
   'migration',
+  'risk',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -80,6 +81,12 @@ const EDIT: readonly Action[] = ['read', 'create', 'update', 'delete', 'export']
  * Data assets and migration (`data_asset`: inventory, profiles, quality rules, cleansing;
  * `migration`: plans, objects, batches, rollback): IT and consultants run them; business experts own
  * their data's quality, so they edit rules and cleansing but do not run loads; the sponsor reads.
+ *
+ * Risks (`risk`: early warnings, health score, the risk register): everyone who runs the project raises
+ * risks (create) — business experts and IT see problems first; the PM and consultants maintain the
+ * register (update); only the PM deletes a line; the sponsor reads and exports it for the steering
+ * committee. End users and viewers see none of it: the change-resistance warning names the
+ * stakeholders who resist. The thresholds are a project setting (`project` update: sponsor and PM).
  */
 export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
   sponsor: {
@@ -101,6 +108,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     blueprint: ['read', 'export', 'approve'],
     data_asset: ['read'],
     migration: ['read'],
+    risk: ['read', 'export'],
   },
   project_manager: {
     project: ['read', 'update', 'delete'],
@@ -123,6 +131,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     blueprint: ALL,
     data_asset: EDIT,
     migration: EDIT,
+    risk: EDIT,
   },
   consultant: {
     ...READ_ALL_PLANNING,
@@ -143,6 +152,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     blueprint: ['read', 'create', 'update', 'export', 'approve'],
     data_asset: ['read', 'create', 'update', 'export'],
     migration: ['read', 'create', 'update', 'export'],
+    risk: ['read', 'create', 'update', 'export'],
   },
   business_expert: {
     ...READ_ALL_PLANNING,
@@ -161,6 +171,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     blueprint: ['read', 'export'],
     data_asset: ['read', 'create', 'update', 'export'],
     migration: ['read'],
+    risk: ['read', 'create'],
   },
   it: {
     ...READ_ALL_PLANNING,
@@ -176,6 +187,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     blueprint: ['read', 'create', 'update', 'export'],
     data_asset: ['read', 'create', 'update', 'delete', 'export'],
     migration: ['read', 'create', 'update', 'export'],
+    risk: ['read', 'create'],
   },
   end_user: {
     project: ['read'],

@@ -9,6 +9,7 @@ import { insertDemoBlueprint } from './demo-blueprint';
 import { insertDemoDataAssets } from './demo-data-assets';
 import { insertDemoMigration } from './demo-migration';
 import { insertDemoPermissionMatrix } from './demo-permission-matrix';
+import { insertDemoRisks } from './demo-risks';
 
 /**
  * The demo project: a Gansu machinery manufacturer implementing 金昌 ERP finance and supply
@@ -538,6 +539,7 @@ async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: str
   await insertDemoPermissionMatrix(tx, projectId, memberIds);
   await insertDemoDataAssets(tx, projectId, memberIds, dataDir);
   await insertDemoMigration(tx, projectId, memberIds, dataDir);
+  await insertDemoRisks(tx, projectId, memberIds);
 }
 
 /**

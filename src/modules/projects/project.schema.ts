@@ -9,6 +9,9 @@ export type ErpModule = (typeof ERP_MODULES)[number];
 export const PHASES = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** Phases whose module is built (web/src/api/types.ts keeps the same list). */
+export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'assessment', 'blueprint', 'cutover', 'risks'];
+
 const projectFields = {
   name: z.string().trim().min(1).max(100),
   clientName: z.string().trim().min(1).max(100),

@@ -7,7 +7,14 @@ import { ACTIONS, PROJECT_ROLES, RESOURCES } from '../access/permission-matrix';
 import { recordAudit } from '../audit/audit.service';
 import { DEFAULT_DELIVERABLES } from './default-deliverables';
 import { findProject, listProjectsForUser } from './project.repository';
-import { PHASES, type CreateProjectInput, type Dashboard, type ProjectView, type UpdateProjectInput } from './project.schema';
+import {
+  AVAILABLE_PHASES,
+  PHASES,
+  type CreateProjectInput,
+  type Dashboard,
+  type ProjectView,
+  type UpdateProjectInput,
+} from './project.schema';
 
 /** Presents a project row. */
 export function presentProject(row: ProjectTable, myRole: string | null): ProjectView {
@@ -232,6 +239,6 @@ export async function getProjectDashboard(
       total: stakeholders.length,
       resisting: [...supportByStakeholder.values()].filter((s) => s <= 2).length,
     },
-    phases: PHASES.map((phase) => ({ phase, available: phase === 'goals' || phase === 'team' || phase === 'cutover' })),
+    phases: PHASES.map((phase) => ({ phase, available: AVAILABLE_PHASES.includes(phase) })),
   };
 }

@@ -8,7 +8,7 @@
 export const PHASES = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'] as const;
 export type Phase = (typeof PHASES)[number];
 /** Phases whose module is built; the others are shown as "coming soon". */
-export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'assessment', 'blueprint', 'cutover'];
+export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'assessment', 'blueprint', 'cutover', 'risks'];
 
 /** Permission matrix resources and actions (src/modules/access/permission-matrix.ts). */
 export const RESOURCES = [
@@ -32,6 +32,7 @@ export const RESOURCES = [
   'blueprint',
   'data_asset',
   'migration',
+  'risk',
 ] as const;
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'approve'] as const;
 
