@@ -14,6 +14,7 @@ const ENGINE_COMMANDS: Record<string, () => Promise<Registrar>> = {
   rollback: async () => (await import('./commands/rollback')).registerRollbackCommand,
   migrate: async () => (await import('./commands/migrate-plan')).registerMigrateCommand,
   report: async () => (await import('./commands/report')).registerReportCommand,
+  health: async () => (await import('./commands/health')).registerHealthCommand,
 };
 
 /** Registers the engine commands that `argv` may need. */

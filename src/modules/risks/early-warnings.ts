@@ -93,12 +93,15 @@ export interface HealthEvaluation {
 
 const LEVEL_SCORE: Record<Exclude<SignalLevel, 'no_data'>, number> = { ok: 100, watch: 80, warning: 50, critical: 20 };
 
-/** The health level of a 0–100 score: ≥ 80 ok, ≥ 60 watch, ≥ 40 warning, below critical. */
+/**
+ * The level of a 0–100 score: ≥ 90 ok, ≥ 65 watch, ≥ 35 warning, below critical. The bands sit around
+ * the indicator scores (100, 80, 50, 20), so a dimension shows its worst indicator's level.
+ */
 export function levelOfScore(score: number | null): SignalLevel {
   if (score === null) return 'no_data';
-  if (score >= 80) return 'ok';
-  if (score >= 60) return 'watch';
-  if (score >= 40) return 'warning';
+  if (score >= 90) return 'ok';
+  if (score >= 65) return 'watch';
+  if (score >= 35) return 'warning';
   return 'critical';
 }
 
@@ -409,7 +412,7 @@ function customisation(f: RiskFacts, locale: Locale): IndicatorDraft[] {
     ];
   }
   const over = c.customShare > c.maxCustomShare + 1e-12;
-  const near = !over && c.maxCustomShare > 0 && c.customShare >= 0.8 * c.maxCustomShare;
+  const near = !over && c.maxCustomShare > 0 && c.customShare >= 0.8 * c.maxCustomShare - 1e-12;
   return [
     {
       code: 'customisation.share',

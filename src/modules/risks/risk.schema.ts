@@ -143,6 +143,7 @@ export const healthViewSchema = z
   .object({
     /** Weighted mean of the dimension scores that have data, 0–100; null when none has. */
     score: z.number().nullable(),
+    /** ≥ 90 ok, ≥ 65 watch, ≥ 35 warning, below critical. */
     level: z.enum(SIGNAL_LEVELS),
     evaluatedOn: z.string(),
     dimensions: z.array(dimensionViewSchema),
