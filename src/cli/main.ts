@@ -36,13 +36,19 @@ async function commandServe(options: { port: number; host: string; worker: boole
   if (options.worker) {
     // Handlers must be registered and the database bound before jobs start: a job left over from
     // before a restart may be claimed before the first request arrives.
-    const [{ startReconcileScheduler }, { bindJobRuntime }] = await Promise.all([
+    const [{ startReconcileScheduler }, { bindJobRuntime }, { startHealthSnapshots }] = await Promise.all([
       import('../modules/cutover/reconcile-scheduler'),
       import('../modules/jobs/job-runtime'),
+      import('../modules/risks/health-snapshot-scheduler'),
       import('../server/job-handlers'),
     ]);
     bindJobRuntime(db, config.dataDir);
-    stopScheduler = startReconcileScheduler(db, jobs, { dataDir: config.dataDir });
+    const stopReconcile = startReconcileScheduler(db, jobs, { dataDir: config.dataDir });
+    const stopSnapshots = startHealthSnapshots(db);
+    stopScheduler = (): void => {
+      stopReconcile();
+      stopSnapshots();
+    };
     await jobs.start();
   }
   const app = createApp({ db, config, jobs });
@@ -88,23 +94,30 @@ async function commandServe(options: { port: number; host: string; worker: boole
 }
 
 async function commandWorker(): Promise<void> {
-  const [{ createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl }, { startReconcileScheduler }, { bindJobRuntime }] =
-    await Promise.all([
-      import('../server/runtime'),
-      import('../modules/cutover/reconcile-scheduler'),
-      import('../modules/jobs/job-runtime'),
-      import('../server/job-handlers'),
-    ]);
+  const [
+    { createJobQueue, loadServerConfig, openMigratedDb, resolveDatabaseUrl },
+    { startReconcileScheduler },
+    { bindJobRuntime },
+    { startHealthSnapshots },
+  ] = await Promise.all([
+    import('../server/runtime'),
+    import('../modules/cutover/reconcile-scheduler'),
+    import('../modules/jobs/job-runtime'),
+    import('../modules/risks/health-snapshot-scheduler'),
+    import('../server/job-handlers'),
+  ]);
   const url = resolveDatabaseUrl();
   const db = await openMigratedDb(url);
   const dataDir = loadServerConfig().dataDir;
   bindJobRuntime(db, dataDir);
   const jobs = createJobQueue(db, url);
   const stopScheduler = startReconcileScheduler(db, jobs, { dataDir });
+  const stopSnapshots = startHealthSnapshots(db);
   await jobs.start();
   console.log(`golive worker ${GOLIVE_VERSION} taking jobs from ${db.displayUrl}`);
   const shutdown = (): void => {
     stopScheduler();
+    stopSnapshots();
     void jobs.stop().finally(() => void db.close().finally(() => process.exit(0)));
   };
   process.once('SIGINT', shutdown);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
 import { loadDemoProject } from '../demo/demo-project';
+import { recordMissingHealthSnapshots } from './health-snapshot-scheduler';
 import type { HealthView, IndicatorView, RiskSettings, RiskView } from './risk.schema';
 
 describeEachDialect('risks API', (dialect) => {
@@ -226,5 +227,14 @@ describeEachDialect('risks API', (dialect) => {
       (await api.call('PATCH', path(demoId, `/risks/${risk.id}`), { cookie: cookies.business_expert, body: { impact: 1 } })).status,
     ).toBe(403);
     expect((await api.call('PUT', path(demoId, '/health/settings'), { cookie: cookies.business_expert, body: {} })).status).toBe(403);
+  });
+
+  it('records the daily snapshot of every project that has none yet, once', async () => {
+    const day = '2031-05-04';
+    const first = await recordMissingHealthSnapshots(api.db, day);
+    expect(new Set(first)).toEqual(new Set([projectId, demoId]));
+    expect(await recordMissingHealthSnapshots(api.db, day)).toEqual([]);
+    const rows = await api.db.kysely.selectFrom('risk_health_snapshot').select('project_id').where('day', '=', day).execute();
+    expect(rows).toHaveLength(2);
   });
 });

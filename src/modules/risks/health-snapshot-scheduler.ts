@@ -1,0 +1,60 @@
+import type { Db } from '../../db/connection';
+import { todayDate } from '../../shared/ids';
+import { getProjectHealth } from './health.service';
+
+/**
+ * Records today's health snapshot of every project that has none yet, so the trend has a point for
+ * every day the server ran — not only for the days someone opened the page. Evaluations by the page
+ * or `golive health` later in the day replace it (the last evaluation of a day wins). Returns the ids
+ * of the projects it evaluated.
+ */
+export async function recordMissingHealthSnapshots(db: Db, today = todayDate()): Promise<string[]> {
+  const missing = await db.kysely
+    .selectFrom('project')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('risk_health_snapshot')
+            .select('risk_health_snapshot.day')
+            .whereRef('risk_health_snapshot.project_id', '=', 'project.id')
+            .where('risk_health_snapshot.day', '=', today),
+        ),
+      ),
+    )
+    .orderBy('id')
+    .execute();
+  const done: string[] = [];
+  for (const { id } of missing) {
+    try {
+      await getProjectHealth(db, id, 'zh-CN', today);
+      done.push(id);
+    } catch (error) {
+      // A project deleted meanwhile, or one broken record, must not stop the others.
+      console.error(`health snapshots: project ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return done;
+}
+
+/** Checks every hour (and shortly after start) for projects without today's snapshot. Returns the stop function. */
+export function startHealthSnapshots(db: Db, options: { intervalMs?: number } = {}): () => void {
+  let running = false;
+  const tick = (): void => {
+    if (running) return;
+    running = true;
+    recordMissingHealthSnapshots(db)
+      .catch((error: unknown) => console.error(`health snapshots: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 3_600_000);
+  timer.unref();
+  const first = setTimeout(tick, 5_000);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}
