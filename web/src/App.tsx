@@ -22,6 +22,7 @@ const TeamPage = lazy(() => import('./modules/team/TeamPage'));
 const CutoverPage = lazy(() => import('./modules/cutover/CutoverPage'));
 const AssessmentPage = lazy(() => import('./modules/assessment/AssessmentPage'));
 const BlueprintPage = lazy(() => import('./modules/blueprint/BlueprintPage'));
+const RisksPage = lazy(() => import('./modules/risks/RisksPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function App() {
                   <Route path="assessment/*" element={<AssessmentPage />} />
                   <Route path="blueprint/*" element={<BlueprintPage />} />
                   <Route path="cutover/*" element={<CutoverPage />} />
+                  <Route path="risks/*" element={<RisksPage />} />
                   <Route path="phase/:phase" element={<ComingSoonPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="permissions" element={<PermissionsPage />} />

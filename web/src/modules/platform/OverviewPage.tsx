@@ -10,11 +10,12 @@ import { moduleLabel, phaseLabel, roleLabel } from '../../components/labels';
 import { PageSpinner } from '../../components/PageSpinner';
 import { useProject } from '../../components/project';
 import { useApi } from '../../components/useApi';
+import { HealthSummaryCard } from '../risks/HealthSummaryCard';
 
 /** Project dashboard: the figures that tell whether the rollout is on track. */
 export default function OverviewPage() {
   const { t } = useTranslation();
-  const { project, role } = useProject();
+  const { project, role, can } = useProject();
   const dashboard = useApi(() => api.projects.dashboard(project.id), [project.id, project.updatedAt]);
 
   useEffect(() => {
@@ -110,6 +111,11 @@ export default function OverviewPage() {
                 <Typography.Text type="secondary">{t('overview.resistingHint')}</Typography.Text>
               </Card>
             </Col>
+            {can('risk:read') && (
+              <Col xs={24} sm={12} lg={8}>
+                <HealthSummaryCard projectId={project.id} />
+              </Col>
+            )}
           </Row>
           <Card title={t('overview.phases')} style={{ marginTop: 16 }}>
             <Row gutter={[8, 8]}>
