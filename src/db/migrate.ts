@@ -8,6 +8,7 @@ import * as permissionMatrix from './migrations/2026_11_28_1415_permission_matri
 import * as dataAssets from './migrations/2026_11_28_1420_data_assets';
 import * as migration from './migrations/2026_11_28_1425_migration';
 import * as risks from './migrations/2026_11_28_1500_risks';
+import * as goLive from './migrations/2026_11_28_1510_go_live';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1420_data_assets': dataAssets,
   '2026_11_28_1425_migration': migration,
   '2026_11_28_1500_risks': risks,
+  '2026_11_28_1510_go_live': goLive,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

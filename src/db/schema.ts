@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './schema-assessment';
 import type { BlueprintTables } from './schema-blueprint';
 import type { DataAssetTables } from './schema-data-assets';
+import type { GoLiveTables } from './schema-go-live';
 import type { MigrationTables } from './schema-migration';
 import type { PermissionMatrixTables } from './schema-permission-matrix';
 import type { RiskTables } from './schema-risks';
@@ -214,7 +215,8 @@ export interface UploadTable {
 
 /** Every table golive owns. */
 /** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
-export interface Database extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables, MigrationTables, RiskTables {
+export interface Database
+  extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables, MigrationTables, RiskTables, GoLiveTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

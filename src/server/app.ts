@@ -20,6 +20,7 @@ import { registerMigrationRoutes } from '../modules/migration/migration.routes';
 import { registerPermissionMatrixRoutes } from '../modules/blueprint/permission-matrix.routes';
 import { registerCutoverRoutes } from '../modules/cutover/cutover.routes';
 import { registerGoalRoutes } from '../modules/goals/goal.routes';
+import { registerGoLiveRoutes } from '../modules/go-live/go-live.routes';
 import type { JobQueue } from '../modules/jobs/job-queue';
 import { registerJobRoutes } from '../modules/jobs/job.routes';
 import { registerProjectRoutes } from '../modules/projects/project.routes';
@@ -112,6 +113,7 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   registerDataAssetRoutes(app);
   registerMigrationRoutes(app);
   registerRiskRoutes(app);
+  registerGoLiveRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

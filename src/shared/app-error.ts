@@ -202,6 +202,8 @@ const ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   migration_rollback: { 'zh-CN': '迁移回滚', en: 'migration rollback' },
   risk: { 'zh-CN': '风险', en: 'risk' },
   risk_settings: { 'zh-CN': '预警设置', en: 'early-warning settings' },
+  go_live_check: { 'zh-CN': '上线检查项', en: 'go-live check' },
+  go_live_decision: { 'zh-CN': '上线决策', en: 'go/no-go decision' },
   bottleneck: { 'zh-CN': '流程瓶颈', en: 'bottleneck' },
   process: { 'zh-CN': '流程图', en: 'process' },
   probe: { 'zh-CN': '环境探测结果', en: 'probe result' },

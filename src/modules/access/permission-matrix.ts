@@ -31,6 +31,7 @@ export const RESOURCES = [
   'data_asset',
   'migration',
   'risk',
+  'go_live',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -87,6 +88,10 @@ const EDIT: readonly Action[] = ['read', 'create', 'update', 'delete', 'export']
  * register (update); only the PM deletes a line; the sponsor reads and exports it for the steering
  * committee. End users and viewers see none of it: the change-resistance warning names the
  * stakeholders who resist. The thresholds are a project setting (`project` update: sponsor and PM).
+ *
+ * Go/no-go (`go_live`: readiness, the go-live checklist, decisions): the team maintains the checklist
+ * (consultants and IT add and tick items, business experts tick the ones they own); `approve` = taking
+ * the go/no-go decision, which is the steering committee's: sponsor and PM.
  */
 export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
   sponsor: {
@@ -109,6 +114,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     data_asset: ['read'],
     migration: ['read'],
     risk: ['read', 'export'],
+    go_live: ['read', 'approve'],
   },
   project_manager: {
     project: ['read', 'update', 'delete'],
@@ -132,6 +138,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     data_asset: EDIT,
     migration: EDIT,
     risk: EDIT,
+    go_live: ALL,
   },
   consultant: {
     ...READ_ALL_PLANNING,
@@ -153,6 +160,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     data_asset: ['read', 'create', 'update', 'export'],
     migration: ['read', 'create', 'update', 'export'],
     risk: ['read', 'create', 'update', 'export'],
+    go_live: ['read', 'create', 'update'],
   },
   business_expert: {
     ...READ_ALL_PLANNING,
@@ -172,6 +180,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     data_asset: ['read', 'create', 'update', 'export'],
     migration: ['read'],
     risk: ['read', 'create'],
+    go_live: ['read', 'update'],
   },
   it: {
     ...READ_ALL_PLANNING,
@@ -188,6 +197,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     data_asset: ['read', 'create', 'update', 'delete', 'export'],
     migration: ['read', 'create', 'update', 'export'],
     risk: ['read', 'create'],
+    go_live: ['read', 'create', 'update'],
   },
   end_user: {
     project: ['read'],

@@ -7,6 +7,7 @@ import { createProject } from '../projects/project.service';
 import { insertDemoAssessment } from './demo-assessment';
 import { insertDemoBlueprint } from './demo-blueprint';
 import { insertDemoDataAssets } from './demo-data-assets';
+import { insertDemoGoLive } from './demo-go-live';
 import { insertDemoMigration } from './demo-migration';
 import { insertDemoPermissionMatrix } from './demo-permission-matrix';
 import { insertDemoRisks } from './demo-risks';
@@ -540,6 +541,7 @@ async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: str
   await insertDemoDataAssets(tx, projectId, memberIds, dataDir);
   await insertDemoMigration(tx, projectId, memberIds, dataDir);
   await insertDemoRisks(tx, projectId, memberIds);
+  await insertDemoGoLive(tx, projectId, memberIds);
 }
 
 /**

@@ -33,6 +33,7 @@ export const RESOURCES = [
   'data_asset',
   'migration',
   'risk',
+  'go_live',
 ] as const;
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'approve'] as const;
 
