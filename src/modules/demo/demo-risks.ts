@@ -32,7 +32,7 @@ const RISKS: DemoRisk[] = [
     owner: 'pm',
     mitigation: '培训排在每周二、四下午，避开月末结账周；录制操作视频供自学；考核合格方可开通正式账号。',
     contingency: '试点延后一周，由金昌顾问驻场带教。',
-    dueDate: '2026-12-20',
+    dueDate: '2027-02-20',
     status: 'mitigating',
     sourceIndicator: null,
   },
