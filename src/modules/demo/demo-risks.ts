@@ -71,7 +71,7 @@ const RISKS: DemoRisk[] = [
     owner: 'sales',
     mitigation: '安排专场变革沟通会，由总经理说明调整原因，强调“人机协同”而非“替代人力”。',
     contingency: '',
-    dueDate: '2027-01-10',
+    dueDate: '2027-02-10',
     status: 'open',
     sourceIndicator: 'change_management.stale_assessments',
   },
