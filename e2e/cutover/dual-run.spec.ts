@@ -38,14 +38,12 @@ describe.runIf(chromiumPath)('上线 cutover: 双轨运行 dual-run reconciliati
     expect(await page.getByTestId('nav-cutover-soon').count()).toBe(0);
     await page.getByTestId('nav-cutover').click();
     await page.getByTestId('spec-list-page').waitFor();
-    for (const section of ['dual-run', 'migration']) {
+    for (const section of ['dual-run', 'migration', 'go-no-go']) {
       expect(await page.getByTestId(`cutover-nav-${section}`).getAttribute('data-available')).toBe('true');
     }
-    for (const section of ['go-no-go', 'hypercare']) {
-      expect(await page.getByTestId(`cutover-nav-${section}`).getAttribute('data-available')).toBe('false');
-    }
-    await page.getByTestId('cutover-nav-go-no-go').click();
-    await page.getByTestId('cutover-coming-go-no-go').waitFor();
+    expect(await page.getByTestId('cutover-nav-hypercare').getAttribute('data-available')).toBe('false');
+    await page.getByTestId('cutover-nav-hypercare').click();
+    await page.getByTestId('cutover-coming-hypercare').waitFor();
     await page.getByTestId('cutover-nav-dual-run').click();
     await page.getByTestId('spec-list-page').waitFor();
   });

@@ -19,7 +19,7 @@ describe.runIf(chromiumPath)('language switch zh-CN ↔ en', () => {
 
   const navText = (phase: string) => page.getByTestId(`nav-${phase}`).textContent();
 
-  it('starts in Chinese and shows the nine phases, four of them coming soon', async () => {
+  it('starts in Chinese and shows the nine phases, three of them coming soon', async () => {
     await signIn(page, e2e.server);
     // The demo project is loaded on first start.
     await page.locator('[data-testid^="project-link-"]').first().click();
@@ -27,7 +27,7 @@ describe.runIf(chromiumPath)('language switch zh-CN ↔ en', () => {
     const phases = ['goals', 'team', 'assessment', 'blueprint', 'rollout', 'training', 'cutover', 'operations', 'risks'];
     const labels = ['目标', '团队', '调研', '蓝图', '实施', '培训', '上线', '运维', '风险'];
     for (const [i, phase] of phases.entries()) expect(await navText(phase)).toContain(labels[i]);
-    expect(await page.locator('[data-testid$="-soon"]').count()).toBe(4);
+    expect(await page.locator('[data-testid$="-soon"]').count()).toBe(3);
     expect(await navText('rollout')).toContain('即将推出');
     expect(await navText('assessment')).not.toContain('即将推出');
     expect(await navText('goals')).not.toContain('即将推出');

@@ -12,6 +12,7 @@ import {
   SUPPORT_LEVELS,
   TEAM_TIERS,
 } from '../api/types';
+import { HEALTH_DIMENSIONS, RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, SIGNAL_LEVELS } from '../modules/risks/types';
 import { TRANSLATIONS } from './resources';
 
 type Tree = { [key: string]: string | Tree };
@@ -60,6 +61,13 @@ const DYNAMIC_KEYS = [
   ...['increase', 'decrease'].map((d) => `goals.${d}`),
   ...RESOURCES.map((r) => `resource.${r}`),
   ...ACTIONS.map((a) => `action.${a}`),
+  ...SIGNAL_LEVELS.map((l) => `risks.signal.${l}`),
+  ...RISK_STATUSES.map((s) => `risks.status.${s}`),
+  ...RISK_LEVELS.map((l) => `risks.riskLevel.${l}`),
+  ...RISK_CATEGORIES.map((c) => `risks.category.${c}`),
+  ...HEALTH_DIMENSIONS.map((d) => `risks.dimension.${d}`),
+  ...[1, 2, 3, 4, 5].flatMap((n) => [`risks.form.probabilityScale.${n}`, `risks.form.impactScale.${n}`]),
+  ...['percent', 'days', 'points'].map((u) => `risks.settings.unit.${u}`),
 ];
 
 describe('i18n keys', () => {

@@ -5,10 +5,14 @@ import blueprintZhCN from './blueprint.zh-CN.json';
 import dataAssetsEn from './data-assets.en.json';
 import dataAssetsZhCN from './data-assets.zh-CN.json';
 import en from './en.json';
+import goLiveEn from './go-live.en.json';
+import goLiveZhCN from './go-live.zh-CN.json';
 import migrationEn from './migration.en.json';
 import migrationZhCN from './migration.zh-CN.json';
 import permissionMatrixEn from './permission-matrix.en.json';
 import permissionMatrixZhCN from './permission-matrix.zh-CN.json';
+import risksEn from './risks.en.json';
+import risksZhCN from './risks.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
@@ -17,6 +21,15 @@ import zhCN from './zh-CN.json';
  * modules developed side by side never edit the same file.
  */
 export const TRANSLATIONS = {
-  'zh-CN': { ...zhCN, ...assessmentZhCN, ...blueprintZhCN, ...dataAssetsZhCN, ...migrationZhCN, ...permissionMatrixZhCN },
-  en: { ...en, ...assessmentEn, ...blueprintEn, ...dataAssetsEn, ...migrationEn, ...permissionMatrixEn },
+  'zh-CN': {
+    ...zhCN,
+    ...assessmentZhCN,
+    ...blueprintZhCN,
+    ...dataAssetsZhCN,
+    ...migrationZhCN,
+    ...permissionMatrixZhCN,
+    ...risksZhCN,
+    ...goLiveZhCN,
+  },
+  en: { ...en, ...assessmentEn, ...blueprintEn, ...dataAssetsEn, ...migrationEn, ...permissionMatrixEn, ...risksEn, ...goLiveEn },
 };

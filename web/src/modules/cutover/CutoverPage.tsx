@@ -11,11 +11,12 @@ import { SpecEditorPage } from './SpecEditorPage';
 import { SpecListPage } from './SpecListPage';
 
 const MigrationPage = lazy(() => import('../migration/MigrationPage'));
+const GoNoGoPage = lazy(() => import('./GoNoGoPage'));
 
-/** Sections of 上线; 双轨运行 and 数据迁移 are built. */
+/** Sections of 上线; 双轨运行, 数据迁移 and 上线决策 are built. */
 export const CUTOVER_SECTIONS = ['dual-run', 'migration', 'go-no-go', 'hypercare'] as const;
 type Section = (typeof CUTOVER_SECTIONS)[number];
-const BUILT: readonly Section[] = ['dual-run', 'migration'];
+const BUILT: readonly Section[] = ['dual-run', 'migration', 'go-no-go'];
 const SECTION_KEY: Record<Section, string> = {
   'dual-run': 'dualRun',
   migration: 'migration',
@@ -90,6 +91,7 @@ export default function CutoverPage() {
         <Route path="dual-run/:specId/edit" element={<SpecEditorPage />} />
         <Route path="dual-run/:specId" element={<SpecDetailPage />} />
         <Route path="migration/*" element={<MigrationPage />} />
+        <Route path="go-no-go" element={<GoNoGoPage />} />
         <Route path=":section/*" element={<ComingSection />} />
       </Routes>
     </div>

@@ -16,7 +16,8 @@ export function AlertList({ alerts, dimensions }: { alerts: IndicatorView[]; dim
       </Typography.Text>
     );
   }
-  const reveal = (code: string) => document.getElementById(`indicator-${codeTestId(code)}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  const reveal = (code: string) =>
+    document.getElementById(`indicator-${codeTestId(code)}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   return (
     <List
       size="small"

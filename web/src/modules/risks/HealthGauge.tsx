@@ -8,8 +8,11 @@ import type { SignalLevel } from './types';
 
 echarts.use([GaugeChart]);
 
-/** The health score (0–100) on a gauge whose bands follow the levels: < 40 critical, < 60 warning, < 80 watch. */
-export function HealthGauge({ score, level }: { score: number | null; level: SignalLevel }) {
+/**
+ * The health score (0–100) on a gauge whose bands follow the levels (< 40 critical, < 60 warning,
+ * < 80 watch); `children` (the score as text) sit in the gauge's opening.
+ */
+export function HealthGauge({ score, level, children }: { score: number | null; level: SignalLevel; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const option = useMemo<ChartOption>(() => {
     const noData = score === null;
@@ -22,7 +25,7 @@ export function HealthGauge({ score, level }: { score: number | null; level: Sig
           startAngle: 210,
           endAngle: -30,
           radius: '95%',
-          center: ['50%', '58%'],
+          center: ['50%', '55%'],
           progress: { show: !noData, width: 14, itemStyle: { color: SIGNAL_HEX[level] } },
           axisLine: {
             lineStyle: {
@@ -37,24 +40,23 @@ export function HealthGauge({ score, level }: { score: number | null; level: Sig
                   ],
             },
           },
-          pointer: { show: !noData, length: '55%', width: 5, itemStyle: { color: SIGNAL_HEX[level] } },
-          anchor: { show: !noData, size: 10, itemStyle: { color: SIGNAL_HEX[level] } },
-          axisTick: { distance: -22, length: 5, lineStyle: { color: '#bfbfbf' } },
-          splitLine: { distance: -24, length: 10, lineStyle: { color: '#bfbfbf' } },
-          axisLabel: { distance: 4, fontSize: 10, color: '#8c8c8c' },
-          title: { offsetCenter: [0, '62%'], fontSize: 14, color: SIGNAL_HEX[level] },
-          detail: {
-            valueAnimation: true,
-            offsetCenter: [0, '32%'],
-            fontSize: 30,
-            fontWeight: 'bold',
-            color: noData ? SIGNAL_HEX.no_data : '#262626',
-            formatter: () => (noData ? '—' : String(Math.round(score))),
-          },
+          pointer: { show: !noData, length: '50%', width: 5, offsetCenter: [0, '-8%'], itemStyle: { color: SIGNAL_HEX[level] } },
+          anchor: { show: !noData, size: 10, offsetCenter: [0, '-8%'], itemStyle: { color: SIGNAL_HEX[level] } },
+          axisTick: { show: false },
+          splitLine: { distance: 2, length: 6, lineStyle: { color: '#bfbfbf', width: 1 } },
+          axisLabel: { distance: 12, fontSize: 10, color: '#8c8c8c' },
+          title: { show: false },
+          // The score and level are written under the gauge as text (readable, selectable, testable).
+          detail: { show: false },
           data: [{ value: noData ? 0 : score, name: t(`risks.signal.${level}`) }],
         },
       ],
     };
   }, [score, level, t]);
-  return <EChart option={option} height={220} testId="health-gauge" />;
+  return (
+    <div style={{ position: 'relative' }}>
+      <EChart option={option} height={220} testId="health-gauge" />
+      <div style={{ position: 'absolute', left: 0, right: 0, bottom: 8, textAlign: 'center' }}>{children}</div>
+    </div>
+  );
 }

@@ -1,4 +1,4 @@
-import { Card, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,17 +18,13 @@ export function HealthSummaryCard({ projectId }: { projectId: string }) {
       {!h && !health.error && <Spin />}
       {h && (
         <>
-          <Space align="end" size={8} wrap>
-            <Statistic
-              data-testid="stat-health"
-              title={t('risks.overview.title')}
-              value={h.score === null ? '—' : Math.round(h.score)}
-              valueStyle={{ color: SIGNAL_HEX[h.level] }}
-            />
-            <div style={{ paddingBottom: 6 }}>
-              <SignalTag level={h.level} testId="stat-health-level" />
-            </div>
-          </Space>
+          <Statistic
+            data-testid="stat-health"
+            title={t('risks.overview.title')}
+            value={h.score === null ? '—' : Math.round(h.score)}
+            valueStyle={{ color: SIGNAL_HEX[h.level] }}
+            suffix={<SignalTag level={h.level} testId="stat-health-level" />}
+          />
           <div>
             <Typography.Text type={h.alerts.length ? 'danger' : 'secondary'} data-testid="stat-health-alerts" data-count={h.alerts.length}>
               {t('risks.overview.alerts', { count: h.alerts.length })}

@@ -37,23 +37,22 @@ export function HealthTab(props: {
           <Row gutter={[16, 16]}>
             <Col xs={24} md={12} xl={6}>
               <Card size="small" title={t('risks.health.title')} style={{ height: '100%' }}>
-                <HealthGauge score={h.score} level={h.level} />
-                <div style={{ textAlign: 'center' }}>
-                  <Space size={8}>
-                    <Typography.Text
-                      strong
-                      style={{ fontSize: 20, color: SIGNAL_HEX[h.level] }}
-                      data-testid="health-score"
-                      data-score={h.score === null ? '' : String(Math.round(h.score))}
-                      data-level={h.level}
-                    >
-                      {h.score === null ? '—' : Math.round(h.score)}
-                    </Typography.Text>
-                    <SignalTag level={h.level} testId="health-level" />
-                  </Space>
+                <HealthGauge score={h.score} level={h.level}>
+                  <Typography.Text
+                    strong
+                    style={{ fontSize: 32, lineHeight: 1.1, color: h.score === null ? SIGNAL_HEX.no_data : '#262626' }}
+                    data-testid="health-score"
+                    data-score={h.score === null ? '' : String(Math.round(h.score))}
+                    data-level={h.level}
+                  >
+                    {h.score === null ? '—' : Math.round(h.score)}
+                  </Typography.Text>
                   <div>
-                    <Typography.Text type="secondary">{t('risks.health.evaluatedOn', { date: h.evaluatedOn })}</Typography.Text>
+                    <SignalTag level={h.level} testId="health-level" />
                   </div>
+                </HealthGauge>
+                <div style={{ textAlign: 'center' }}>
+                  <Typography.Text type="secondary">{t('risks.health.evaluatedOn', { date: h.evaluatedOn })}</Typography.Text>
                 </div>
               </Card>
             </Col>
@@ -69,7 +68,12 @@ export function HealthTab(props: {
                 title={
                   <Space>
                     {t('risks.health.alerts')}
-                    <Badge count={h.alerts.length} showZero color={h.alerts.length ? SIGNAL_HEX.critical : SIGNAL_HEX.ok} data-testid="alert-count" />
+                    <Badge
+                      count={h.alerts.length}
+                      showZero
+                      color={h.alerts.length ? SIGNAL_HEX.critical : SIGNAL_HEX.ok}
+                      data-testid="alert-count"
+                    />
                   </Space>
                 }
               >

@@ -7,7 +7,12 @@ import { SignalTag } from './SignalTag';
 import type { IndicatorView } from './types';
 
 /** One early-warning indicator: level, finding, evidence pages, and its register line or the button that raises one. */
-export function IndicatorItem(props: { projectId: string; indicator: IndicatorView; canCreate: boolean; onRaise: (i: IndicatorView) => void }) {
+export function IndicatorItem(props: {
+  projectId: string;
+  indicator: IndicatorView;
+  canCreate: boolean;
+  onRaise: (i: IndicatorView) => void;
+}) {
   const { t } = useTranslation();
   const { indicator: i, projectId } = props;
   const id = codeTestId(i.code);

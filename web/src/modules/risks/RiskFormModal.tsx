@@ -7,7 +7,15 @@ import { applyServerErrors } from '../../components/serverErrors';
 import { riskLevelOfScore } from './riskModel';
 import { RiskScoreTag } from './RiskTags';
 import { risksApi } from './risksApi';
-import { RISK_CATEGORIES, RISK_STATUSES, type CreateRiskInput, type RiskCategory, type RiskFields, type RiskStatus, type RiskView } from './types';
+import {
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  type CreateRiskInput,
+  type RiskCategory,
+  type RiskFields,
+  type RiskStatus,
+  type RiskView,
+} from './types';
 
 interface RiskFormValues {
   title: string;
@@ -22,7 +30,18 @@ interface RiskFormValues {
   status: RiskStatus;
 }
 
-const FIELDS = ['title', 'description', 'category', 'probability', 'impact', 'ownerMemberId', 'mitigation', 'contingency', 'dueDate', 'status'];
+const FIELDS = [
+  'title',
+  'description',
+  'category',
+  'probability',
+  'impact',
+  'ownerMemberId',
+  'mitigation',
+  'contingency',
+  'dueDate',
+  'status',
+];
 const SCALE = [1, 2, 3, 4, 5];
 
 function toFields(v: RiskFormValues): RiskFields {
@@ -140,7 +159,11 @@ export function RiskFormModal(props: {
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit} data-testid="risk-form">
-        <Form.Item name="title" label={t('risks.field.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="title"
+          label={t('risks.field.title')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input.TextArea rows={2} maxLength={200} showCount data-testid="risk-title" />
         </Form.Item>
         <Form.Item name="description" label={t('risks.field.description')}>
@@ -167,7 +190,11 @@ export function RiskFormModal(props: {
         </Row>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="probability" label={t('risks.field.probability')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="probability"
+              label={t('risks.field.probability')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Radio.Group buttonStyle="solid" data-testid="risk-probability">
                 {scaleOptions('probability')}
               </Radio.Group>

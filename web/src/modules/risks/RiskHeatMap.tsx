@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { heatCounts, RISK_LEVEL_HEX, riskLevelOfScore } from './riskModel';
 import type { RiskView } from './types';
@@ -10,6 +9,7 @@ export interface HeatCell {
 
 const SCALE = [1, 2, 3, 4, 5];
 const CELL = 52;
+const AXIS = 24;
 
 /**
  * The 5 × 5 probability × impact matrix of the active risks (open, mitigating): each cell holds its
@@ -21,58 +21,53 @@ export function RiskHeatMap(props: { risks: RiskView[]; selected: HeatCell | nul
   const isSelected = (p: number, i: number) => props.selected?.probability === p && props.selected.impact === i;
   return (
     <div data-testid="risk-heatmap" style={{ display: 'inline-block' }}>
-      <div style={{ display: 'flex', alignItems: 'center' }}>
-        <div style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', marginInlineEnd: 4, color: '#595959' }}>
-          {t('risks.field.probability')} →
-        </div>
-        <div style={{ display: 'grid', gridTemplateColumns: `20px repeat(5, ${CELL}px)`, gap: 3 }}>
-          {[...SCALE].reverse().map((p) => [
-            <div key={`p-${p}`} style={{ alignSelf: 'center', textAlign: 'center', color: '#8c8c8c' }}>
-              {p}
-            </div>,
-            ...SCALE.map((i) => {
-              const count = counts.get(`${p}-${i}`) ?? 0;
-              const color = RISK_LEVEL_HEX[riskLevelOfScore(p * i)];
-              const selected = isSelected(p, i);
-              return (
-                <button
-                  key={`${p}-${i}`}
-                  type="button"
-                  data-testid={`heatmap-cell-${p}-${i}`}
-                  data-count={count}
-                  data-selected={selected ? 'true' : 'false'}
-                  aria-pressed={selected}
-                  title={t('risks.register.heatCellTitle', { probability: p, impact: i, score: p * i, count })}
-                  onClick={() => props.onSelect(selected ? null : { probability: p, impact: i })}
-                  style={{
-                    width: CELL,
-                    height: CELL - 12,
-                    border: selected ? '2px solid #1677ff' : '1px solid transparent',
-                    borderRadius: 4,
-                    cursor: 'pointer',
-                    background: color,
-                    opacity: count ? 1 : 0.22,
-                    color: count ? '#fff' : '#262626',
-                    fontWeight: count ? 700 : 400,
-                    fontSize: 15,
-                  }}
-                >
-                  {count || ''}
-                </button>
-              );
-            }),
-          ])}
-          <div />
-          {SCALE.map((i) => (
-            <div key={`i-${i}`} style={{ textAlign: 'center', color: '#8c8c8c' }}>
-              {i}
-            </div>
-          ))}
-        </div>
+      <div style={{ display: 'grid', gridTemplateColumns: `${AXIS}px repeat(5, ${CELL}px)`, gap: 3 }}>
+        <div style={{ gridColumn: '1 / span 6', color: '#595959', fontSize: 12 }}>{t('risks.field.probability')} ↑</div>
+        {[...SCALE].reverse().map((p) => [
+          <div key={`p-${p}`} style={{ alignSelf: 'center', textAlign: 'center', color: '#8c8c8c' }}>
+            {p}
+          </div>,
+          ...SCALE.map((i) => {
+            const count = counts.get(`${p}-${i}`) ?? 0;
+            const color = RISK_LEVEL_HEX[riskLevelOfScore(p * i)];
+            const selected = isSelected(p, i);
+            return (
+              <button
+                key={`${p}-${i}`}
+                type="button"
+                data-testid={`heatmap-cell-${p}-${i}`}
+                data-count={count}
+                data-selected={selected ? 'true' : 'false'}
+                aria-pressed={selected}
+                title={t('risks.register.heatCellTitle', { probability: p, impact: i, score: p * i, count })}
+                onClick={() => props.onSelect(selected ? null : { probability: p, impact: i })}
+                style={{
+                  width: CELL,
+                  height: CELL - 12,
+                  border: selected ? '2px solid #1677ff' : '1px solid transparent',
+                  borderRadius: 4,
+                  cursor: 'pointer',
+                  background: color,
+                  opacity: count ? 1 : 0.22,
+                  color: count ? '#fff' : '#262626',
+                  fontWeight: count ? 700 : 400,
+                  fontSize: 15,
+                }}
+              >
+                {count || ''}
+              </button>
+            );
+          }),
+        ])}
+        <div />
+        {SCALE.map((i) => (
+          <div key={`i-${i}`} style={{ textAlign: 'center', color: '#8c8c8c' }}>
+            {i}
+          </div>
+        ))}
+        <div />
+        <div style={{ gridColumn: '2 / span 5', textAlign: 'center', color: '#595959', fontSize: 12 }}>{t('risks.field.impact')} →</div>
       </div>
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', marginInlineStart: 24 }}>
-        {t('risks.field.impact')} →
-      </Typography.Text>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RiskScoreTag, RiskStatusTag } from './RiskTags';
 import type { RiskView } from './types';
@@ -26,7 +26,7 @@ export function RiskTable(props: {
       dataSource={props.risks}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('risks.register.empty') }}
-      scroll={{ x: 1300 }}
+      tableLayout="auto"
       onRow={(r) =>
         ({
           'data-testid': `risk-row-${r.code}`,
@@ -36,11 +36,11 @@ export function RiskTable(props: {
         }) as React.HTMLAttributes<HTMLTableRowElement>
       }
       columns={[
-        { title: t('risks.field.code'), dataIndex: 'code', width: 80, sorter: (a, b) => a.code.localeCompare(b.code) },
+        { title: t('risks.field.code'), dataIndex: 'code', width: 72, sorter: (a, b) => a.code.localeCompare(b.code) },
         {
           title: t('risks.field.title'),
           dataIndex: 'title',
-          width: 280,
+          width: 260,
           render: (v: string, r) => (
             <div>
               {props.canUpdate ? (
@@ -58,7 +58,12 @@ export function RiskTable(props: {
             </div>
           ),
         },
-        { title: t('risks.field.category'), dataIndex: 'category', width: 100, render: (c: RiskView['category']) => t(`risks.category.${c}`) },
+        {
+          title: t('risks.field.category'),
+          dataIndex: 'category',
+          width: 100,
+          render: (c: RiskView['category']) => t(`risks.category.${c}`),
+        },
         { title: t('risks.field.probabilityShort'), dataIndex: 'probability', width: 60, align: 'center' },
         { title: t('risks.field.impactShort'), dataIndex: 'impact', width: 60, align: 'center' },
         {
@@ -74,7 +79,7 @@ export function RiskTable(props: {
         {
           title: t('risks.field.dueDate'),
           dataIndex: 'dueDate',
-          width: 150,
+          width: 140,
           render: (v: string | null, r) => (
             <Space size={4}>
               {v ?? '—'}
@@ -89,14 +94,19 @@ export function RiskTable(props: {
         {
           title: t('risks.field.sourceIndicator'),
           dataIndex: 'sourceIndicator',
-          width: 220,
+          width: 170,
           render: (v: string | null, r) =>
             v ? (
-              <Tooltip title={props.indicatorTitles.get(v)}>
-                <Typography.Text code data-testid={`risk-source-${r.code}`}>
+              <div>
+                {props.indicatorTitles.get(v) && <div>{props.indicatorTitles.get(v)}</div>}
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}
+                  data-testid={`risk-source-${r.code}`}
+                >
                   {v}
                 </Typography.Text>
-              </Tooltip>
+              </div>
             ) : (
               '—'
             ),
@@ -105,8 +115,7 @@ export function RiskTable(props: {
           ? [
               {
                 title: t('common.actions'),
-                width: 90,
-                fixed: 'right' as const,
+                width: 80,
                 render: (_: unknown, r: RiskView) => (
                   <Space size={0}>
                     {props.canUpdate && (

@@ -46,7 +46,7 @@ const GROUPS: { key: string; fields: [FieldName, Unit][] }[] = [
   },
 ];
 
-const FIELDS: string[] = [...SHARE_FIELDS, ...PLAIN_FIELDS, ...HEALTH_DIMENSIONS.map(weightField)];
+const FIELDS: FieldName[] = [...SHARE_FIELDS, ...PLAIN_FIELDS, ...HEALTH_DIMENSIONS.map(weightField)];
 /** `weights.goals` from the API names the form field `weight_goals`. */
 const RENAME: Record<string, string> = Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, weightField(d)]));
 
@@ -58,7 +58,8 @@ export function SettingsTab(props: { projectId: string; canEdit: boolean; onSave
   const [form] = Form.useForm<SettingsFormValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const weights = Form.useWatch((values: Partial<SettingsFormValues>) => HEALTH_DIMENSIONS.map((d) => values[weightField(d)] ?? 0), form) ?? [];
+  const weights =
+    Form.useWatch((values: Partial<SettingsFormValues>) => HEALTH_DIMENSIONS.map((d) => values[weightField(d)] ?? 0), form) ?? [];
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   useEffect(() => {
@@ -106,7 +107,9 @@ export function SettingsTab(props: { projectId: string; canEdit: boolean; onSave
   return (
     <div data-testid="settings-tab">
       <Typography.Paragraph type="secondary">{t('risks.settings.intro')}</Typography.Paragraph>
-      {!props.canEdit && <Alert type="info" showIcon message={t('risks.settings.readOnly')} style={{ marginBottom: 12 }} data-testid="settings-readonly" />}
+      {!props.canEdit && (
+        <Alert type="info" showIcon message={t('risks.settings.readOnly')} style={{ marginBottom: 12 }} data-testid="settings-readonly" />
+      )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="settings-error" />}
       <Form form={form} layout="vertical" onFinish={submit} disabled={!props.canEdit} data-testid="settings-form">
         <Row gutter={[16, 16]}>
@@ -139,7 +142,11 @@ export function SettingsTab(props: { projectId: string; canEdit: boolean; onSave
                     <Form.Item
                       name={weightField(d)}
                       label={t(`risks.dimension.${d}`)}
-                      extra={totalWeight > 0 ? t('risks.settings.weightShare', { share: Math.round(((weights[index] ?? 0) / totalWeight) * 100) }) : undefined}
+                      extra={
+                        totalWeight > 0
+                          ? t('risks.settings.weightShare', { share: Math.round(((weights[index] ?? 0) / totalWeight) * 100) })
+                          : undefined
+                      }
                       rules={[{ required: true, message: t('validation.required') }]}
                     >
                       <InputNumber style={{ width: '100%' }} min={0} max={100} precision={0} data-testid={`settings-weight-${d}`} />
@@ -156,7 +163,11 @@ export function SettingsTab(props: { projectId: string; canEdit: boolean; onSave
             <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
               {t('common.save')}
             </Button>
-            <Button htmlType="button" onClick={() => settings.data && form.setFieldsValue(settingsToForm(settings.data))} data-testid="settings-reset">
+            <Button
+              htmlType="button"
+              onClick={() => settings.data && form.setFieldsValue(settingsToForm(settings.data))}
+              data-testid="settings-reset"
+            >
               {t('risks.settings.revert')}
             </Button>
           </Space>

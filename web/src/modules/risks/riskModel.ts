@@ -35,7 +35,12 @@ export const SIGNAL_TAG: Record<SignalLevel, string> = {
 export const RISK_LEVEL_HEX: Record<RiskLevel, string> = { high: '#f5222d', medium: '#fa8c16', low: '#52c41a' };
 export const RISK_LEVEL_TAG: Record<RiskLevel, string> = { high: 'red', medium: 'orange', low: 'green' };
 
-export const RISK_STATUS_TAG: Record<RiskStatus, string> = { open: 'blue', mitigating: 'processing', accepted: 'purple', closed: 'default' };
+export const RISK_STATUS_TAG: Record<RiskStatus, string> = {
+  open: 'blue',
+  mitigating: 'processing',
+  accepted: 'purple',
+  closed: 'default',
+};
 
 /** The level of a probability × impact score (as the server computes it): high ≥ 15, medium ≥ 8. */
 export function riskLevelOfScore(score: number): RiskLevel {
@@ -96,7 +101,13 @@ export const SHARE_FIELDS = [
   'goalLagCritical',
 ] as const;
 /** Settings fields that are whole days or 0–100 scores, shown as they are. */
-export const PLAIN_FIELDS = ['assessmentStaleDays', 'sponsorInactiveDays', 'approvalWaitDays', 'dataScoreWarn', 'dataScoreCritical'] as const;
+export const PLAIN_FIELDS = [
+  'assessmentStaleDays',
+  'sponsorInactiveDays',
+  'approvalWaitDays',
+  'dataScoreWarn',
+  'dataScoreCritical',
+] as const;
 
 type ShareField = (typeof SHARE_FIELDS)[number];
 type PlainField = (typeof PLAIN_FIELDS)[number];
