@@ -30,5 +30,5 @@ export const PHASE_LABELS_ZH: Record<string, string> = {
   training: '培训',
   cutover: '上线',
   operations: '运维',
-  risks: '风险',
+  risks: '风险预警',
 };
