@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
+import { styleXlsxHeader } from '../../shared/xlsx-style';
 import { getProjectRow } from '../projects/project.service';
 import { loadMatrixData } from './permission-matrix.repository';
 import { erpModuleLabel } from './permission-matrix-snapshot';
 import { actionLabel, detectSodConflicts, scopeLabel } from './sod-detection';
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const CONFLICT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const MITIGATED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
 const SCOPE_FILL: Record<string, ExcelJS.Fill> = {
@@ -14,14 +14,6 @@ const SCOPE_FILL: Record<string, ExcelJS.Fill> = {
   company: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } },
 };
 const RISK_ZH: Record<string, string> = { high: '高', medium: '中', low: '低' };
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-}
 
 /**
  * The permission-matrix workbook in the layout ERP administrators configure from (Chinese headers):
@@ -45,7 +37,7 @@ export async function exportPermissionMatrixWorkbook(db: Db, projectId: string):
 
   const matrix = workbook.addWorksheet('权限矩阵');
   matrix.addRow(['模块', '菜单', '操作', '功能编码', ...data.roles.map((r) => (r.department ? `${r.name}\n（${r.department}）` : r.name))]);
-  styleHeader(matrix.getRow(1));
+  styleXlsxHeader(matrix.getRow(1));
   matrix.getRow(1).height = 32;
   const scopeOf = new Map(data.grants.map((g) => [`${g.roleId}|${g.functionId}`, g.scope]));
   // Functions grouped by module, then menu (first appearance order), as the ERP menu tree lists them.
@@ -122,7 +114,7 @@ export async function exportPermissionMatrixWorkbook(db: Db, projectId: string):
       });
     }
   }
-  styleHeader(list.getRow(1));
+  styleXlsxHeader(list.getRow(1));
   list.views = [{ state: 'frozen', ySplit: 1 }];
   list.autoFilter = { from: 'A1', to: 'H1' };
 
@@ -156,7 +148,7 @@ export async function exportPermissionMatrixWorkbook(db: Db, projectId: string):
     row.eachCell((cell) => (cell.fill = c.status === 'open' ? CONFLICT_FILL : MITIGATED_FILL));
   }
   if (conflicts.length === 0) sod.addRow({ code: '', explanation: '未发现职责分离冲突' });
-  styleHeader(sod.getRow(1));
+  styleXlsxHeader(sod.getRow(1));
   sod.views = [{ state: 'frozen', ySplit: 1 }];
 
   const content = Buffer.from(await workbook.xlsx.writeBuffer());

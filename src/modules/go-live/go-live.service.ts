@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { findLatestVersionRow, versionLabel } from '../blueprint/blueprint-version.service';
 import { listSpecs } from '../cutover/spec.service';
 import { getProjectRow } from '../projects/project.service';
+import { assertProjectMember } from '../team/assert-project-member';
 import { getProjectHealth } from '../risks/health.service';
 import { listRiskRows } from '../risks/risk.repository';
 import { isActiveRisk } from '../risks/risk.service';
@@ -318,7 +319,6 @@ export async function getGoLive(db: Db, projectId: string, locale: Locale): Prom
 }
 
 const MESSAGES = {
-  notMember: { zh: '不是本项目的成员', en: 'is not a member of this project' },
   conditionsNeeded: {
     zh: '有条件上线需写明上线条件，暂缓上线需写明原因',
     en: 'a conditional go needs its conditions, a no-go its reasons',
@@ -329,20 +329,6 @@ const MESSAGES = {
     en: 'not ready: a plain go is refused (a conditional go is possible)',
   },
 } as const;
-
-async function assertOwner(db: DbExecutor, projectId: string, memberId: string | null | undefined, locale: Locale): Promise<void> {
-  if (!memberId) return;
-  const found = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!found) {
-    const reason = pick(MESSAGES.notMember, locale);
-    throw new AppError('VALIDATION_FAILED', { summary: `ownerMemberId: ${reason}` }, [{ field: 'ownerMemberId', reason }]);
-  }
-}
 
 async function nextSort(db: DbExecutor, projectId: string): Promise<number> {
   const row = await db
@@ -357,7 +343,7 @@ async function nextSort(db: DbExecutor, projectId: string): Promise<number> {
 export async function createCheck(db: Db, actor: Actor, projectId: string, input: CreateCheckInput, locale: Locale): Promise<CheckView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    await assertOwner(tx, projectId, input.ownerMemberId, locale);
+    await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     const now = nowIso();
     const row: GoLiveCheckTable = {
       id: newId(),
@@ -427,7 +413,7 @@ export async function updateCheck(
       .where('project_id', '=', projectId)
       .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { entity: 'go_live_check', id: checkId });
-    if (input.ownerMemberId !== undefined) await assertOwner(tx, projectId, input.ownerMemberId, locale);
+    if (input.ownerMemberId !== undefined) await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     const changes: Partial<GoLiveCheckTable> = {
       ...(input.title !== undefined && { title: input.title }),
       ...(input.category !== undefined && { category: input.category }),

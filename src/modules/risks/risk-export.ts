@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
+import { styleXlsxHeader } from '../../shared/xlsx-style';
 import { getProjectRow } from '../projects/project.service';
 import { getProjectHealth } from './health.service';
 import { listRisks } from './risk.service';
@@ -20,16 +21,7 @@ const STATUS_ZH: Record<RiskStatus, string> = { open: '未处理', mitigating: '
 const LEVEL_ZH: Record<RiskLevel, string> = { high: '高', medium: '中', low: '低' };
 const SIGNAL_ZH: Record<string, string> = { ok: '正常', watch: '关注', warning: '预警', critical: '严重', no_data: '无数据' };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const LEVEL_FILL: Record<RiskLevel, string> = { high: 'FFFFCCC7', medium: 'FFFFF1B8', low: 'FFD9F7BE' };
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-}
 
 /**
  * The risk workbook for a steering-committee meeting, with Chinese headers: the register (one row per
@@ -81,7 +73,7 @@ export async function exportRiskWorkbook(db: Db, projectId: string): Promise<{ f
     row.getCell('level').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_FILL[r.level] } };
     row.alignment = { vertical: 'top', wrapText: true };
   }
-  styleHeader(register.getRow(1));
+  styleXlsxHeader(register.getRow(1));
   register.views = [{ state: 'frozen', ySplit: 1 }];
 
   const warnings = workbook.addWorksheet('预警');
@@ -104,7 +96,7 @@ export async function exportRiskWorkbook(db: Db, projectId: string): Promise<{ f
     level: SIGNAL_ZH[health.level],
     message: `评估日期 ${health.evaluatedOn}`,
   });
-  styleHeader(warnings.getRow(1));
+  styleXlsxHeader(warnings.getRow(1));
   warnings.getColumn('message').alignment = { wrapText: true, vertical: 'top' };
 
   return { fileName: `${project.name}-风险登记册.xlsx`, content: Buffer.from(await workbook.xlsx.writeBuffer()) };

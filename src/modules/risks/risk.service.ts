@@ -5,6 +5,7 @@ import { newId, nowIso, todayDate } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { assertProjectMember } from '../team/assert-project-member';
 import { listRiskRows, type RiskRow } from './risk.repository';
 import type { CreateRiskInput, RiskCategory, RiskLevel, RiskStatus, RiskView, UpdateRiskInput } from './risk.schema';
 
@@ -61,7 +62,6 @@ export async function getRisk(db: DbExecutor, projectId: string, riskId: string)
 }
 
 const MESSAGES = {
-  notMember: { zh: '不是本项目的成员', en: 'is not a member of this project' },
   closedNeedsNote: {
     zh: '接受风险需要写明理由（应对措施或应急预案）',
     en: 'accepting a risk needs its reasoning (mitigation or contingency)',
@@ -69,21 +69,6 @@ const MESSAGES = {
 } as const;
 
 const say = (key: keyof typeof MESSAGES, locale: Locale): string => (locale === 'zh-CN' ? MESSAGES[key].zh : MESSAGES[key].en);
-
-async function assertOwner(db: DbExecutor, projectId: string, memberId: string | null | undefined, locale: Locale): Promise<void> {
-  if (!memberId) return;
-  const found = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!found) {
-    throw new AppError('VALIDATION_FAILED', { summary: `ownerMemberId: ${say('notMember', locale)}` }, [
-      { field: 'ownerMemberId', reason: say('notMember', locale) },
-    ]);
-  }
-}
 
 /** An accepted risk is one the project decided to live with: the decision must be written down. */
 function assertAcceptanceReasoned(status: string, mitigation: string, contingency: string, locale: Locale): void {
@@ -109,7 +94,7 @@ async function nextRiskCode(db: DbExecutor, projectId: string): Promise<string> 
 export async function createRisk(db: Db, actor: Actor, projectId: string, input: CreateRiskInput, locale: Locale): Promise<RiskView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    await assertOwner(tx, projectId, input.ownerMemberId, locale);
+    await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     assertAcceptanceReasoned(input.status, input.mitigation, input.contingency, locale);
     const now = nowIso();
     const row: RiskTable = {
@@ -150,7 +135,7 @@ export async function updateRisk(
   return db.kysely.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('risk').selectAll().where('id', '=', riskId).where('project_id', '=', projectId).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { entity: 'risk', id: riskId });
-    if (input.ownerMemberId !== undefined) await assertOwner(tx, projectId, input.ownerMemberId, locale);
+    if (input.ownerMemberId !== undefined) await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     const status = input.status ?? before.status;
     assertAcceptanceReasoned(status, input.mitigation ?? before.mitigation, input.contingency ?? before.contingency, locale);
     const now = nowIso();

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
+import { styleXlsxHeader } from '../../shared/xlsx-style';
 import { PHASE_LABELS_ZH, ROLE_LABELS_ZH, TIER_LABELS_ZH } from '../../shared/labels-zh';
 import { getProjectRow } from '../projects/project.service';
 import { listMembers } from './member.service';
 import { getRaciMatrix } from './raci.service';
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-}
 
 /** The team workbook: members and the RACI matrix, with Chinese headers, as XLSX bytes. */
 export async function exportTeamWorkbook(db: Db, projectId: string): Promise<{ fileName: string; content: Buffer }> {
@@ -50,12 +41,12 @@ export async function exportTeamWorkbook(db: Db, projectId: string): Promise<{ f
       account: m.accountEmail ?? '',
     });
   }
-  styleHeader(sheet.getRow(1));
+  styleXlsxHeader(sheet.getRow(1));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 
   const matrix = workbook.addWorksheet('RACI责任矩阵');
   matrix.addRow(['阶段', '交付物', ...raci.members.map((m) => m.name)]);
-  styleHeader(matrix.getRow(1));
+  styleXlsxHeader(matrix.getRow(1));
   const letters = new Map(raci.assignments.map((a) => [`${a.deliverableId}:${a.memberId}`, a.letter]));
   for (const d of raci.deliverables) {
     matrix.addRow([PHASE_LABELS_ZH[d.phase] ?? d.phase, d.name, ...raci.members.map((m) => letters.get(`${d.id}:${m.id}`) ?? '')]);
