@@ -68,6 +68,22 @@ describeEachDialect('go-live API', (dialect) => {
     expect((await api.call('DELETE', path(`/checks/${check.id}`), { cookie: pm })).status).toBe(404);
   });
 
+  it('fails "high risks managed" while an open high risk has no owner, naming it', async () => {
+    const created = await api.call('POST', `/api/v1/projects/${demoId}/risks`, {
+      cookie: pm,
+      body: { title: '关键接口无人负责', category: 'technical', probability: 4, impact: 4, mitigation: '指定接口负责人' },
+    });
+    expect(created.status).toBe(201);
+    const risk = await readJson<{ id: string; code: string }>(created);
+    let view = await readJson<GoLiveView>(await api.call('GET', path(), { cookie: pm }));
+    const criterion = view.criteria.find((c) => c.code === 'high_risks_managed')!;
+    expect(criterion.status).toBe('fail');
+    expect(criterion.detail).toContain(`${risk.code} 关键接口无人负责`);
+    expect((await api.call('DELETE', `/api/v1/projects/${demoId}/risks/${risk.id}`, { cookie: pm })).status).toBe(200);
+    view = await readJson<GoLiveView>(await api.call('GET', path(), { cookie: pm }));
+    expect(view.criteria.find((c) => c.code === 'high_risks_managed')!.status).toBe('pass');
+  });
+
   it('refuses a plain go while criteria fail, naming them, and records nothing', async () => {
     const refused = await api.call('POST', path('/decisions'), {
       cookie: pm,

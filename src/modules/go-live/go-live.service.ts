@@ -1,7 +1,7 @@
 import type { Db, DbExecutor } from '../../db/connection';
 import type { GoLiveCheckTable, GoLiveDecisionTable } from '../../db/schema-go-live';
 import { AppError, type ErrorDetail, type Locale } from '../../shared/app-error';
-import { newId, nowIso, todayDate } from '../../shared/ids';
+import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { findLatestVersionRow, versionLabel } from '../blueprint/blueprint-version.service';
@@ -9,8 +9,6 @@ import { listSpecs } from '../cutover/spec.service';
 import { getProjectRow } from '../projects/project.service';
 import { assertProjectMember } from '../team/assert-project-member';
 import { getProjectHealth } from '../risks/health.service';
-import { listRiskRows } from '../risks/risk.repository';
-import { isActiveRisk } from '../risks/risk.service';
 import type {
   CheckCategory,
   CheckStatus,
@@ -96,7 +94,7 @@ function presentCheck(row: GoLiveCheckTable & { owner_name: string | null }): Ch
  */
 export async function evaluateReadiness(db: Db, projectId: string, locale: Locale): Promise<CriterionView[]> {
   const k = db.kysely;
-  const [version, objects, run, specs, health, risks, checks] = await Promise.all([
+  const [version, objects, run, specs, health, checks] = await Promise.all([
     findLatestVersionRow(k, projectId),
     k.selectFrom('migration_object').select('id').where('project_id', '=', projectId).execute(),
     k
@@ -109,7 +107,6 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
       .executeTakeFirst(),
     listSpecs(db, projectId, locale),
     getProjectHealth(db, projectId, locale),
-    listRiskRows(k, projectId),
     listCheckRows(k, projectId),
   ]);
   const out: CriterionView[] = [];
@@ -223,39 +220,22 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
         ),
   );
 
-  const today = todayDate();
-  const unmanaged = risks.filter(
-    (r) =>
-      isActiveRisk(r.status) &&
-      r.probability * r.impact >= 15 &&
-      (r.owner_member_id === null || r.mitigation.trim() === '' || (r.due_date !== null && r.due_date < today)),
-  );
+  // The register's critical warnings are exactly this criterion: an open high risk without owner or
+  // mitigation (risk_register.high_open) or overdue (risk_register.overdue); their messages name the lines.
+  const unmanaged = health.alerts.filter((a) => a.level === 'critical' && a.dimension === 'risk_register');
+  const unmanagedDetail = unmanaged.map((a) => a.message).join(' ');
   out.push(
-    unmanaged.length === 0
-      ? criterion(
-          'high_risks_managed',
-          true,
-          {
+    criterion(
+      'high_risks_managed',
+      unmanaged.length === 0,
+      unmanaged.length === 0
+        ? {
             zh: '每个未关闭的高风险都有负责人、应对措施且未逾期。',
             en: 'Every open high risk has an owner and a mitigation and is not overdue.',
-          },
-          locale,
-        )
-      : criterion(
-          'high_risks_managed',
-          false,
-          {
-            zh: `高风险缺负责人、应对措施或已逾期：${join(
-              unmanaged.map((r) => `${r.code} ${r.title}`),
-              'zh-CN',
-            )}。`,
-            en: `High risks without owner or mitigation, or overdue: ${join(
-              unmanaged.map((r) => `${r.code} ${r.title}`),
-              'en',
-            )}.`,
-          },
-          locale,
-        ),
+          }
+        : { zh: unmanagedDetail, en: unmanagedDetail },
+      locale,
+    ),
   );
 
   const openChecks = checks.filter((c) => c.status !== 'pass' && c.status !== 'na');

@@ -69,6 +69,8 @@ export interface RiskFacts {
     hasOwner: boolean;
     hasMitigation: boolean;
     dueDate: string | null;
+    /** The indicator this line was raised from, if any. */
+    sourceIndicator?: string | null;
   }[];
 }
 

@@ -113,6 +113,7 @@ export async function gatherRiskFacts(db: Db, projectId: string, locale: Locale,
       hasOwner: r.owner_member_id !== null,
       hasMitigation: r.mitigation.trim() !== '',
       dueDate: r.due_date,
+      sourceIndicator: r.source_indicator,
     })),
   };
 }
@@ -138,8 +139,8 @@ export async function getProjectHealth(db: Db, projectId: string, locale: Locale
     .executeTakeFirst();
   const previousAlerts = previous ? new Set(JSON.parse(previous.alerts) as string[]) : null;
   const registered = new Map<string, string>();
-  for (const r of await listRiskRows(k, projectId)) {
-    if (r.source_indicator && r.status !== 'closed') registered.set(r.source_indicator, r.code);
+  for (const r of facts.risks) {
+    if (r.sourceIndicator && r.status !== 'closed') registered.set(r.sourceIndicator, r.code);
   }
 
   const dimensions = evaluation.dimensions.map((d) => ({
