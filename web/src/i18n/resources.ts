@@ -1,23 +1,23 @@
-import assessmentEn from './assessment.en.json';
-import assessmentZhCN from './assessment.zh-CN.json';
-import blueprintEn from './blueprint.en.json';
-import blueprintZhCN from './blueprint.zh-CN.json';
-import dataAssetsEn from './data-assets.en.json';
-import dataAssetsZhCN from './data-assets.zh-CN.json';
+import assessmentEn from '../modules/assessment/i18n/en.json';
+import assessmentZhCN from '../modules/assessment/i18n/zh-CN.json';
+import blueprintEn from '../modules/blueprint/i18n/en.json';
+import blueprintZhCN from '../modules/blueprint/i18n/zh-CN.json';
+import dataAssetsEn from '../modules/data-assets/i18n/en.json';
+import dataAssetsZhCN from '../modules/data-assets/i18n/zh-CN.json';
 import en from './en.json';
-import goLiveEn from './go-live.en.json';
-import goLiveZhCN from './go-live.zh-CN.json';
-import migrationEn from './migration.en.json';
-import migrationZhCN from './migration.zh-CN.json';
-import permissionMatrixEn from './permission-matrix.en.json';
-import permissionMatrixZhCN from './permission-matrix.zh-CN.json';
-import risksEn from './risks.en.json';
-import risksZhCN from './risks.zh-CN.json';
+import goLiveEn from '../modules/go-live/i18n/en.json';
+import goLiveZhCN from '../modules/go-live/i18n/zh-CN.json';
+import migrationEn from '../modules/migration/i18n/en.json';
+import migrationZhCN from '../modules/migration/i18n/zh-CN.json';
+import permissionMatrixEn from '../modules/erp-permissions/i18n/en.json';
+import permissionMatrixZhCN from '../modules/erp-permissions/i18n/zh-CN.json';
+import risksEn from '../modules/risks/i18n/en.json';
+import risksZhCN from '../modules/risks/i18n/zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
- * The translation trees. Platform and early modules live in `zh-CN.json` / `en.json`; later modules
- * keep their strings in `<module>.<lang>.json`, each under one top-level namespace of its own, so
+ * The translation trees. The platform, goals and team live in `zh-CN.json` / `en.json`; every other module
+ * keeps its strings in `modules/<module>/i18n/<lang>.json`, under one top-level namespace of its own, so
  * modules developed side by side never edit the same file.
  */
 export const TRANSLATIONS = {
