@@ -39,6 +39,33 @@ export function numberHeadings(blocks: DocBlock[]): Map<number, NumberedHeading>
   return result;
 }
 
+/** A heading that opens deeper than one level below the heading before it (or a first heading below level 1). */
+export interface HeadingJump {
+  /** Index of the offending block. */
+  index: number;
+  text: string;
+  /** Level of the previous heading (0 before the first). */
+  after: number;
+  level: 1 | 2 | 3;
+}
+
+/**
+ * The headings that skip a level: each heading may go at most one level deeper than the heading
+ * before it, and the first one must be level 1. A skipped level shows in the outline numbers as a
+ * phantom section ("3 权限矩阵" followed by "3.1.1"), so builders must not produce one; tests walk
+ * every report builder's model with this.
+ */
+export function findHeadingJumps(blocks: DocBlock[]): HeadingJump[] {
+  const jumps: HeadingJump[] = [];
+  let previous = 0;
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'heading') return;
+    if (block.level > previous + 1) jumps.push({ index, text: block.text, after: previous, level: block.level });
+    previous = block.level;
+  });
+  return jumps;
+}
+
 /** Fixed texts of the report frame in the report's language. */
 export interface ReportLabels {
   toc: string;

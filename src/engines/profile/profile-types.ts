@@ -13,7 +13,10 @@ export type ColumnType = BaseType | SemanticType;
 
 /** One reason a score is below 100, with the points it cost. */
 export interface QualityReason {
-  /** Stable code: `missing`, `mixed_types`, `date_formats`, `padding`, `legacy_id`, `duplicate_keys`, `no_values`, `no_rows`. */
+  /**
+   * Stable code: `missing`, `mixed_types`, `date_formats`, `padding`, `legacy_id`, `duplicate_keys`,
+   * `no_values`, `no_rows`; on source scores also `capped` (the weakest important column caps the score).
+   */
   code: string;
   /** Points subtracted from 100 (rounded to one decimal). */
   penalty: number;
@@ -23,10 +26,38 @@ export interface QualityReason {
   zh: string;
 }
 
+/**
+ * How important a column is to the score: `key` (the asset's key), `amount` (money and quantities),
+ * `identifier` (codes, numbers, names, USCC / ID / bank card / mobile), else `optional`.
+ */
+export type ColumnImportance = 'key' | 'amount' | 'identifier' | 'optional';
+
+/** The factors of a column score (`score = 100 × completeness × validity × uniqueness`), each 0–1. */
+export interface QualityComponents {
+  importance: ColumnImportance;
+  /** Weight in the source's weighted mean: 3 for key, amount and identifier columns, 1 otherwise. */
+  weight: number;
+  completeness: number;
+  validity: number;
+  uniqueness: number;
+}
+
+/** How a source score was reached: `score = min(weighted mean (one decimal), weakest important column)`. */
+export interface QualityBreakdown {
+  /** Weighted mean of the column scores, one decimal. */
+  weightedMean: number;
+  /** The important column with the lowest score, when it is below the weighted mean (it caps the score). */
+  cappedBy: { column: string; score: number } | null;
+}
+
 export interface Quality {
   /** 0–100. */
   score: number;
   reasons: QualityReason[];
+  /** Column scores: the formula's factors (profiles stored before they were recorded lack them). */
+  components?: QualityComponents;
+  /** Source scores: the weighted mean and the capping column (absent in older stored profiles). */
+  breakdown?: QualityBreakdown;
 }
 
 export interface ValueCount {

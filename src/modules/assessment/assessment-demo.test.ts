@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readDocxXml } from '../../documents/docx-test-helpers';
 import { renderDocx } from '../../documents/render-docx';
-import { createTestApi, type TestApi } from '../../../test/api-harness';
+import { findHeadingJumps } from '../../documents/report-layout';
+import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
 import type { Actor } from '../access/access.service';
 import { loadDemoProject } from '../demo/demo-project';
@@ -14,10 +15,11 @@ describeEachDialect('assessment demo content and report', (dialect) => {
   let api: TestApi;
   let actor: Actor;
   let projectId: string;
+  let cookie: string;
 
   beforeAll(async () => {
     api = await createTestApi(dialect);
-    actor = (await api.signUp('admin@example.com', { isAdmin: true, name: '管理员' })).actor;
+    ({ actor, cookie } = await api.signUp('admin@example.com', { isAdmin: true, name: '管理员' }));
     projectId = await loadDemoProject(api.db, actor);
   });
   afterAll(() => api.close());
@@ -53,5 +55,20 @@ describeEachDialect('assessment demo content and report', (dialect) => {
     expect(docx.text).toContain('白银工厂');
     expect(docx.text).toContain('优先改进的瓶颈');
     expect(docx.headings.filter((h) => h.level === 1).map((h) => h.text.replace(/^\d+ /, ''))).toContain('结论与建议');
+  });
+
+  it('nests heading levels without gaps, for the demo and for an empty project, in both languages', async () => {
+    const empty = (
+      await readJson<{ id: string }>(
+        await api.call('POST', '/api/v1/projects', { cookie, body: { name: '空项目', clientName: '客户', erpProduct: '金昌ERP' } }),
+      )
+    ).id;
+    for (const id of [projectId, empty]) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const report = await buildCurrentStateReport(api.db, id, { locale, author: '管理员' });
+        expect(report.blocks.some((b) => b.kind === 'heading' && b.level > 1)).toBe(true);
+        expect(findHeadingJumps(report.blocks)).toEqual([]);
+      }
+    }
   });
 });

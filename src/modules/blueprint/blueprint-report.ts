@@ -4,7 +4,7 @@ import type { DocBlock, ReportDocument, TableCell } from '../../documents/docume
 import type { Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import { buildProcessReportBlocks } from '../assessment/process-snapshot';
-import { getProjectRow } from '../projects/project.service';
+import { getProjectRow, parseModulesInScope } from '../projects/project.service';
 import { APPROVAL_LABELS, CONFIG_KIND_LABELS, labelOf, MODULE_LABELS, PRIORITY_LABELS, RESOLUTION_LABELS } from './blueprint-labels';
 import type { BlueprintSnapshot, SnapshotRequirement } from './blueprint-snapshot';
 import { takeBlueprintSnapshot } from './blueprint-snapshot';
@@ -31,22 +31,28 @@ const TEXT = {
       '本文档描述系统上线后的目标状态：功能清单（需求与解决方式）、目标流程、权限矩阵、界面原型与定制开发清单。遵循“流程优化优先于功能开发”的原则：能通过调整流程或配置（自定义字段、工作流、报表、打印模板、参数）满足的需求不做二次开发；定制开发仅限核心竞争力相关需求，须经项目领导小组批准。经双方确认后进入实施阶段。',
     en: 'This document describes the target state after go-live: the function list (requirements and how each is met), to-be processes, the permission matrix, UI prototypes and the list of custom development. Principle: adapt the process before changing the software — what process change or configuration (custom fields, workflows, reports, print templates, parameters) can meet is not custom-developed; custom development is limited to core competitiveness and approved by the steering committee. Implementation starts once both parties have signed.',
   },
-  ch1: { 'zh-CN': '1 功能清单', en: '1 Function list' },
+  ch1: { 'zh-CN': '功能清单', en: 'Function list' },
   ch1Summary: {
     'zh-CN': '共 {total} 项需求：标准功能 {standard} 项，流程变革 {process} 项，配置 {config} 项，定制开发 {custom} 项。',
     en: '{total} requirements: {standard} standard, {process} process change, {config} configuration, {custom} custom development.',
   },
-  ch2: { 'zh-CN': '2 目标流程', en: '2 To-be processes' },
-  ch3: { 'zh-CN': '3 权限矩阵', en: '3 Permission matrix' },
-  ch4: { 'zh-CN': '4 界面原型', en: '4 UI prototypes' },
-  ch5: { 'zh-CN': '5 定制开发清单', en: '5 Custom development' },
+  ch2: { 'zh-CN': '目标流程', en: 'To-be processes' },
+  ch3: { 'zh-CN': '权限矩阵', en: 'Permission matrix' },
+  ch4: { 'zh-CN': '界面原型', en: 'UI prototypes' },
+  ch5: { 'zh-CN': '定制开发清单', en: 'Custom development' },
   meterHeading: { 'zh-CN': '定制化程度', en: 'Degree of customisation' },
   meterNote: {
     'zh-CN': '阈值：每个模块定制开发占比不超过 {share}，工作量不超过 {effort} 人天（“本期不做”的需求不计入）。',
     en: "Thresholds: per module at most {share} of requirements and {effort} person-days as custom development (won't-have items excluded).",
   },
-  signoffs: { 'zh-CN': '6 签核记录', en: '6 Sign-off' },
+  signoffs: { 'zh-CN': '签核记录', en: 'Sign-off' },
   none: { 'zh-CN': '无。', en: 'None.' },
+  noneInModule: { 'zh-CN': '本模块尚无需求。', en: 'No requirements in this module yet.' },
+  outOfScope: { 'zh-CN': '项目范围之外的需求', en: 'Requirements outside the project scope' },
+  outOfScopeNote: {
+    'zh-CN': '以下 {count} 项需求属于项目范围之外的模块（{modules}）：请调整其模块、标为“本期不做”，或扩大项目范围。',
+    en: "These {count} requirements belong to modules outside the project scope ({modules}): change their module, mark them won't-have, or extend the scope.",
+  },
   noneCustom: { 'zh-CN': '本蓝图没有定制开发项。', en: 'This blueprint has no custom development.' },
   code: { 'zh-CN': '编号', en: 'Code' },
   requirement: { 'zh-CN': '需求名称', en: 'Requirement' },
@@ -101,7 +107,38 @@ function resolutionNote(r: SnapshotRequirement, locale: Locale): string {
   return r.description;
 }
 
-function functionListBlocks(snapshot: BlueprintSnapshot, locale: Locale): DocBlock[] {
+function requirementTable(items: SnapshotRequirement[], locale: Locale): DocBlock {
+  return {
+    kind: 'table',
+    columns: [
+      { title: tx('code', locale), width: 13 },
+      { title: tx('requirement', locale), width: 28 },
+      { title: tx('step', locale), width: 16 },
+      { title: tx('priority', locale), width: 10 },
+      { title: tx('resolution', locale), width: 12 },
+      { title: tx('note', locale), width: 28 },
+    ],
+    rows: items.map((r): TableCell[] => [
+      r.code,
+      r.title,
+      r.processStepName || null,
+      labelOf(PRIORITY_LABELS, r.priority, locale),
+      r.resolution === 'custom_development'
+        ? [{ text: labelOf(RESOLUTION_LABELS, r.resolution, locale), bold: true, color: '#cf1322' }]
+        : labelOf(RESOLUTION_LABELS, r.resolution, locale),
+      resolutionNote(r, locale) || null,
+    ]),
+    highlightRows: items.flatMap((r, i) => (r.resolution === 'custom_development' ? [i] : [])),
+  };
+}
+
+/**
+ * The function list: one section per business area. With a project scope the sections are the
+ * modules in scope (an empty one says so), and requirements of other modules are gathered in a
+ * flagged section instead of opening sections for areas the project does not cover; without a
+ * scope, the modules that have requirements.
+ */
+function functionListBlocks(snapshot: BlueprintSnapshot, scope: readonly string[], locale: Locale): DocBlock[] {
   const reqs = snapshot.requirements;
   const count = (res: string) => reqs.filter((r) => r.resolution === res).length;
   const blocks: DocBlock[] = [
@@ -119,33 +156,19 @@ function functionListBlocks(snapshot: BlueprintSnapshot, locale: Locale): DocBlo
       ],
     },
   ];
-  if (!reqs.length) return [...blocks, { kind: 'paragraph', runs: [tx('none', locale)], tone: 'note' }];
-  const modules = [...new Set(reqs.map((r) => r.module))];
+  if (!reqs.length && !scope.length) return [...blocks, { kind: 'paragraph', runs: [tx('none', locale)], tone: 'note' }];
+  const modules = scope.length ? scope : [...new Set(reqs.map((r) => r.module))];
   for (const module of modules) {
     const items = reqs.filter((r) => r.module === module);
     blocks.push({ kind: 'heading', level: 2, text: labelOf(MODULE_LABELS, module, locale) });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: tx('code', locale), width: 13 },
-        { title: tx('requirement', locale), width: 28 },
-        { title: tx('step', locale), width: 16 },
-        { title: tx('priority', locale), width: 10 },
-        { title: tx('resolution', locale), width: 12 },
-        { title: tx('note', locale), width: 28 },
-      ],
-      rows: items.map((r): TableCell[] => [
-        r.code,
-        r.title,
-        r.processStepName || null,
-        labelOf(PRIORITY_LABELS, r.priority, locale),
-        r.resolution === 'custom_development'
-          ? [{ text: labelOf(RESOLUTION_LABELS, r.resolution, locale), bold: true, color: '#cf1322' }]
-          : labelOf(RESOLUTION_LABELS, r.resolution, locale),
-        resolutionNote(r, locale) || null,
-      ]),
-      highlightRows: items.flatMap((r, i) => (r.resolution === 'custom_development' ? [i] : [])),
-    });
+    blocks.push(items.length ? requirementTable(items, locale) : { kind: 'paragraph', runs: [tx('noneInModule', locale)], tone: 'note' });
+  }
+  const outside = reqs.filter((r) => !modules.includes(r.module));
+  if (outside.length) {
+    const names = [...new Set(outside.map((r) => labelOf(MODULE_LABELS, r.module, locale)))].join(locale === 'zh-CN' ? '、' : ', ');
+    blocks.push({ kind: 'heading', level: 2, text: tx('outOfScope', locale) });
+    blocks.push({ kind: 'paragraph', runs: [tx('outOfScopeNote', locale, { count: outside.length, modules: names })], tone: 'warning' });
+    blocks.push(requirementTable(outside, locale));
   }
   return blocks;
 }
@@ -284,6 +307,8 @@ export async function buildBlueprintReport(
   const versionId = options.versionId ?? (await findLatestVersionRow(db.kysely, projectId))?.id;
   const version = versionId ? await getVersion(db.kysely, projectId, versionId, locale) : undefined;
   const snapshot = version ? version.snapshot : await takeBlueprintSnapshot(db.kysely, projectId, locale);
+  // Versions frozen before the scope was recorded follow the project's current scope.
+  const scope = snapshot.modulesInScope ?? parseModulesInScope(project.modules_in_scope);
 
   const label = version
     ? `${versionLabel(version.number)}（${tx(version.status === 'approved' ? 'approved' : 'pending', locale)}）`
@@ -306,13 +331,13 @@ export async function buildBlueprintReport(
     : [{ kind: 'paragraph' as const, runs: [tx('none', locale)], tone: 'note' as const }];
   const blocks: DocBlock[] = [
     { kind: 'paragraph', runs: [tx('intro', locale)] },
-    ...functionListBlocks(snapshot, locale),
+    ...functionListBlocks(snapshot, scope, locale),
     { kind: 'pageBreak' },
     { kind: 'heading', level: 1, text: tx('ch2', locale) },
     ...processBlocks,
     { kind: 'pageBreak' },
     { kind: 'heading', level: 1, text: tx('ch3', locale) },
-    ...buildPermissionMatrixReportBlocks(snapshot.permissionMatrix, locale),
+    ...buildPermissionMatrixReportBlocks(snapshot.permissionMatrix, locale, { modulesInScope: scope }),
     { kind: 'pageBreak' },
     ...(await prototypeBlocks(db, projectId, snapshot, locale)),
     { kind: 'pageBreak' },

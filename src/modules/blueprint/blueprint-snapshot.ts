@@ -2,6 +2,7 @@ import type { DbExecutor } from '../../db/connection';
 import type { Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import { getProcessSnapshots, type ProcessSnapshot } from '../assessment/process-snapshot';
+import { getProjectRow, parseModulesInScope } from '../projects/project.service';
 import { computeCustomisationMeter } from './customisation-meter';
 import { getPermissionMatrixSnapshot, type PermissionMatrixSnapshot } from './permission-matrix-snapshot';
 import { listProjectPrototypes } from './prototype.service';
@@ -30,6 +31,11 @@ export interface BlueprintSnapshot {
   permissionMatrix: PermissionMatrixSnapshot;
   thresholds: Thresholds;
   meter: MeterView;
+  /**
+   * The project's ERP modules in scope when the snapshot was taken (the document's business-area
+   * sections follow them). Absent in snapshots taken before it was recorded: the current scope is used.
+   */
+  modulesInScope?: string[];
 }
 
 /**
@@ -38,7 +44,8 @@ export interface BlueprintSnapshot {
  * Localized parts (SoD explanations, meter messages) are taken in `locale`.
  */
 export async function takeBlueprintSnapshot(db: DbExecutor, projectId: string, locale: Locale): Promise<BlueprintSnapshot> {
-  const [views, prototypes, thresholds, processes, permissionMatrix] = await Promise.all([
+  const [project, views, prototypes, thresholds, processes, permissionMatrix] = await Promise.all([
+    getProjectRow(db, projectId),
     listRequirementViews(db, projectId),
     listProjectPrototypes(db, projectId),
     getThresholds(db, projectId),
@@ -71,5 +78,6 @@ export async function takeBlueprintSnapshot(db: DbExecutor, projectId: string, l
     permissionMatrix,
     thresholds,
     meter: computeCustomisationMeter(requirements, thresholds, locale),
+    modulesInScope: parseModulesInScope(project.modules_in_scope),
   };
 }

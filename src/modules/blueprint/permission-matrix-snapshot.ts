@@ -106,10 +106,20 @@ const RISK_LABELS: Record<Locale, Record<string, string>> = {
   en: { high: 'High', medium: 'Medium', low: 'Low' },
 };
 
-/** Document blocks: the matrix (roles × functions with scope) and the SoD conflicts. */
-export function buildPermissionMatrixReportBlocks(snapshot: PermissionMatrixSnapshot, locale: Locale): DocBlock[] {
+/**
+ * Document blocks: the matrix (roles × functions with scope) and the SoD conflicts, as level-2
+ * sections under the caller's chapter heading. With `modulesInScope`, only those modules get a
+ * matrix section (the default function catalogue covers every ERP module); grants on functions of
+ * other modules are not dropped silently but named in a warning.
+ */
+export function buildPermissionMatrixReportBlocks(
+  snapshot: PermissionMatrixSnapshot,
+  locale: Locale,
+  options: { modulesInScope?: readonly string[] | null } = {},
+): DocBlock[] {
   const zh = locale === 'zh-CN';
   const blocks: DocBlock[] = [];
+  const inScope = options.modulesInScope?.length ? new Set(options.modulesInScope) : null;
   const mitigated = snapshot.mitigatedConflicts ?? [];
   blocks.push({
     kind: 'paragraph',
@@ -126,7 +136,21 @@ export function buildPermissionMatrixReportBlocks(snapshot: PermissionMatrixSnap
   const scopeOf = new Map(snapshot.grants.map((g) => [`${g.roleId}|${g.functionId}`, g.scope]));
   const conflictRoles = new Set(snapshot.conflicts.map((c) => c.roleId));
   const conflictCells = new Set(snapshot.conflicts.flatMap((c) => (c.grants ?? []).map((g) => `${g.roleId}|${g.functionId}`)));
-  const modules = [...new Set(snapshot.functions.map((f) => f.module))];
+  const modules = [...new Set(snapshot.functions.map((f) => f.module))].filter((m) => !inScope || inScope.has(m));
+  const outside = inScope ? snapshot.functions.filter((f) => !inScope.has(f.module)) : [];
+  const outsideGranted = new Set(snapshot.grants.filter((g) => outside.some((f) => f.id === g.functionId)).map((g) => g.functionId));
+  if (outsideGranted.size) {
+    const names = [...new Set(outside.filter((f) => outsideGranted.has(f.id)).map((f) => erpModuleLabel(f.module, locale)))];
+    blocks.push({
+      kind: 'paragraph',
+      tone: 'warning',
+      runs: [
+        zh
+          ? `有 ${outsideGranted.size} 项已授权的功能属于项目范围之外的模块（${names.join('、')}），未列入本矩阵：请撤销这些授权或扩大项目范围。`
+          : `${outsideGranted.size} granted function(s) belong to modules outside the project scope (${names.join(', ')}) and are not listed: revoke the grants or extend the scope.`,
+      ],
+    });
+  }
   for (const module of snapshot.roles.length ? modules : []) {
     const fns = snapshot.functions.filter((f) => f.module === module);
     const rows: TableCell[][] = fns.map((f) => [
@@ -142,7 +166,7 @@ export function buildPermissionMatrixReportBlocks(snapshot: PermissionMatrixSnap
     ]);
     blocks.push({
       kind: 'heading',
-      level: 3,
+      level: 2,
       text: zh ? `${erpModuleLabel(module, locale)}模块` : `${erpModuleLabel(module, locale)} module`,
     });
     blocks.push({
@@ -162,7 +186,7 @@ export function buildPermissionMatrixReportBlocks(snapshot: PermissionMatrixSnap
     });
   }
 
-  blocks.push({ kind: 'heading', level: 3, text: zh ? '职责分离（SoD）冲突' : 'Segregation-of-duties (SoD) conflicts' });
+  blocks.push({ kind: 'heading', level: 2, text: zh ? '职责分离（SoD）冲突' : 'Segregation-of-duties (SoD) conflicts' });
   const all = [...snapshot.conflicts.map((c) => ({ c, open: true })), ...mitigated.map((c) => ({ c, open: false }))];
   if (all.length === 0) {
     blocks.push({ kind: 'paragraph', tone: 'success', runs: [zh ? '未发现职责分离冲突。' : 'No segregation-of-duties conflicts found.'] });

@@ -9,12 +9,29 @@ import { DEFAULT_DELIVERABLES } from './default-deliverables';
 import { findProject, listProjectsForUser } from './project.repository';
 import {
   AVAILABLE_PHASES,
+  ERP_MODULES,
   PHASES,
+  type ErpModule,
   type CreateProjectInput,
   type Dashboard,
   type ProjectView,
   type UpdateProjectInput,
 } from './project.schema';
+
+/**
+ * The ERP modules in scope stored on a project row, in the fixed module order (unknown codes and
+ * repeats dropped), so documents list business areas the same way whatever order they were picked in.
+ */
+export function parseModulesInScope(stored: string): ErpModule[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return [];
+  }
+  const picked = new Set(Array.isArray(parsed) ? parsed : []);
+  return ERP_MODULES.filter((m) => picked.has(m));
+}
 
 /** Presents a project row. */
 export function presentProject(row: ProjectTable, myRole: string | null): ProjectView {

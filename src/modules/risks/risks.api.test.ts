@@ -11,6 +11,7 @@ describeEachDialect('risks API', (dialect) => {
   let pm: string;
   let projectId: string;
   let demoId: string;
+  let balanceProjectId: string;
 
   const path = (id: string, rest = '') => `/api/v1/projects/${id}${rest}`;
   const indicator = (health: HealthView, code: string): IndicatorView => {
@@ -63,10 +64,13 @@ describeEachDialect('risks API', (dialect) => {
     expect(modulesOver.message).toContain('生产');
     expect(indicator(health, 'customisation.share').level).toBe('ok');
     const data = indicator(health, 'data_quality.scores');
-    // The raw 客户档案 is judged by its cleaned, re-profiled derivative: what gets migrated.
-    expect(data.level).toBe('ok');
-    expect(data.value).toBeGreaterThanOrEqual(80);
-    expect(data.evidence).toEqual([{ label: '数据资产', href: 'assessment/data-assets' }]);
+    // 期初余额 leaves 贷方余额 blank in two rows of three (34.8 % of its cells are empty): it caps the
+    // asset at 33, a critical data-quality warning. (The raw 客户档案 is judged by its cleaned derivative.)
+    expect(data.level).toBe('critical');
+    expect(data.value).toBe(33);
+    expect(data.message).toContain('期初余额 33');
+    expect(data.evidence.map((e) => e.label)).toContain('期初余额');
+    expect(data.evidence.map((e) => e.label)).not.toContain('客户档案');
     expect(indicator(health, 'change_management.resistance').level).toBe('ok');
     const stale = indicator(health, 'change_management.stale_assessments');
     expect(stale.level).toBe('watch');
@@ -86,6 +90,37 @@ describeEachDialect('risks API', (dialect) => {
       ['R-004', 12, 'medium', false],
       ['R-005', 15, 'high', false],
     ]);
+  });
+
+  it('rates data quality below 正常 when an asset misses a third of its opening balances', async () => {
+    const id = await api.createProject(pm, '期初余额测试');
+    balanceProjectId = id;
+    // 23 accounts, 8 of them without an opening balance: 34.8 % missing in the amount column.
+    const lines = ['科目编码,科目名称,期初余额'];
+    for (let i = 0; i < 23; i++) lines.push(`${1001 + i},科目${i},${i % 3 === 0 ? '' : `${(i + 1) * 1000}.00`}`);
+    const uploadId = await api.upload(pm, id, '期初余额.csv', `${lines.join('\n')}\n`);
+    await api.jobs.start();
+    const created = await api.call('POST', path(id, '/data-assets'), {
+      cookie: pm,
+      body: { name: '期初余额', storage: 'local', source: { kind: 'upload', uploadId }, keyColumns: ['科目编码'] },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { asset, profileRun } = await readJson<{ asset: { id: string }; profileRun: { id: string } }>(created);
+    for (let status = 'queued'; status === 'queued' || status === 'running';) {
+      await new Promise((r) => setTimeout(r, 50));
+      const run = await readJson<{ status: string; qualityScore: number | null }>(
+        await api.call('GET', path(id, `/data-assets/${asset.id}/profile-runs/${profileRun.id}`), { cookie: pm }),
+      );
+      status = run.status;
+      if (status === 'succeeded') expect(run.qualityScore).toBe(65);
+    }
+    const health = await readJson<HealthView>(await api.call('GET', path(id, '/health'), { cookie: pm }));
+    const data = indicator(health, 'data_quality.scores');
+    expect(data.value).toBe(65);
+    expect(data.level).toBe('warning');
+    const dimension = health.dimensions.find((d) => d.code === 'data_quality')!;
+    expect(dimension.level).not.toBe('ok');
+    expect(dimension.score).toBeLessThan(90);
   });
 
   it('registers a risk from an indicator, links it, closes it and reopens it', async () => {
@@ -232,9 +267,9 @@ describeEachDialect('risks API', (dialect) => {
   it('records the daily snapshot of every project that has none yet, once', async () => {
     const day = '2031-05-04';
     const first = await recordMissingHealthSnapshots(api.db, day);
-    expect(new Set(first)).toEqual(new Set([projectId, demoId]));
+    expect(new Set(first)).toEqual(new Set([projectId, demoId, balanceProjectId]));
     expect(await recordMissingHealthSnapshots(api.db, day)).toEqual([]);
     const rows = await api.db.kysely.selectFrom('risk_health_snapshot').select('project_id').where('day', '=', day).execute();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
   });
 });
