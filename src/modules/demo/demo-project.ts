@@ -573,6 +573,7 @@ export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
         modulesInScope: ['finance', 'purchasing', 'inventory', 'sales', 'production'],
         startDate: '2026-09-01',
         plannedGoLive: '2027-03-01',
+        timeZone: 'Asia/Shanghai',
         description:
           '甘肃陇原精工机械有限公司（兰州，员工约 680 人）实施金昌 ERP 财务与供应链模块：总账、应收应付、成本核算、采购、库存、销售与生产计划。先在财务部和仓储物流部试点，再分批推广。',
       },
