@@ -17038,6 +17038,11 @@ export interface components {
       startDate: string | null;
       plannedGoLive: string | null;
       description: string;
+      /**
+       * @description IANA time zone of the project
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
       isDemo: boolean;
       createdAt: string;
       updatedAt: string;
@@ -17064,6 +17069,11 @@ export interface components {
       plannedGoLive: string | null;
       /** @default  */
       description: string;
+      /**
+       * @default Asia/Shanghai
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
     };
     UpdateProjectBody: {
       name?: string;
@@ -17076,6 +17086,8 @@ export interface components {
       /** @example 2026-06-30 */
       plannedGoLive?: string | null;
       description?: string;
+      /** @example Asia/Shanghai */
+      timeZone?: string;
     };
     ProjectAccess: {
       role: string;
