@@ -11,7 +11,7 @@ interface GoLiveView {
   decisions: { decision: string; conditions: string }[];
 }
 
-const REASON = '系统蓝图尚未签署，数据尚未正式迁移；待蓝图签署并完成正式迁移后重新评审';
+const REASON = '蓝图 V2 尚未签署，库存数量双轨对账仍有未解释差异；待 V2 签署、库存对账连续 3 天无未解释差异后重新评审';
 
 describe.runIf(chromiumPath)('上线 → 上线决策: readiness, checklist, a refused go and a recorded no-go in the demo project', () => {
   let e2e: E2E;
@@ -63,6 +63,12 @@ describe.runIf(chromiumPath)('上线 → 上线决策: readiness, checklist, a r
     expect(await blueprint.getAttribute('data-status')).toBe('fail');
     expect(await blueprint.textContent()).toContain('未通过');
     expect(await blueprint.textContent()).toContain('系统蓝图已签署');
+    // The demo is mid-project: V1 signed, V2 not; master data loaded; 库存数量 not at its exit criterion.
+    expect(await blueprint.textContent()).toContain('V2 尚待双方签署');
+    expect(await page.getByTestId('criterion-migration_loaded').getAttribute('data-status')).toBe('pass');
+    const dualRun = page.getByTestId('criterion-dual_run_exit');
+    expect(await dualRun.getAttribute('data-status')).toBe('fail');
+    expect(await dualRun.textContent()).toContain('库存数量（按物料与仓库）');
     expect(await blueprint.getByTestId('criterion-link-blueprint_approved').getAttribute('href')).toBe(
       `/projects/${projectId}/blueprint/versions`,
     );
