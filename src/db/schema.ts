@@ -65,6 +65,8 @@ export interface ProjectTable {
   planned_go_live: string | null;
   description: string;
   is_demo: number;
+  /** IANA zone name; business dates and displayed times follow it. */
+  time_zone: string;
   created_by: string | null;
   created_at: string;
   updated_at: string;

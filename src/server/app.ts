@@ -100,6 +100,22 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
     return c.json({ status: 'ok', db: deps.db.dialect, version: deps.config.version });
   });
 
+  registerApiRoutes(app);
+  app.doc31('/api/openapi.json', openApiInfo(deps.config.version));
+  mountApiDocs(app);
+
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
+  });
+  mountWebApp(app);
+  return app;
+}
+
+/**
+ * Registers every API route and the security schemes on `app`. Shared by {@link createApp} and
+ * {@link buildOpenApiDocument}, so the served document and the generated web types cannot differ.
+ */
+function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAuthRoutes(app);
   registerProjectRoutes(app);
   registerGoalRoutes(app);
@@ -117,21 +133,28 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.doc31('/api/openapi.json', {
+}
+
+/** The document header of `/api/openapi.json`. */
+function openApiInfo(version: string): { openapi: '3.1.0'; info: { title: string; version: string; description: string } } {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'golive API',
-      version: deps.config.version,
+      version,
       description: 'GoLive 实施落地平台 API. Errors: {"error":{"code","message","details":[{field,reason}]}}.',
     },
-  });
-  mountApiDocs(app);
+  };
+}
 
-  app.all('/api/*', () => {
-    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
-  });
-  mountWebApp(app);
-  return app;
+/**
+ * The OpenAPI document the server serves, built in-process without a database or a listening server
+ * (route registration touches no dependency). `npm run gen:api` turns it into the web's types.
+ */
+export function buildOpenApiDocument(version: string): ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']> {
+  const app = new OpenAPIHono<AppEnv>();
+  registerApiRoutes(app);
+  return app.getOpenAPI31Document(openApiInfo(version));
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

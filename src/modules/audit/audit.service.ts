@@ -75,3 +75,20 @@ export interface AuditRecordView {
   before: unknown;
   after: unknown;
 }
+
+/**
+ * The time of each user's latest recorded action in the project's audit trail (users who never
+ * acted are absent). Reads are not audited, so this is the latest write.
+ */
+export async function latestActionByUser(db: DbExecutor, projectId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('actor_id')
+    .select((eb) => eb.fn.max('at').as('last_at'))
+    .where('project_id', '=', projectId)
+    .where('actor_id', 'in', [...new Set(userIds)])
+    .groupBy('actor_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.actor_id && r.last_at ? [[r.actor_id, r.last_at] as [string, string]] : [])));
+}

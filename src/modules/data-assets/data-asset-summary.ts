@@ -2,6 +2,7 @@ import type { DbExecutor } from '../../db/connection';
 import type { DocBlock } from '../../documents/document-model';
 import type { SourceProfile } from '../../engines/profile/profile-types';
 import type { Locale } from '../../shared/app-error';
+import { memberNamesById } from '../team/team-contract';
 
 // CONTRACT (owner: data-assets module). The Current State Analysis Report depends on these exact
 // names and shapes; implement the bodies, keep the signatures.
@@ -56,8 +57,7 @@ export async function summarizeDataAssets(db: DbExecutor, projectId: string, loc
     .orderBy('created_at', 'asc')
     .execute();
   const latest = new Map(runs.map((r) => [r.asset_id, r]));
-  const members = await db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute();
-  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const memberName = await memberNamesById(db, projectId);
   return assets.map((asset) => {
     const run = latest.get(asset.id);
     let findings: string[] = [];
@@ -130,4 +130,10 @@ export function buildDataAssetReportBlocks(assets: DataAssetSummary[], locale: L
     blocks.push({ kind: 'bullets', items: bullets });
   }
   return blocks;
+}
+
+/** Every data asset of the project with the asset it was cleaned from (null for a raw asset). */
+export async function listDataAssetLineage(db: DbExecutor, projectId: string): Promise<{ id: string; derivedFrom: string | null }[]> {
+  const rows = await db.selectFrom('data_asset').select(['id', 'derived_from']).where('project_id', '=', projectId).execute();
+  return rows.map((r) => ({ id: r.id, derivedFrom: r.derived_from }));
 }

@@ -8,6 +8,7 @@ import { insertDemoAssessment } from './demo-assessment';
 import { insertDemoBlueprint } from './demo-blueprint';
 import { insertDemoDataAssets } from './demo-data-assets';
 import { insertDemoGoLive } from './demo-go-live';
+import { insertDemoHistory } from './demo-history';
 import { insertDemoMigration } from './demo-migration';
 import { insertDemoPermissionMatrix } from './demo-permission-matrix';
 import { insertDemoRisks } from './demo-risks';
@@ -441,7 +442,7 @@ const STAKEHOLDERS: {
   { name: '郑凯', organization: CLIENT, member: 'sales', influence: 4, note: '销售订单流程变化最大', history: [['2026-09-05', 3, '']] },
 ];
 
-async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: string): Promise<void> {
+async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: string): Promise<Map<string, string>> {
   const now = nowIso();
   const memberIds = new Map<string, string>();
   for (const m of MEMBERS) {
@@ -542,15 +543,20 @@ async function insertDemoContent(tx: DbExecutor, projectId: string, dataDir: str
   await insertDemoMigration(tx, projectId, memberIds, dataDir);
   await insertDemoRisks(tx, projectId, memberIds);
   await insertDemoGoLive(tx, projectId, memberIds);
+  return memberIds;
 }
 
 /**
  * Loads the demo project (replacing an existing one), owned by `owner`. Returns its id. Its files
- * (legacy data, the staging database) go to the data directory bound to `db` (see job-runtime.ts).
+ * (legacy data, the staging database, the dual-run extracts) go to the data directory bound to `db`
+ * (see job-runtime.ts). The content is written in one transaction that also deletes the previous
+ * demo project, so a reload replaces it; the history (versions, migration and reconciliation runs)
+ * is then made by the modules' services and jobs, and if that fails the new demo project is
+ * deleted again, so a failed load never leaves half a demo.
  */
 export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
   const dataDir = dataDirFor(db);
-  return db.kysely.transaction().execute(async (tx) => {
+  const { projectId, memberIds } = await db.kysely.transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('project').select('id').where('is_demo', '=', 1).execute();
     for (const p of existing) {
       await tx.deleteFrom('project').where('id', '=', p.id).execute();
@@ -567,12 +573,19 @@ export async function loadDemoProject(db: Db, owner: Actor): Promise<string> {
         modulesInScope: ['finance', 'purchasing', 'inventory', 'sales', 'production'],
         startDate: '2026-09-01',
         plannedGoLive: '2027-03-01',
+        timeZone: 'Asia/Shanghai',
         description:
           '甘肃陇原精工机械有限公司（兰州，员工约 680 人）实施金昌 ERP 财务与供应链模块：总账、应收应付、成本核算、采购、库存、销售与生产计划。先在财务部和仓储物流部试点，再分批推广。',
       },
       { isDemo: true, executor: tx },
     );
-    await insertDemoContent(tx, project.id, dataDir);
-    return project.id;
+    return { projectId: project.id, memberIds: await insertDemoContent(tx, project.id, dataDir) };
   });
+  try {
+    await insertDemoHistory(db, owner, projectId, memberIds, dataDir);
+  } catch (error) {
+    await db.kysely.deleteFrom('project').where('id', '=', projectId).execute();
+    throw error;
+  }
+  return projectId;
 }

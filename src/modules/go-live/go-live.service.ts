@@ -6,6 +6,7 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { findLatestVersionRow, versionLabel } from '../blueprint/blueprint-version.service';
 import { listSpecs } from '../cutover/spec.service';
+import { getLatestRealMigrationRun, hasMigrationPlan } from '../migration/migration-contract';
 import { getProjectRow } from '../projects/project.service';
 import { assertProjectMember } from '../team/assert-project-member';
 import { getProjectHealth } from '../risks/health.service';
@@ -94,17 +95,10 @@ function presentCheck(row: GoLiveCheckTable & { owner_name: string | null }): Ch
  */
 export async function evaluateReadiness(db: Db, projectId: string, locale: Locale): Promise<CriterionView[]> {
   const k = db.kysely;
-  const [version, objects, run, specs, health, checks] = await Promise.all([
+  const [version, hasPlan, run, specs, health, checks] = await Promise.all([
     findLatestVersionRow(k, projectId),
-    k.selectFrom('migration_object').select('id').where('project_id', '=', projectId).execute(),
-    k
-      .selectFrom('migration_run')
-      .select(['id', 'number', 'status', 'rolled_back_at'])
-      .where('project_id', '=', projectId)
-      .where('mode', '=', 'real')
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    hasMigrationPlan(k, projectId),
+    getLatestRealMigrationRun(k, projectId),
     listSpecs(db, projectId, locale),
     getProjectHealth(db, projectId, locale),
     listCheckRows(k, projectId),
@@ -127,7 +121,7 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
     );
   }
 
-  if (objects.length === 0) {
+  if (!hasPlan) {
     out.push(criterion('migration_loaded', false, { zh: '尚未制定数据迁移计划。', en: 'No data migration plan yet.' }, locale));
   } else if (!run) {
     out.push(
@@ -139,21 +133,19 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
       ),
     );
   } else {
-    const batches = await k.selectFrom('migration_batch').select(['object_name', 'status']).where('run_id', '=', run.id).execute();
-    const unfinished = batches.filter((b) => b.status !== 'loaded' && b.status !== 'skipped').map((b) => b.object_name);
-    const ok = run.status === 'succeeded' && run.rolled_back_at === null && unfinished.length === 0;
+    const { unfinished } = run;
     out.push(
-      ok
+      run.loaded
         ? criterion(
             'migration_loaded',
             true,
             {
-              zh: `第 ${run.number} 次正式迁移已完成（${batches.length} 个对象）。`,
-              en: `Real migration run #${run.number} completed (${batches.length} objects).`,
+              zh: `第 ${run.number} 次正式迁移已完成（${run.objects.length} 个对象）。`,
+              en: `Real migration run #${run.number} completed (${run.objects.length} objects).`,
             },
             locale,
           )
-        : run.rolled_back_at !== null
+        : run.rolledBack
           ? criterion(
               'migration_loaded',
               false,

@@ -254,6 +254,17 @@ export class JobQueue {
     return this.db.kysely.selectFrom('job').selectAll().where('id', '=', jobId).executeTakeFirst();
   }
 
+  /**
+   * Claims one queued job and runs it in this process, resolving when it has ended, for a caller
+   * that needs its outcome before going on (the demo loader replays history job by job). It works on
+   * a queue that was never started, on both dialects. If another worker claimed the job first, it
+   * returns the job as it stands (the caller waits for it through getJob).
+   */
+  async runNow(jobId: string): Promise<JobView> {
+    await this.claimAndRun(jobId);
+    return this.getJob(jobId);
+  }
+
   private async claimAndRun(jobId: string): Promise<void> {
     const row = await this.db.kysely.selectFrom('job').select(['run_after', 'status']).where('id', '=', jobId).executeTakeFirst();
     if (!row || row.status !== 'queued') return;

@@ -12,6 +12,27 @@ export type Phase = (typeof PHASES)[number];
 /** Phases whose module is built (web/src/api/types.ts keeps the same list). */
 export const AVAILABLE_PHASES: readonly Phase[] = ['goals', 'team', 'assessment', 'blueprint', 'cutover', 'risks'];
 
+/** True when `zone` is an IANA time zone name this runtime knows (`Asia/Shanghai`, `UTC`; not offsets like `+08:00`). */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A project's time zone: an IANA name; business dates and every displayed time follow it. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+  .openapi({ example: 'Asia/Shanghai' });
+
+/** The zone of a project created without one (golive's projects are Chinese rollouts). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 const projectFields = {
   name: z.string().trim().min(1).max(100),
   clientName: z.string().trim().min(1).max(100),
@@ -21,6 +42,7 @@ const projectFields = {
   startDate: dateSchema.nullable().default(null),
   plannedGoLive: dateSchema.nullable().default(null),
   description: z.string().max(2000).default(''),
+  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
 };
 
 export const createProjectBodySchema = z
@@ -41,6 +63,7 @@ export const updateProjectBodySchema = z
     startDate: dateSchema.nullable().optional(),
     plannedGoLive: dateSchema.nullable().optional(),
     description: z.string().max(2000).optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .strict()
   .openapi('UpdateProjectBody');
@@ -56,6 +79,7 @@ export const projectViewSchema = z
     startDate: z.string().nullable(),
     plannedGoLive: z.string().nullable(),
     description: z.string(),
+    timeZone: z.string().openapi({ description: 'IANA time zone of the project', example: 'Asia/Shanghai' }),
     isDemo: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),

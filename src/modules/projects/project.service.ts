@@ -45,6 +45,7 @@ export function presentProject(row: ProjectTable, myRole: string | null): Projec
     startDate: row.start_date,
     plannedGoLive: row.planned_go_live,
     description: row.description,
+    timeZone: row.time_zone,
     isDemo: row.is_demo === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -87,6 +88,7 @@ export async function createProject(
       start_date: input.startDate,
       planned_go_live: input.plannedGoLive,
       description: input.description,
+      time_zone: input.timeZone,
       is_demo: options.isDemo ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
@@ -140,6 +142,7 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
       start_date: input.startDate === undefined ? before.start_date : input.startDate,
       planned_go_live: input.plannedGoLive === undefined ? before.planned_go_live : input.plannedGoLive,
       description: input.description ?? before.description,
+      time_zone: input.timeZone ?? before.time_zone,
       updated_at: nowIso(),
     };
     if (next.start_date && next.planned_go_live && next.planned_go_live < next.start_date) {

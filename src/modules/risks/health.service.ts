@@ -2,20 +2,23 @@ import type { Db, DbExecutor } from '../../db/connection';
 import type { Locale } from '../../shared/app-error';
 import { nowIso, todayDate } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
-import { recordAudit } from '../audit/audit.service';
+import { latestActionByUser, recordAudit } from '../audit/audit.service';
 import { labelOf, MODULE_LABELS } from '../blueprint/blueprint-labels';
+import { listPendingCustomApprovals } from '../blueprint/pending-approvals';
 import { getMeter } from '../blueprint/requirement.service';
-import { summarizeDataAssets } from '../data-assets/data-asset-summary';
+import { listDataAssetLineage, summarizeDataAssets } from '../data-assets/data-asset-summary';
 import { listGoals } from '../goals/goal.service';
+import { getLatestRealMigrationRun } from '../migration/migration-contract';
 import { getProjectRow } from '../projects/project.service';
+import { listProjectMembers, listStakeholderSupport, type ProjectMemberRef } from '../team/team-contract';
 import { DEFAULT_RISK_SETTINGS, evaluateHealth, levelRank, type RiskFacts } from './early-warnings';
 import {
-  findLatestRealMigrationRun,
-  listApprovalRequests,
-  listAssetLineage,
+  findPreviousAlertsJson,
+  findRiskSettingsJson,
+  listHealthHistory,
   listRiskRows,
-  listSponsorActivity,
-  listStakeholderSupport,
+  saveHealthSnapshot,
+  saveRiskSettingsJson,
 } from './risk.repository';
 import { riskSettingsSchema, type HealthView, type IndicatorView, type RiskSettings } from './risk.schema';
 
@@ -24,9 +27,9 @@ const HISTORY_DAYS = 90;
 
 /** The project's early-warning settings; defaults for what was never saved (older rows gain new keys). */
 export async function getRiskSettings(db: DbExecutor, projectId: string): Promise<RiskSettings> {
-  const row = await db.selectFrom('risk_settings').select('settings').where('project_id', '=', projectId).executeTakeFirst();
-  if (!row) return structuredClone(DEFAULT_RISK_SETTINGS);
-  const saved = JSON.parse(row.settings) as Partial<RiskSettings>;
+  const json = await findRiskSettingsJson(db, projectId);
+  if (json === undefined) return structuredClone(DEFAULT_RISK_SETTINGS);
+  const saved = JSON.parse(json) as Partial<RiskSettings>;
   const merged = { ...DEFAULT_RISK_SETTINGS, ...saved, weights: { ...DEFAULT_RISK_SETTINGS.weights, ...saved.weights } };
   const parsed = riskSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : structuredClone(DEFAULT_RISK_SETTINGS);
@@ -37,54 +40,59 @@ export async function updateRiskSettings(db: Db, actor: Actor, projectId: string
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const before = await getRiskSettings(tx, projectId);
-    const values = { settings: JSON.stringify(input), updated_at: nowIso() };
-    await tx
-      .insertInto('risk_settings')
-      .values({ project_id: projectId, ...values })
-      .onConflict((oc) => oc.column('project_id').doUpdateSet(values))
-      .execute();
+    await saveRiskSettingsJson(tx, projectId, JSON.stringify(input), nowIso());
     await recordAudit(tx, actor, { projectId, entity: 'risk_settings', entityId: projectId, action: 'update', before, after: input });
     return input;
   });
+}
+
+/** Sponsors of the project with the time of their latest recorded action (audit trail); the most active counts. */
+async function listSponsorActivity(
+  db: DbExecutor,
+  projectId: string,
+): Promise<{ name: string; user_id: string | null; last_at: string | null }[]> {
+  const sponsors: ProjectMemberRef[] = await listProjectMembers(db, projectId, 'sponsor');
+  const lastAt = await latestActionByUser(
+    db,
+    projectId,
+    sponsors.flatMap((s) => (s.userId ? [s.userId] : [])),
+  );
+  return sponsors
+    .map((s) => ({ name: s.name, user_id: s.userId, last_at: s.userId ? (lastAt.get(s.userId) ?? null) : null }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Reads everything the early warnings look at from the other modules. */
 export async function gatherRiskFacts(db: Db, projectId: string, locale: Locale, today = todayDate()): Promise<RiskFacts> {
   const k = db.kysely;
   const project = await getProjectRow(k, projectId);
-  const [sponsors, support, meter, approvals, assets, lineage, run, goals, risks] = await Promise.all([
+  const [sponsors, support, meter, pendingApprovals, assets, lineage, run, goals, risks] = await Promise.all([
     listSponsorActivity(k, projectId),
     listStakeholderSupport(k, projectId),
     getMeter(k, projectId, locale),
-    listApprovalRequests(k, projectId),
+    listPendingCustomApprovals(k, projectId),
     summarizeDataAssets(k, projectId, locale),
-    listAssetLineage(k, projectId),
-    findLatestRealMigrationRun(k, projectId),
+    listDataAssetLineage(k, projectId),
+    getLatestRealMigrationRun(k, projectId),
     listGoals(db, projectId, locale, project),
     listRiskRows(k, projectId),
   ]);
 
-  const stakeholders = new Map<string, RiskFacts['stakeholders'][number]>();
-  for (const s of support) {
-    // Rows come oldest assessment first: the last one seen is current.
-    stakeholders.set(s.id, { name: s.name, influence: s.influence, support: s.support, assessedOn: s.assessed_on });
-  }
-
-  const latestApproval = new Map<string, (typeof approvals)[number]>();
-  for (const a of approvals) latestApproval.set(a.requirement_id, a);
-  const pendingApprovals = [...latestApproval.values()]
-    .filter((a) => a.status === 'pending' && a.resolution === 'custom_development' && a.priority !== 'wont')
-    .map((a) => ({ code: a.code, title: a.title, requestedOn: a.requested_at.slice(0, 10) }));
+  const stakeholders = support.map((s): RiskFacts['stakeholders'][number] => {
+    // Assessments come oldest first: the last one is current.
+    const current = s.assessments.at(-1);
+    return { name: s.name, influence: s.influence, support: current?.support ?? null, assessedOn: current?.assessedOn ?? null };
+  });
 
   // An asset cleaned into a profiled derivative is judged by that derivative: it is what gets migrated.
   const profiledIds = new Set(assets.filter((a) => a.qualityScore !== null).map((a) => a.id));
-  const replaced = new Set(lineage.filter((l) => l.derived_from && profiledIds.has(l.id)).map((l) => l.derived_from as string));
+  const replaced = new Set(lineage.flatMap((l) => (l.derivedFrom && profiledIds.has(l.id) ? [l.derivedFrom] : [])));
 
   return {
     today,
     projectStartDate: project.start_date,
     sponsors: sponsors.map((s) => ({ name: s.name, hasAccount: s.user_id !== null, lastActiveOn: s.last_at?.slice(0, 10) ?? null })),
-    stakeholders: [...stakeholders.values()],
+    stakeholders,
     customisation:
       meter.overall.total === 0
         ? null
@@ -95,9 +103,9 @@ export async function gatherRiskFacts(db: Db, projectId: string, locale: Locale,
               .filter((m) => m.overShare || m.overEffort)
               .map((m) => ({ module: m.module, label: labelOf(MODULE_LABELS, m.module, locale) })),
           },
-    pendingApprovals,
+    pendingApprovals: pendingApprovals.map((a) => ({ code: a.code, title: a.title, requestedOn: a.requestedOn })),
     dataAssets: assets.filter((a) => !replaced.has(a.id)).map((a) => ({ id: a.id, name: a.name, qualityScore: a.qualityScore })),
-    latestMigrationRun: run ? { number: run.number, sourceRows: run.source_rows, rejectedRows: run.rejected } : null,
+    latestMigrationRun: run ? { number: run.number, sourceRows: run.sourceRows, rejectedRows: run.rejected } : null,
     goals: goals.map((g) => ({
       statement: g.statement,
       smartOk: g.smart.ok,
@@ -129,15 +137,8 @@ export async function getProjectHealth(db: Db, projectId: string, locale: Locale
   const [facts, settings] = await Promise.all([gatherRiskFacts(db, projectId, locale, today), getRiskSettings(db.kysely, projectId)]);
   const evaluation = evaluateHealth(facts, settings, locale);
   const k = db.kysely;
-  const previous = await k
-    .selectFrom('risk_health_snapshot')
-    .select('alerts')
-    .where('project_id', '=', projectId)
-    .where('day', '<', today)
-    .orderBy('day', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const previousAlerts = previous ? new Set(JSON.parse(previous.alerts) as string[]) : null;
+  const previous = await findPreviousAlertsJson(k, projectId, today);
+  const previousAlerts = previous !== undefined ? new Set(JSON.parse(previous) as string[]) : null;
   const registered = new Map<string, string>();
   for (const r of facts.risks) {
     if (r.sourceIndicator && r.status !== 'closed') registered.set(r.sourceIndicator, r.code);
@@ -162,18 +163,8 @@ export async function getProjectHealth(db: Db, projectId: string, locale: Locale
     alerts: JSON.stringify(alerts.map((a) => a.code)),
     created_at: nowIso(),
   };
-  await k
-    .insertInto('risk_health_snapshot')
-    .values({ project_id: projectId, day: today, ...snapshot })
-    .onConflict((oc) => oc.columns(['project_id', 'day']).doUpdateSet(snapshot))
-    .execute();
-  const history = await k
-    .selectFrom('risk_health_snapshot')
-    .select(['day', 'score'])
-    .where('project_id', '=', projectId)
-    .orderBy('day', 'desc')
-    .limit(HISTORY_DAYS)
-    .execute();
+  await saveHealthSnapshot(k, projectId, today, snapshot);
+  const history = await listHealthHistory(k, projectId, HISTORY_DAYS);
 
   return {
     score: evaluation.score,
@@ -181,6 +172,6 @@ export async function getProjectHealth(db: Db, projectId: string, locale: Locale
     evaluatedOn: today,
     dimensions,
     alerts,
-    history: history.reverse().map((h) => ({ day: h.day, score: h.score === null ? null : Number(h.score) })),
+    history,
   };
 }

@@ -107,6 +107,8 @@ export interface Project {
   startDate: string | null;
   plannedGoLive: string | null;
   description: string;
+  /** IANA zone; every time is shown in it. */
+  timeZone: string;
   isDemo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -121,6 +123,7 @@ export interface ProjectInput {
   startDate: string | null;
   plannedGoLive: string | null;
   description: string;
+  timeZone: string;
 }
 
 export interface ProjectAccess {

@@ -1,4 +1,5 @@
 import { currentLanguage } from '../i18n';
+import { formatZoned, getDisplayTimeZone } from './time-zone';
 
 export function formatNumber(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
@@ -19,9 +20,10 @@ export function formatPercent(fraction: number | null | undefined, digits = 0): 
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
+/**
+ * `2026-12-07 09:30 (北京时间 UTC+8)`: a time in the open project's zone (set by the project layout), labelled.
+ * Components prefer `<DateTime>` / `useFormatDateTime()`, which re-render when the zone or language changes.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(currentLanguage(), { hour12: false });
+  return formatZoned(iso, getDisplayTimeZone(), currentLanguage());
 }

@@ -1,8 +1,17 @@
 import { Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERP_MODULES, type ErpModule, type Project, type ProjectInput } from '../../../api/types';
 import { moduleLabel } from '../../../components/labels';
+import { DEFAULT_DISPLAY_TIME_ZONE, timeZoneLabel } from '../../../components/time-zone';
+
+/** Every IANA zone the browser knows, Beijing time first (most projects); labelled with the zone's name and offset now. */
+function timeZoneOptions(language: string): { value: string; label: string }[] {
+  const zones = Intl.supportedValuesOf('timeZone').filter((z) => z !== DEFAULT_DISPLAY_TIME_ZONE);
+  const now = new Date();
+  return [DEFAULT_DISPLAY_TIME_ZONE, ...zones].map((zone) => ({ value: zone, label: `${zone} · ${timeZoneLabel(now, zone, language)}` }));
+}
 
 export interface ProjectFormValues {
   name: string;
@@ -13,6 +22,7 @@ export interface ProjectFormValues {
   startDate?: Dayjs | null;
   plannedGoLive?: Dayjs | null;
   description?: string;
+  timeZone?: string;
 }
 
 export const PROJECT_FIELDS = [
@@ -24,6 +34,7 @@ export const PROJECT_FIELDS = [
   'startDate',
   'plannedGoLive',
   'description',
+  'timeZone',
 ] as const;
 
 export function toProjectInput(values: ProjectFormValues): ProjectInput {
@@ -36,6 +47,7 @@ export function toProjectInput(values: ProjectFormValues): ProjectInput {
     startDate: values.startDate ? values.startDate.format('YYYY-MM-DD') : null,
     plannedGoLive: values.plannedGoLive ? values.plannedGoLive.format('YYYY-MM-DD') : null,
     description: values.description ?? '',
+    timeZone: values.timeZone ?? DEFAULT_DISPLAY_TIME_ZONE,
   };
 }
 
@@ -49,12 +61,14 @@ export function fromProject(project: Project): ProjectFormValues {
     startDate: project.startDate ? dayjs(project.startDate) : null,
     plannedGoLive: project.plannedGoLive ? dayjs(project.plannedGoLive) : null,
     description: project.description,
+    timeZone: project.timeZone,
   };
 }
 
 /** Fields of a project (create and edit); the server validates, errors land on the fields. */
 export function ProjectFormFields({ disabled }: { disabled?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zones = useMemo(() => timeZoneOptions(i18n.language), [i18n.language]);
   const required = [{ required: true, message: t('validation.required') }];
   return (
     <>
@@ -103,6 +117,9 @@ export function ProjectFormFields({ disabled }: { disabled?: boolean }) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="timeZone" label={t('project.timeZone')} extra={t('project.timeZoneHelp')} initialValue={DEFAULT_DISPLAY_TIME_ZONE}>
+        <Select showSearch disabled={disabled} data-testid="project-time-zone" options={zones} optionFilterProp="label" />
+      </Form.Item>
       <Form.Item name="description" label={t('project.description')}>
         <Input.TextArea rows={3} maxLength={2000} disabled={disabled} data-testid="project-description" />
       </Form.Item>

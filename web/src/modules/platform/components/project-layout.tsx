@@ -1,4 +1,17 @@
-import { AimOutlined, AuditOutlined, DashboardOutlined, RocketOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DeploymentUnitOutlined,
+  FileSearchOutlined,
+  ReadOutlined,
+  RocketOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +23,20 @@ import { phaseLabel } from '../../../components/labels';
 import { PageSpinner } from '../../../components/page-spinner';
 import { ProjectContext, type ProjectContextValue } from '../../../components/project';
 import { useShellTitle } from '../../../components/shell-title';
+import { setDisplayTimeZone } from '../../../components/time-zone';
 import { useApi } from '../../../components/use-api';
 
-const PHASE_ICONS: Partial<Record<Phase, React.ReactNode>> = {
+// A full record, so a phase added to PHASES cannot appear without an icon.
+const PHASE_ICONS: Record<Phase, React.ReactNode> = {
   goals: <AimOutlined />,
   team: <TeamOutlined />,
+  assessment: <FileSearchOutlined />,
+  blueprint: <ApartmentOutlined />,
+  rollout: <DeploymentUnitOutlined />,
+  training: <ReadOutlined />,
   cutover: <RocketOutlined />,
+  operations: <CustomerServiceOutlined />,
+  risks: <AlertOutlined />,
 };
 
 /** A project's pages: left navigation of the nine phases, and the project context. */
@@ -34,6 +55,8 @@ export default function ProjectLayout() {
     await reloadProjectData();
   }, [reloadProjectData]);
 
+  // formatDateTime() callers outside React state read the zone from here; set before the pages render.
+  if (project.data) setDisplayTimeZone(project.data.timeZone);
   const context = useMemo<ProjectContextValue | null>(
     () =>
       project.data

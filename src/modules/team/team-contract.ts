@@ -1,0 +1,90 @@
+import type { DbExecutor } from '../../db/connection';
+
+// CONTRACT (owner: team module). Other modules read project members and stakeholders only through
+// these functions, never the project_member / stakeholder tables themselves.
+
+/** A project member as other modules need it (names for owners, roles for sign-off and sponsors). */
+export interface ProjectMemberRef {
+  id: string;
+  name: string;
+  userId: string | null;
+  projectRole: string;
+  tier: string;
+  department: string;
+}
+
+function toRef(m: {
+  id: string;
+  name: string;
+  user_id: string | null;
+  project_role: string;
+  tier: string;
+  department: string;
+}): ProjectMemberRef {
+  return { id: m.id, name: m.name, userId: m.user_id, projectRole: m.project_role, tier: m.tier, department: m.department };
+}
+
+/** Every member of the project, in the order they joined (then by name), optionally only those of one project role. */
+export async function listProjectMembers(db: DbExecutor, projectId: string, projectRole?: string): Promise<ProjectMemberRef[]> {
+  let query = db
+    .selectFrom('project_member')
+    .select(['id', 'name', 'user_id', 'project_role', 'tier', 'department'])
+    .where('project_id', '=', projectId);
+  if (projectRole) query = query.where('project_role', '=', projectRole);
+  return (await query.orderBy('created_at').orderBy('name').execute()).map(toRef);
+}
+
+/** Member id → name for the project: how owner columns of other modules get their names. */
+export async function memberNamesById(db: DbExecutor, projectId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute();
+  return new Map(rows.map((m) => [m.id, m.name]));
+}
+
+/** The member a signed-in user is in the project, if any. */
+export async function findMemberByUser(db: DbExecutor, projectId: string, userId: string): Promise<ProjectMemberRef | undefined> {
+  const row = await db
+    .selectFrom('project_member')
+    .select(['id', 'name', 'user_id', 'project_role', 'tier', 'department'])
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ? toRef(row) : undefined;
+}
+
+/** Of the given member ids, those that are not members of the project (empty when all are). */
+export async function findUnknownMemberIds(db: DbExecutor, projectId: string, memberIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(memberIds)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.selectFrom('project_member').select('id').where('project_id', '=', projectId).where('id', 'in', unique).execute();
+  const known = new Set(rows.map((r) => r.id));
+  return new Set(unique.filter((id) => !known.has(id)));
+}
+
+/** A stakeholder with their assessments, oldest first: the last one is current (null support = never assessed). */
+export interface StakeholderSupportHistory {
+  id: string;
+  name: string;
+  influence: number;
+  assessments: { support: number; assessedOn: string }[];
+}
+
+/** Every stakeholder of the project by name, with the support assessments in the order they were made. */
+export async function listStakeholderSupport(db: DbExecutor, projectId: string): Promise<StakeholderSupportHistory[]> {
+  const rows = await db
+    .selectFrom('stakeholder')
+    .leftJoin('stakeholder_assessment', 'stakeholder_assessment.stakeholder_id', 'stakeholder.id')
+    .select(['stakeholder.id', 'stakeholder.name', 'stakeholder.influence'])
+    .select(['stakeholder_assessment.support', 'stakeholder_assessment.assessed_on'])
+    .where('stakeholder.project_id', '=', projectId)
+    .orderBy('stakeholder.name')
+    .orderBy('stakeholder_assessment.assessed_on')
+    .orderBy('stakeholder_assessment.created_at')
+    .execute();
+  const out = new Map<string, StakeholderSupportHistory>();
+  for (const r of rows) {
+    let s = out.get(r.id);
+    if (!s) out.set(r.id, (s = { id: r.id, name: r.name, influence: r.influence, assessments: [] }));
+    if (r.support !== null && r.assessed_on !== null) s.assessments.push({ support: r.support, assessedOn: r.assessed_on });
+  }
+  return [...out.values()];
+}
