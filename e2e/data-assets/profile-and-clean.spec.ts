@@ -57,6 +57,14 @@ describe.runIf(chromiumPath)('数据资产 data assets: register, profile, rules
     await eventually(() => page.getByTestId('column-card-客户编码').getByTestId('column-patterns').textContent()).toContain('AA9999');
     await eventually(() => page.getByTestId('profile-duplicates').textContent()).toContain('KH0001');
     expect(await page.getByTestId('column-card-客户编码').locator('canvas').count()).toBeGreaterThan(0);
+    // The score explains itself: the formula, and the weakest important columns (客户编码 with 2 of 5 rows under a
+    // repeated key, 联系电话 40 % missing: both 60) capping the asset below its weighted mean.
+    const formula = page.getByTestId('quality-formula');
+    await eventually(() => formula.textContent()).toContain('100 × 完整性 × 有效性 × 唯一性');
+    await eventually(() => page.getByTestId('quality-formula-result').textContent()).toMatch(
+      /加权平均 75\.4，被重要列「(客户编码|联系电话)」封顶为 60 分/,
+    );
+    expect(await page.getByTestId('quality-formula-columns').textContent()).toContain('60.0%');
     await screenshot(page, 'data-assets-profile');
   });
 

@@ -116,6 +116,13 @@ export const ERROR_CODES = {
       en: 'Service unavailable: {summary}',
     },
   },
+  REPORT_SECTIONS_MISSING: {
+    status: 409,
+    message: {
+      'zh-CN': '现状分析报告缺少以下内容：{sections}。请先补充调研，或确认后仍生成该版本（force: true）',
+      en: 'The current-state report lacks: {sections}. Complete the assessment first, or confirm to create the version anyway (force: true)',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: { 'zh-CN': '服务器内部错误（编号 {ref}）', en: 'Internal server error (ref {ref})' },

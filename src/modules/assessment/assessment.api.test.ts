@@ -261,11 +261,38 @@ describeEachDialect('assessment API', (dialect) => {
     expect((await api.call('POST', p(`/processes/${processId}/bottlenecks`), { cookie: viewerCookie, body: {} })).status).toBe(403);
   });
 
+  it('refuses a report version of an empty project unless confirmed, naming the missing sections', async () => {
+    const emptyId = await api.createProject(cookie, '空项目');
+    const path = `/api/v1/projects/${emptyId}/assessment/reports`;
+    const refused = await api.call('POST', path, { cookie, body: { note: '初稿' } });
+    expect(refused.status).toBe(409);
+    const body = await readJson<{ error: { code: string; message: string; details: { field: string; reason: string }[] } }>(refused);
+    expect(body.error.code).toBe('REPORT_SECTIONS_MISSING');
+    expect(body.error.details.map((d) => d.field)).toEqual(['processes', 'roles', 'sites']);
+    expect(body.error.message).toContain('现状业务流程、用户角色、技术环境站点');
+    const english = await api.call('POST', path, { cookie, body: {}, headers: { 'accept-language': 'en' } });
+    expect((await readJson<{ error: { message: string } }>(english)).error.message).toContain(
+      'lacks: as-is business processes, user roles, technical environment sites',
+    );
+    expect((await readJson<{ items: unknown[] }>(await api.call('GET', path, { cookie }))).items).toEqual([]);
+    const forced = await api.call('POST', path, { cookie, body: { note: '初稿', force: true } });
+    expect(forced.status).toBe(201);
+    expect((await readJson<ReportVersionView>(forced)).missingSections).toEqual(['processes', 'roles', 'sites']);
+  });
+
   it('creates report versions and renders them as DOCX and HTML', async () => {
     const created = await api.call('POST', p('/assessment/reports'), { cookie, body: { note: '初稿' } });
     expect(created.status).toBe(201);
     const v1 = await readJson<ReportVersionView>(created);
-    expect(v1).toMatchObject({ versionNumber: 1, label: 'V1', processCount: 2, bottleneckCount: 1, roleCount: 1, siteCount: 1 });
+    expect(v1).toMatchObject({
+      versionNumber: 1,
+      label: 'V1',
+      processCount: 2,
+      bottleneckCount: 1,
+      roleCount: 1,
+      siteCount: 1,
+      missingSections: [],
+    });
     const v2 = await readJson<ReportVersionView>(await api.call('POST', p('/assessment/reports'), { cookie, body: {} }));
     expect(v2.versionNumber).toBe(2);
     const list = await readJson<{ items: ReportVersionView[] }>(await api.call('GET', p('/assessment/reports'), { cookie }));

@@ -22,12 +22,40 @@ export const reportVersionViewSchema = z
     roleCount: z.number(),
     siteCount: z.number(),
     dataAssetCount: z.number(),
+    /** Sections that were empty when the version was created (created with `force`). */
+    missingSections: z.array(z.enum(['processes', 'roles', 'sites'])),
   })
   .openapi('CurrentStateReportVersion');
 
 export const createReportVersionBodySchema = z
-  .object({ note: z.string().max(1000).default('') })
+  .object({
+    note: z.string().max(1000).default(''),
+    force: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)' }),
+  })
   .openapi('CreateCurrentStateReportVersionBody');
+
+/** Sections of the current-state report that have nothing to show when their list is empty. */
+export const REPORT_SECTIONS = ['processes', 'roles', 'sites'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+const SECTION_LABELS: Record<ReportSection, Record<Locale, string>> = {
+  processes: { 'zh-CN': '现状业务流程', en: 'as-is business processes' },
+  roles: { 'zh-CN': '用户角色', en: 'user roles' },
+  sites: { 'zh-CN': '技术环境站点', en: 'technical environment sites' },
+};
+
+/** The sections a report made of `data` would show empty: no as-is process, no user role, no site. */
+export function missingReportSections(data: Pick<CurrentStateData, 'processes' | 'roles' | 'environment'>): ReportSection[] {
+  const counts: Record<ReportSection, number> = {
+    processes: data.processes.length,
+    roles: data.roles.length,
+    sites: data.environment.sites.length,
+  };
+  return REPORT_SECTIONS.filter((s) => counts[s] === 0);
+}
 
 export type ReportVersionView = z.infer<typeof reportVersionViewSchema>;
 
@@ -56,6 +84,7 @@ function present(row: VersionRow): ReportVersionView {
     roleCount: data.roles.length,
     siteCount: data.environment.sites.length,
     dataAssetCount: data.dataAssets.length,
+    missingSections: missingReportSections(data),
   };
 }
 
@@ -79,11 +108,21 @@ export async function createReportVersion(
   db: Db,
   actor: Actor,
   projectId: string,
-  input: { note: string },
+  input: { note: string; force?: boolean },
   locale: Locale,
 ): Promise<ReportVersionView> {
   // Collected before the write transaction: reading other modules' tables can take a while.
   const data = await collectCurrentStateData(db.kysely, projectId, locale);
+  // A version is a deliverable: one with empty chapters is only made when the caller confirms it.
+  const missing = missingReportSections(data);
+  if (missing.length && !input.force) {
+    const labels = missing.map((m) => SECTION_LABELS[m][locale]);
+    throw new AppError(
+      'REPORT_SECTIONS_MISSING',
+      { sections: labels.join(locale === 'zh-CN' ? '、' : ', ') },
+      missing.map((m, i) => ({ field: m, reason: labels[i]! })),
+    );
+  }
   return db.kysely.transaction().execute(async (tx) => {
     const last = await tx
       .selectFrom('assessment_report_version')

@@ -81,8 +81,9 @@ export const assessmentApi = {
     request<{ ok: true }>(`${base(projectId)}/assessment/probes/${seg(probeId)}`, { method: 'DELETE' }),
 
   reports: (projectId: string) => request<Items<ReportVersion>>(`${base(projectId)}/assessment/reports`).then((r) => r.items),
-  createReport: (projectId: string, note: string) =>
-    request<ReportVersion>(`${base(projectId)}/assessment/reports`, { method: 'POST', body: { note } }),
+  /** Refused with REPORT_SECTIONS_MISSING (409, details = the empty sections) unless `force`. */
+  createReport: (projectId: string, note: string, force = false) =>
+    request<ReportVersion>(`${base(projectId)}/assessment/reports`, { method: 'POST', body: { note, force } }),
   reportHtmlUrl: (projectId: string, versionId: string) => `${base(projectId)}/assessment/reports/${seg(versionId)}/html`,
   draftHtmlUrl: (projectId: string) => `${base(projectId)}/assessment/report-draft/html?lang=${currentLanguage()}`,
   downloadReport: (projectId: string, versionId: string) =>

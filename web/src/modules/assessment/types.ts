@@ -153,4 +153,6 @@ export interface ReportVersion {
   roleCount: number;
   siteCount: number;
   dataAssetCount: number;
+  /** Sections that were empty when the version was created (confirmed by its author). */
+  missingSections: ('processes' | 'roles' | 'sites')[];
 }

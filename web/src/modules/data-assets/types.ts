@@ -100,6 +100,24 @@ export interface QualityReason {
   en: string;
   zh: string;
 }
+/** The factors of a column score (profiles stored before they were recorded lack them). */
+export interface QualityComponents {
+  importance: 'key' | 'amount' | 'identifier' | 'optional';
+  weight: number;
+  completeness: number;
+  validity: number;
+  uniqueness: number;
+}
+export interface ColumnQuality {
+  score: number;
+  reasons: QualityReason[];
+  components?: QualityComponents;
+}
+export interface SourceQuality {
+  score: number;
+  reasons: QualityReason[];
+  breakdown?: { weightedMean: number; cappedBy: { column: string; score: number } | null };
+}
 export interface ColumnProfile {
   name: string;
   type: string;
@@ -120,7 +138,7 @@ export interface ColumnProfile {
   patterns: { pattern: string; count: number }[];
   pattern_count: number;
   date_formats?: Record<string, number>;
-  quality: { score: number; reasons: QualityReason[] };
+  quality: ColumnQuality;
 }
 export interface SourceProfile {
   source: string;
@@ -134,7 +152,7 @@ export interface SourceProfile {
     duplicate_rows: number;
     examples: { key: (string | null)[]; count: number; rows: number[] }[];
   };
-  quality: { score: number; reasons: QualityReason[] };
+  quality: SourceQuality;
 }
 export interface ProfileRunDetail extends ProfileRun {
   profile: SourceProfile | null;

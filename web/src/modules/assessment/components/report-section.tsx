@@ -12,21 +12,41 @@ import type { ReportVersion } from '../types';
 export default function ReportSection() {
   const { t } = useTranslation();
   const { project, can } = useProject();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const versions = useApi(() => assessmentApi.reports(project.id), [project.id]);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ title: string; url: string } | null>(null);
 
-  const create = async () => {
+  const create = async (force = false) => {
     setBusy(true);
     try {
-      const created = await assessmentApi.createReport(project.id, note.trim());
+      const created = await assessmentApi.createReport(project.id, note.trim(), force);
       setNote('');
       message.success(t('assessment.report.created', { label: created.label }));
       await versions.reload();
     } catch (cause) {
-      message.error(toApiError(cause).message);
+      const error = toApiError(cause);
+      // Empty chapters (no process, role or site): the PM decides whether such a version is worth keeping.
+      if (error.code === 'REPORT_SECTIONS_MISSING' && !force) {
+        modal.confirm({
+          title: t('assessment.report.missingTitle'),
+          content: (
+            <div data-testid="report-missing">
+              <Typography.Paragraph>{error.message}</Typography.Paragraph>
+              <ul>
+                {error.details.map((d) => (
+                  <li key={d.field}>{d.reason}</li>
+                ))}
+              </ul>
+              <Typography.Paragraph type="secondary">{t('assessment.report.missingHint')}</Typography.Paragraph>
+            </div>
+          ),
+          okText: t('assessment.report.missingConfirm'),
+          okButtonProps: { id: 'report-missing-confirm' },
+          onOk: () => create(true),
+        });
+      } else message.error(error.message);
     } finally {
       setBusy(false);
     }

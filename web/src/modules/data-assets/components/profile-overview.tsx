@@ -8,12 +8,69 @@ import { useProject } from '../../../components/project';
 import { useApi } from '../../../components/use-api';
 import { dataAssetsApi } from '../api';
 import { ScoreTag } from './tags';
-import type { ColumnProfile, DataAsset, QualityReason, SourceProfile } from '../types';
+import type { ColumnProfile, DataAsset, QualityComponents, QualityReason, SourceProfile } from '../types';
 
 /** A reason in the UI language. */
 export function useReasonText() {
   const { i18n } = useTranslation();
   return (r: QualityReason) => (i18n.language === 'en' ? r.en : r.zh);
+}
+
+const IMPORTANCE_KEYS: Record<QualityComponents['importance'], string> = {
+  key: 'importanceKey',
+  amount: 'importanceAmount',
+  identifier: 'importanceIdentifier',
+  optional: 'importanceOptional',
+};
+
+/** A factor as a percentage with one decimal (0.652 → 65.2%). */
+const factor = (value: number) => formatPercent(value, 1);
+
+/** 质量评分怎么算: the formula in words and, for this asset, its weighted mean, cap and column factors. */
+function QualityFormula({ profile }: { profile: SourceProfile }) {
+  const { t } = useTranslation();
+  const breakdown = profile.quality.breakdown;
+  const scored = profile.columns.filter((c) => c.quality.components);
+  return (
+    <Card size="small" title={t('dataAssets.formula.title')} data-testid="quality-formula">
+      <Typography.Paragraph style={{ marginBottom: 4 }}>{t('dataAssets.formula.column')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>{t('dataAssets.formula.asset')}</Typography.Paragraph>
+      {breakdown ? (
+        <Typography.Paragraph strong data-testid="quality-formula-result" style={{ marginBottom: 8 }}>
+          {breakdown.cappedBy
+            ? t('dataAssets.formula.capped', {
+                mean: breakdown.weightedMean,
+                column: breakdown.cappedBy.column,
+                score: breakdown.cappedBy.score,
+              })
+            : t('dataAssets.formula.notCapped', { mean: breakdown.weightedMean })}
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph type="secondary">{t('dataAssets.formula.legacy')}</Typography.Paragraph>
+      )}
+      {scored.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="name"
+          data-testid="quality-formula-columns"
+          dataSource={scored}
+          columns={[
+            { title: t('dataAssets.formula.colName'), dataIndex: 'name' },
+            {
+              title: t('dataAssets.formula.importance'),
+              render: (_, c) => t(`dataAssets.formula.${IMPORTANCE_KEYS[c.quality.components!.importance]}`),
+            },
+            { title: t('dataAssets.formula.weight'), align: 'right', render: (_, c) => c.quality.components!.weight },
+            { title: t('dataAssets.formula.completeness'), align: 'right', render: (_, c) => factor(c.quality.components!.completeness) },
+            { title: t('dataAssets.formula.validity'), align: 'right', render: (_, c) => factor(c.quality.components!.validity) },
+            { title: t('dataAssets.formula.uniqueness'), align: 'right', render: (_, c) => factor(c.quality.components!.uniqueness) },
+            { title: t('dataAssets.formula.score'), align: 'right', render: (_, c) => <ScoreTag score={c.quality.score} /> },
+          ]}
+        />
+      )}
+    </Card>
+  );
 }
 
 function TopValuesChart({ column }: { column: ColumnProfile }) {
@@ -53,7 +110,26 @@ function ColumnCard({ column, rows }: { column: ColumnProfile; rows: number }) {
           </Tooltip>
         </Space>
       }
-      extra={<ScoreTag score={column.quality.score} />}
+      extra={
+        column.quality.components ? (
+          <Tooltip
+            title={t('dataAssets.formula.columnTip', {
+              score: column.quality.score,
+              completeness: factor(column.quality.components.completeness),
+              validity: factor(column.quality.components.validity),
+              uniqueness: factor(column.quality.components.uniqueness),
+              importance: t(`dataAssets.formula.${IMPORTANCE_KEYS[column.quality.components.importance]}`),
+              weight: column.quality.components.weight,
+            })}
+          >
+            <span>
+              <ScoreTag score={column.quality.score} />
+            </span>
+          </Tooltip>
+        ) : (
+          <ScoreTag score={column.quality.score} />
+        )
+      }
     >
       <Row gutter={[8, 4]}>
         <Col span={8}>
@@ -149,6 +225,7 @@ function ProfileView({ profile, missingRatio }: { profile: SourceProfile; missin
           />
         </Col>
       </Row>
+      <QualityFormula profile={profile} />
       {profile.quality.reasons.length > 0 && (
         <Card size="small" title={t('dataAssets.reasons')} data-testid="profile-reasons">
           <List
