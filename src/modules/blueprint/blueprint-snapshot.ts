@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import { getProcessSnapshots, type ProcessSnapshot } from '../assessment/process-snapshot';
 import { computeCustomisationMeter } from './customisation-meter';
-import { getPermissionMatrixSnapshot, type PermissionMatrixSnapshot } from './permission-matrix-snapshot';
+import { getPermissionMatrixSnapshot, type PermissionMatrixSnapshot } from '../erp-permissions/erp-permission-matrix-snapshot';
 import { listProjectPrototypes } from './prototype.service';
 import type { MeterView, RequirementView, Thresholds } from './requirement.schema';
 import { getThresholds, listRequirementViews } from './requirement.service';
