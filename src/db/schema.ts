@@ -3,7 +3,7 @@ import type { BlueprintTables } from './schema-blueprint';
 import type { DataAssetTables } from './schema-data-assets';
 import type { GoLiveTables } from './schema-go-live';
 import type { MigrationTables } from './schema-migration';
-import type { PermissionMatrixTables } from './schema-permission-matrix';
+import type { ErpPermissionTables } from './schema-erp-permissions';
 import type { RiskTables } from './schema-risks';
 
 /**
@@ -218,7 +218,7 @@ export interface UploadTable {
 /** Every table golive owns. */
 /** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
 export interface Database
-  extends AssessmentTables, BlueprintTables, PermissionMatrixTables, DataAssetTables, MigrationTables, RiskTables, GoLiveTables {
+  extends AssessmentTables, BlueprintTables, ErpPermissionTables, DataAssetTables, MigrationTables, RiskTables, GoLiveTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

@@ -17,7 +17,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerBlueprintRoutes } from '../modules/blueprint/blueprint.routes';
 import { registerDataAssetRoutes } from '../modules/data-assets/data-assets.routes';
 import { registerMigrationRoutes } from '../modules/migration/migration.routes';
-import { registerPermissionMatrixRoutes } from '../modules/blueprint/permission-matrix.routes';
+import { registerPermissionMatrixRoutes } from '../modules/erp-permissions/erp-permission-matrix.routes';
 import { registerCutoverRoutes } from '../modules/cutover/cutover.routes';
 import { registerGoalRoutes } from '../modules/goals/goal.routes';
 import { registerGoLiveRoutes } from '../modules/go-live/go-live.routes';

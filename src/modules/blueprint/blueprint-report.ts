@@ -10,7 +10,7 @@ import type { BlueprintSnapshot, SnapshotRequirement } from './blueprint-snapsho
 import { takeBlueprintSnapshot } from './blueprint-snapshot';
 import { getVersion, findLatestVersionRow, versionLabel, type VersionView } from './blueprint-version.service';
 import { computeCustomisationMeter } from './customisation-meter';
-import { buildPermissionMatrixReportBlocks } from './permission-matrix-snapshot';
+import { buildPermissionMatrixReportBlocks } from '../erp-permissions/erp-permission-matrix-snapshot';
 import { readPrototypeImage } from './prototype.service';
 
 // Document texts in both languages; the builder picks one.

@@ -4,7 +4,7 @@ import { nowIso } from '../../shared/ids';
 import { getProcessSnapshots, type ProcessSnapshot } from '../assessment/process-snapshot';
 import { getProjectRow, parseModulesInScope } from '../projects/project.service';
 import { computeCustomisationMeter } from './customisation-meter';
-import { getPermissionMatrixSnapshot, type PermissionMatrixSnapshot } from './permission-matrix-snapshot';
+import { getPermissionMatrixSnapshot, type PermissionMatrixSnapshot } from '../erp-permissions/erp-permission-matrix-snapshot';
 import { listProjectPrototypes } from './prototype.service';
 import type { MeterView, RequirementView, Thresholds } from './requirement.schema';
 import { getThresholds, listRequirementViews } from './requirement.service';

@@ -1,15 +1,15 @@
 import type { DbExecutor } from '../../db/connection';
 import type { DocBlock, TableCell } from '../../documents/document-model';
 import type { Locale } from '../../shared/app-error';
-import type { DataScope, FunctionAction } from './permission-matrix-constants';
-import { loadMatrixData } from './permission-matrix.repository';
+import type { DataScope, FunctionAction } from './erp-permission-constants';
+import { loadMatrixData } from './erp-permission-matrix.repository';
 import { detectSodConflicts, functionLabel, scopeLabel } from './sod-detection';
 
 // CONTRACT (owner: permission-matrix part of the blueprint module). Blueprint versions, their diff
 // and the blueprint document depend on these exact names and shapes.
 
-export { DATA_SCOPES, FUNCTION_ACTIONS } from './permission-matrix-constants';
-export type { DataScope, FunctionAction } from './permission-matrix-constants';
+export { DATA_SCOPES, FUNCTION_ACTIONS } from './erp-permission-constants';
+export type { DataScope, FunctionAction } from './erp-permission-constants';
 
 /** One SoD conflict of the snapshot (optional fields were added after the contract; never renamed). */
 export interface PermissionMatrixConflict {

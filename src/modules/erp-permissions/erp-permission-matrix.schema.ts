@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
-import { DATA_SCOPES, FUNCTION_ACTIONS } from './permission-matrix-constants';
+import { DATA_SCOPES, FUNCTION_ACTIONS } from './erp-permission-constants';
 import { RISK_LEVELS } from './sod-detection';
 
 const idParam = (name: string) =>

@@ -1,4 +1,4 @@
-import type { FunctionAction } from './permission-matrix-constants';
+import type { FunctionAction } from './erp-permission-constants';
 import type { FunctionMatcher, RiskLevel } from './sod-detection';
 
 /**

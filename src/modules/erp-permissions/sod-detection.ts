@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/app-error';
-import type { DataScope, FunctionAction } from './permission-matrix-constants';
+import type { DataScope, FunctionAction } from './erp-permission-constants';
 
 /**
  * Segregation-of-duties (职责分离) conflict detection: pure, so it is unit-tested without a database

@@ -1,4 +1,4 @@
-/** Table types of the blueprint permission matrix (see the storage conventions in schema.ts). */
+/** Table types of the ERP role and permission design (erp-permissions module; see the storage conventions in schema.ts). */
 
 /** An ERP role being designed for the new system (not a golive project role). */
 export interface ErpRoleTable {
@@ -82,7 +82,7 @@ export interface PermissionMatrixSetupTable {
   seeded_at: string;
 }
 
-export interface PermissionMatrixTables {
+export interface ErpPermissionTables {
   erp_role: ErpRoleTable;
   erp_function: ErpFunctionTable;
   erp_role_grant: ErpRoleGrantTable;

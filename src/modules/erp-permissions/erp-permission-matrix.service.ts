@@ -1,11 +1,13 @@
 import type { Db, DbExecutor } from '../../db/connection';
-import type { ErpFunctionTable, ErpRoleTable } from '../../db/schema-permission-matrix';
+import type { ErpFunctionTable, ErpRoleTable } from '../../db/schema-erp-permissions';
 import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { assessmentRoleExists, listAssessmentRoleRefs } from '../assessment/assessment-role-contract';
 import { getProjectRow } from '../projects/project.service';
-import { loadMatrixData, seedPermissionMatrixDefaults, type MatrixData } from './permission-matrix.repository';
+import { findUnknownMemberIds } from '../team/team-contract';
+import { loadMatrixData, seedPermissionMatrixDefaults, type MatrixData } from './erp-permission-matrix.repository';
 import type {
   ConflictsView,
   CreateErpFunctionInput,
@@ -13,8 +15,8 @@ import type {
   PermissionMatrixView,
   UpdateErpFunctionInput,
   UpdateErpRoleInput,
-} from './permission-matrix.schema';
-import type { DataScope } from './permission-matrix-constants';
+} from './erp-permission-matrix.schema';
+import type { DataScope } from './erp-permission-constants';
 import { detectSodConflicts, type SodConflict } from './sod-detection';
 
 /** Conflicts computed on read (never stored), so they always follow the current grants and rules. */
@@ -85,13 +87,8 @@ async function assertRoleNameFree(db: DbExecutor, projectId: string, name: strin
 
 async function assertAssessmentRole(db: DbExecutor, projectId: string, assessmentRoleId: string | null | undefined): Promise<void> {
   if (!assessmentRoleId) return;
-  const found = await db
-    .selectFrom('assessment_role')
-    .select('id')
-    .where('id', '=', assessmentRoleId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!found) throw badInput('assessmentRoleId', `no assessment role ${assessmentRoleId} in this project`);
+  if (!(await assessmentRoleExists(db, projectId, assessmentRoleId)))
+    throw badInput('assessmentRoleId', `no assessment role ${assessmentRoleId} in this project`);
 }
 
 async function nextSort(db: DbExecutor, table: 'erp_role' | 'erp_function' | 'sod_rule', projectId: string): Promise<number> {
@@ -293,15 +290,9 @@ export async function setRoleMembers(
     await getRoleRow(tx, projectId, roleId);
     const unique = [...new Set(memberIds)];
     if (unique.length > 0) {
-      const rows = await tx
-        .selectFrom('project_member')
-        .select('id')
-        .where('project_id', '=', projectId)
-        .where('id', 'in', unique)
-        .execute();
-      const known = new Set(rows.map((r) => r.id));
+      const unknown = await findUnknownMemberIds(tx, projectId, unique);
       memberIds.forEach((id, i) => {
-        if (!known.has(id)) throw badInput(`memberIds.${i}`, `no member ${id} in this project`);
+        if (unknown.has(id)) throw badInput(`memberIds.${i}`, `no member ${id} in this project`);
       });
     }
     const before = await tx.selectFrom('erp_role_member').select('member_id').where('role_id', '=', roleId).execute();
@@ -337,13 +328,7 @@ export async function importRolesFromAssessment(
 ): Promise<{ created: number; matrix: PermissionMatrixView }> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const assessmentRoles = await tx
-      .selectFrom('assessment_role')
-      .select(['id', 'department', 'name', 'main_tasks'])
-      .where('project_id', '=', projectId)
-      .orderBy('department')
-      .orderBy('name')
-      .execute();
+    const assessmentRoles = await listAssessmentRoleRefs(tx, projectId);
     const existing = await tx.selectFrom('erp_role').select(['name', 'assessment_role_id']).where('project_id', '=', projectId).execute();
     const linked = new Set(existing.map((r) => r.assessment_role_id).filter((id): id is string => id !== null));
     const names = new Set(existing.map((r) => r.name));
@@ -361,7 +346,7 @@ export async function importRolesFromAssessment(
         project_id: projectId,
         name,
         department: ar.department,
-        description: (ar.main_tasks ?? '').slice(0, 500),
+        description: (ar.mainTasks ?? '').slice(0, 500),
         assessment_role_id: ar.id,
         sort,
         created_at: now,

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../server/app-env';
 import { attachmentHeader, errorResponses, fileResponse, jsonBody, jsonResponse, MEDIA_TYPE, okSchema } from '../../server/common-schemas';
 import { defineRoute } from '../../server/define-route';
-import { exportPermissionMatrixWorkbook } from './permission-matrix-export';
+import { exportPermissionMatrixWorkbook } from './erp-permission-matrix-export';
 import {
   conflictsViewSchema,
   createErpFunctionBodySchema,
@@ -24,7 +24,7 @@ import {
   updateErpFunctionBodySchema,
   updateErpRoleBodySchema,
   updateSodRuleBodySchema,
-} from './permission-matrix.schema';
+} from './erp-permission-matrix.schema';
 import {
   createErpFunction,
   createErpRole,
@@ -38,7 +38,7 @@ import {
   setRoleMembers,
   updateErpFunction,
   updateErpRole,
-} from './permission-matrix.service';
+} from './erp-permission-matrix.service';
 import { createSodRule, deleteSodMitigation, deleteSodRule, listSodRules, recordSodMitigation, updateSodRule } from './sod-rule.service';
 
 const base = '/api/v1/projects/{id}/blueprint/permission-matrix';

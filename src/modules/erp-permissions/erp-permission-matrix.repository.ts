@@ -1,8 +1,9 @@
 import type { DbExecutor } from '../../db/connection';
-import type { SodRuleTable } from '../../db/schema-permission-matrix';
+import type { SodRuleTable } from '../../db/schema-erp-permissions';
 import { newId, nowIso } from '../../shared/ids';
-import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './permission-matrix-defaults';
-import { DATA_SCOPES, FUNCTION_ACTIONS, type DataScope, type FunctionAction } from './permission-matrix-constants';
+import { listProjectMembers } from '../team/team-contract';
+import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './erp-permission-defaults';
+import { DATA_SCOPES, FUNCTION_ACTIONS, type DataScope, type FunctionAction } from './erp-permission-constants';
 import { RISK_LEVELS, type FunctionMatcher, type RiskLevel, type SodMatrix, type SodMitigation, type SodRule } from './sod-detection';
 
 /** Everything the permission matrix reads, in display order. */
@@ -59,13 +60,7 @@ export async function loadMatrixData(db: DbExecutor, projectId: string): Promise
     db.selectFrom('erp_role').selectAll().where('project_id', '=', projectId).orderBy('sort').orderBy('created_at').execute(),
     db.selectFrom('erp_function').selectAll().where('project_id', '=', projectId).orderBy('sort').orderBy('created_at').execute(),
     db.selectFrom('erp_role_grant').select(['role_id', 'function_id', 'scope']).where('project_id', '=', projectId).execute(),
-    db
-      .selectFrom('project_member')
-      .select(['id', 'name', 'department'])
-      .where('project_id', '=', projectId)
-      .orderBy('created_at')
-      .orderBy('name')
-      .execute(),
+    listProjectMembers(db, projectId),
     db.selectFrom('erp_role_member').select(['role_id', 'member_id']).where('project_id', '=', projectId).execute(),
     db.selectFrom('sod_rule').selectAll().where('project_id', '=', projectId).orderBy('sort').orderBy('code').execute(),
     db.selectFrom('sod_mitigation').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute(),

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
 import { styleXlsxHeader } from '../../shared/xlsx-style';
 import { getProjectRow } from '../projects/project.service';
-import { loadMatrixData } from './permission-matrix.repository';
-import { erpModuleLabel } from './permission-matrix-snapshot';
+import { loadMatrixData } from './erp-permission-matrix.repository';
+import { erpModuleLabel } from './erp-permission-matrix-snapshot';
 import { actionLabel, detectSodConflicts, scopeLabel } from './sod-detection';
 
 const CONFLICT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };

@@ -1,19 +1,19 @@
 import type { Db, DbExecutor } from '../../db/connection';
-import type { SodRuleTable } from '../../db/schema-permission-matrix';
+import type { SodRuleTable } from '../../db/schema-erp-permissions';
 import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
-import { loadMatrixData, seedPermissionMatrixDefaults, toSodRule } from './permission-matrix.repository';
+import { loadMatrixData, seedPermissionMatrixDefaults, toSodRule } from './erp-permission-matrix.repository';
 import type {
   CreateMitigationInput,
   CreateSodRuleInput,
   PermissionMatrixView,
   SodRuleView,
   UpdateSodRuleInput,
-} from './permission-matrix.schema';
-import { computeConflicts, readMatrix } from './permission-matrix.service';
+} from './erp-permission-matrix.schema';
+import { computeConflicts, readMatrix } from './erp-permission-matrix.service';
 
 /** The project's SoD rule library (seeded with the defaults on first use). */
 export async function listSodRules(db: Db, actor: Actor, projectId: string): Promise<SodRuleView[]> {

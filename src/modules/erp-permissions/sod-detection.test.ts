@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './permission-matrix-defaults';
-import { DATA_SCOPES, type DataScope } from './permission-matrix-constants';
+import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './erp-permission-defaults';
+import { DATA_SCOPES, type DataScope } from './erp-permission-constants';
 import { detectSodConflicts, matchesFunction, type SodMatrix, type SodMitigation, type SodRule } from './sod-detection';
 
 const functions = DEFAULT_FUNCTIONS.map((f) => ({ id: `${f.menu}.${f.action}`, module: f.module, menu: f.menu, action: f.action }));
