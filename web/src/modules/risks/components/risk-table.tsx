@@ -27,6 +27,8 @@ export function RiskTable(props: {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('risks.register.empty') }}
       tableLayout="auto"
+      // English headers and owners make the register wider than the page: scroll inside the table, never the page.
+      scroll={{ x: 'max-content' }}
       onRow={(r) =>
         ({
           'data-testid': `risk-row-${r.code}`,
@@ -36,7 +38,7 @@ export function RiskTable(props: {
         }) as React.HTMLAttributes<HTMLTableRowElement>
       }
       columns={[
-        { title: t('risks.field.code'), dataIndex: 'code', width: 72, sorter: (a, b) => a.code.localeCompare(b.code) },
+        { title: t('risks.field.code'), dataIndex: 'code', width: 72, fixed: 'left', sorter: (a, b) => a.code.localeCompare(b.code) },
         {
           title: t('risks.field.title'),
           dataIndex: 'title',
@@ -116,6 +118,7 @@ export function RiskTable(props: {
               {
                 title: t('common.actions'),
                 width: 80,
+                fixed: 'right' as const,
                 render: (_: unknown, r: RiskView) => (
                   <Space size={0}>
                     {props.canUpdate && (
