@@ -18053,10 +18053,16 @@ export interface components {
       roleCount: number;
       siteCount: number;
       dataAssetCount: number;
+      missingSections: ('processes' | 'roles' | 'sites')[];
     };
     CreateCurrentStateReportVersionBody: {
       /** @default  */
       note: string;
+      /**
+       * @description Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)
+       * @default false
+       */
+      force: boolean;
     };
     RequirementList: {
       items: components['schemas']['Requirement'][];
