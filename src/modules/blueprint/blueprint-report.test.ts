@@ -55,7 +55,8 @@ describeEachDialect('blueprint document outline and scope', (dialect) => {
       const outline = headings(report.blocks);
       // Chapters are numbered by the renderer once; the matrix sections are "3.1", never "3.1.1".
       const chapters = outline.filter((h) => /^\d+ /.test(h));
-      expect(chapters).toHaveLength(5);
+      // Five chapters, then the sign-off record: the demo has blueprint versions (V1 signed, V2 pending).
+      expect(chapters).toHaveLength(6);
       expect(outline.filter((h) => h.startsWith('3.')).every((h) => /^3\.\d+ /.test(h))).toBe(true);
       // The demo project's scope is finance, purchasing, inventory, sales and production: no HR section.
       expect(outline).not.toContain(expect.stringMatching(/人力资源|Human resources|HR/));
@@ -68,6 +69,7 @@ describeEachDialect('blueprint document outline and scope', (dialect) => {
         '3 权限矩阵',
         '4 界面原型',
         '5 定制开发清单',
+        '6 签核记录',
       ]);
     }
   });
