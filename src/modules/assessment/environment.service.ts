@@ -5,6 +5,7 @@ import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { findMemberByUser } from '../team/team-contract';
 import { getProjectRow } from '../projects/project.service';
 import {
   defaultRequirementProfile,
@@ -402,12 +403,7 @@ export function buildProbeRow(
 export async function submitProbe(db: Db, actor: Actor, projectId: string, input: ProbeInput, locale: Locale): Promise<ProbeView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const member = await tx
-      .selectFrom('project_member')
-      .select(['id', 'name'])
-      .where('project_id', '=', projectId)
-      .where('user_id', '=', actor.userId)
-      .executeTakeFirst();
+    const member = await findMemberByUser(tx, projectId, actor.userId);
     const row = buildProbeRow(projectId, { memberId: member?.id ?? null, userId: actor.userId, name: member?.name ?? actor.name }, input);
     await tx.insertInto('env_probe_result').values(row).execute();
     await recordAudit(tx, actor, { projectId, entity: 'env_probe_result', entityId: row.id, action: 'create', after: row });

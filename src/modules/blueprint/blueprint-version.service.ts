@@ -4,6 +4,7 @@ import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { findMemberByUser } from '../team/team-contract';
 import { getProjectRow } from '../projects/project.service';
 import { APPROVAL_LABELS, blueprintMessage, labelOf } from './blueprint-labels';
 import { diffBlueprintSnapshots, type BlueprintDiff } from './blueprint-diff';
@@ -254,12 +255,8 @@ export async function findSigningSide(
   projectId: string,
   actor: Actor,
 ): Promise<{ side: SignoffSide; memberRole: string | null } | undefined> {
-  const member = await db
-    .selectFrom('project_member')
-    .select(['project_role', 'tier'])
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
+  const found = await findMemberByUser(db, projectId, actor.userId);
+  const member = found && { project_role: found.projectRole, tier: found.tier };
   if (member) {
     if (member.tier === 'consultant_vendor' || member.tier === 'consultant_partner' || member.project_role === 'consultant') {
       return { side: 'implementer', memberRole: member.project_role };

@@ -9,6 +9,7 @@ import { listSpecs } from '../cutover/spec.service';
 import { getLatestRealMigrationRun, hasMigrationPlan } from '../migration/migration-contract';
 import { getProjectRow } from '../projects/project.service';
 import { assertProjectMember } from '../team/assert-project-member';
+import { memberNamesById } from '../team/team-contract';
 import { getProjectHealth } from '../risks/health.service';
 import type {
   CheckCategory,
@@ -64,14 +65,10 @@ function criterion(code: ReadinessCriterion, pass: boolean, detail: Text, locale
 }
 
 async function listCheckRows(db: DbExecutor, projectId: string, checkId?: string) {
-  let query = db
-    .selectFrom('go_live_check')
-    .leftJoin('project_member', 'project_member.id', 'go_live_check.owner_member_id')
-    .selectAll('go_live_check')
-    .select('project_member.name as owner_name')
-    .where('go_live_check.project_id', '=', projectId);
-  if (checkId) query = query.where('go_live_check.id', '=', checkId);
-  return query.orderBy('go_live_check.sort').orderBy('go_live_check.created_at').execute();
+  let query = db.selectFrom('go_live_check').selectAll().where('project_id', '=', projectId);
+  if (checkId) query = query.where('id', '=', checkId);
+  const [rows, names] = await Promise.all([query.orderBy('sort').orderBy('created_at').execute(), memberNamesById(db, projectId)]);
+  return rows.map((r) => ({ ...r, owner_name: r.owner_member_id ? (names.get(r.owner_member_id) ?? null) : null }));
 }
 
 function presentCheck(row: GoLiveCheckTable & { owner_name: string | null }): CheckView {

@@ -9,6 +9,7 @@ import { listGoalRows, type GoalRow } from './goal.repository';
 import type { CreateGoalInput, GoalView, RoiView, UpdateGoalInput } from './goal.schema';
 import { computeRoi } from './roi';
 import { checkSmartGoal, computeProgress, type SmartCheckContext } from './smart-check';
+import { findUnknownMemberIds } from '../team/team-contract';
 
 function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): GoalView {
   const direction = row.direction === 'decrease' ? 'decrease' : 'increase';
@@ -62,13 +63,7 @@ export async function getGoal(db: DbExecutor, projectId: string, goalId: string,
 
 async function assertOwnerInProject(db: DbExecutor, projectId: string, memberId: string | null | undefined): Promise<void> {
   if (!memberId) return;
-  const member = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!member) {
+  if ((await findUnknownMemberIds(db, projectId, [memberId])).size > 0) {
     throw new AppError('VALIDATION_FAILED', { summary: `ownerMemberId: no member ${memberId} in this project` }, [
       { field: 'ownerMemberId', reason: 'is not a member of this project' },
     ]);
