@@ -28,7 +28,8 @@ export async function generateApiTypes(): Promise<string> {
   // The version is fixed so a release bump does not make the committed file stale (it is not in the types anyway).
   const document = buildOpenApiDocument('0.0.0');
   // The document object matches OpenAPI 3.1; the two libraries declare it with their own interfaces.
-  const ast = await openapiTS(document as unknown as OpenAPI3, { silent: true });
+  // defaultNonNullable off: the document describes request bodies as zod accepts them, where a field with a default may be left out.
+  const ast = await openapiTS(document as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
   const source = HEADER + '\n' + astToString(ast);
   const options = (await resolveConfig(API_TYPES_FILE)) ?? {};
   return format(source, { ...options, filepath: API_TYPES_FILE });

@@ -1,141 +1,144 @@
-import { buildUrl, download, request, uploadFile } from './client';
+import type { QueryOf } from './schema';
+import { buildUrl, call, download, http, request, uploadFile } from './client';
 import type {
-  ApiToken,
   AssessmentInput,
-  AuditPage,
   ConnectionInput,
   ConnectionUpdate,
-  CreatedToken,
-  DataConnection,
-  Difference,
   DifferenceFilter,
+  GoalInput,
+  GoalUpdate,
+  MeasurementInput,
+  MemberInput,
+  MemberUpdate,
+  Phase,
+  ProjectInput,
+  ProjectUpdate,
+  RaciLetter,
+  RoiItemInput,
+  RoiSettings,
+  SourceRef,
+  SpecInput,
+  StakeholderInput,
+  StakeholderUpdate,
+  Upload,
+  WebhookFormat,
+  WebhookResult,
+  DataConnection,
   ExitCriteriaSummary,
-  Job,
   MappingSuggestion,
   ReconcileHistory,
   ReconcileRun,
   ReconcileSpec,
   ResolvedItem,
-  SourceRef,
-  SpecInput,
-  Upload,
-  WebhookFormat,
-  WebhookResult,
-  Dashboard,
-  Goal,
-  GoalInput,
-  Measurement,
-  MeasurementInput,
-  Member,
-  MemberInput,
-  PermissionMatrix,
-  Project,
-  ProjectAccess,
-  ProjectInput,
-  RaciLetter,
-  RaciMatrix,
-  Roi,
-  RoiItemKind,
-  RoiSettings,
-  Stakeholder,
-  StakeholderInput,
-  StakeholderUpdate,
-  User,
+  Difference,
 } from './types';
 
 const V1 = '/api/v1';
 const p = (projectId: string) => `${V1}/projects/${encodeURIComponent(projectId)}`;
 const seg = encodeURIComponent;
-
+/** Path parameters of a project route. */
 interface Items<T> {
   items: T[];
 }
 
-/** Typed calls of the GoLive API (see src/modules/*\/*.schema.ts for the contract). */
-export const api = {
-  health: () => request<{ status?: string }>('/api/health'),
+const inProject = (id: string) => ({ params: { path: { id } } });
 
+/** Typed calls of the GoLive API; paths, bodies and answers are checked against the generated schema.gen.ts. */
+export const api = {
   auth: {
-    login: (email: string, password: string) =>
-      request<{ user: User }>(`${V1}/auth/login`, { method: 'POST', body: { email, password }, quiet401: true }),
-    logout: () => request<unknown>(`${V1}/auth/logout`, { method: 'POST', quiet401: true }),
-    me: () => request<User>(`${V1}/auth/me`, { quiet401: true }),
-    tokens: () => request<Items<ApiToken>>(`${V1}/auth/tokens`),
-    createToken: (name: string, expiresInDays?: number) =>
-      request<CreatedToken>(`${V1}/auth/tokens`, { method: 'POST', body: { name, expiresInDays } }),
-    revokeToken: (tokenId: string) => request<unknown>(`${V1}/auth/tokens/${seg(tokenId)}`, { method: 'DELETE' }),
+    login: (email: string, password: string) => call(http.POST('/api/v1/auth/login', { body: { email, password } }), { quiet401: true }),
+    logout: () => call(http.POST('/api/v1/auth/logout'), { quiet401: true }),
+    me: () => call(http.GET('/api/v1/auth/me'), { quiet401: true }),
+    tokens: () => call(http.GET('/api/v1/auth/tokens')),
+    createToken: (name: string, expiresInDays?: number) => call(http.POST('/api/v1/auth/tokens', { body: { name, expiresInDays } })),
+    revokeToken: (tokenId: string) => call(http.DELETE('/api/v1/auth/tokens/{tokenId}', { params: { path: { tokenId } } })),
   },
 
-  permissions: () => request<PermissionMatrix>(`${V1}/permissions`),
+  permissions: () => call(http.GET('/api/v1/permissions')),
 
   projects: {
-    list: () => request<Items<Project>>(`${V1}/projects`),
-    create: (input: ProjectInput) => request<Project>(`${V1}/projects`, { method: 'POST', body: input }),
-    get: (id: string) => request<Project>(p(id)),
-    update: (id: string, patch: Partial<ProjectInput>) => request<Project>(p(id), { method: 'PATCH', body: patch }),
-    remove: (id: string) => request<unknown>(p(id), { method: 'DELETE' }),
-    access: (id: string) => request<ProjectAccess>(`${p(id)}/access`),
-    dashboard: (id: string) => request<Dashboard>(`${p(id)}/dashboard`),
-    audit: (id: string, query: { limit: number; offset: number; entity?: string }) => request<AuditPage>(`${p(id)}/audit`, { query }),
+    list: () => call(http.GET('/api/v1/projects')),
+    create: (input: ProjectInput) => call(http.POST('/api/v1/projects', { body: input })),
+    get: (id: string) => call(http.GET('/api/v1/projects/{id}', inProject(id))),
+    update: (id: string, patch: ProjectUpdate) => call(http.PATCH('/api/v1/projects/{id}', { ...inProject(id), body: patch })),
+    remove: (id: string) => call(http.DELETE('/api/v1/projects/{id}', inProject(id))),
+    access: (id: string) => call(http.GET('/api/v1/projects/{id}/access', inProject(id))),
+    dashboard: (id: string) => call(http.GET('/api/v1/projects/{id}/dashboard', inProject(id))),
+    audit: (id: string, query: QueryOf<'/api/v1/projects/{id}/audit', 'get'>) =>
+      call(http.GET('/api/v1/projects/{id}/audit', { params: { path: { id }, query } })),
   },
 
   goals: {
-    list: (id: string) => request<Items<Goal>>(`${p(id)}/goals`),
-    create: (id: string, input: GoalInput) => request<Goal>(`${p(id)}/goals`, { method: 'POST', body: input }),
-    get: (id: string, goalId: string) => request<Goal>(`${p(id)}/goals/${seg(goalId)}`),
-    update: (id: string, goalId: string, patch: Partial<GoalInput>) =>
-      request<Goal>(`${p(id)}/goals/${seg(goalId)}`, { method: 'PATCH', body: patch }),
-    remove: (id: string, goalId: string) => request<unknown>(`${p(id)}/goals/${seg(goalId)}`, { method: 'DELETE' }),
-    measurements: (id: string, goalId: string) => request<Items<Measurement>>(`${p(id)}/goals/${seg(goalId)}/measurements`),
+    list: (id: string) => call(http.GET('/api/v1/projects/{id}/goals', inProject(id))),
+    create: (id: string, input: GoalInput) => call(http.POST('/api/v1/projects/{id}/goals', { ...inProject(id), body: input })),
+    get: (id: string, goalId: string) => call(http.GET('/api/v1/projects/{id}/goals/{goalId}', { params: { path: { id, goalId } } })),
+    update: (id: string, goalId: string, patch: GoalUpdate) =>
+      call(http.PATCH('/api/v1/projects/{id}/goals/{goalId}', { params: { path: { id, goalId } }, body: patch })),
+    remove: (id: string, goalId: string) => call(http.DELETE('/api/v1/projects/{id}/goals/{goalId}', { params: { path: { id, goalId } } })),
+    measurements: (id: string, goalId: string) =>
+      call(http.GET('/api/v1/projects/{id}/goals/{goalId}/measurements', { params: { path: { id, goalId } } })),
     addMeasurement: (id: string, goalId: string, input: MeasurementInput) =>
-      request<Measurement>(`${p(id)}/goals/${seg(goalId)}/measurements`, { method: 'POST', body: input }),
+      call(http.POST('/api/v1/projects/{id}/goals/{goalId}/measurements', { params: { path: { id, goalId } }, body: input })),
     removeMeasurement: (id: string, goalId: string, measurementId: string) =>
-      request<unknown>(`${p(id)}/goals/${seg(goalId)}/measurements/${seg(measurementId)}`, { method: 'DELETE' }),
+      call(
+        http.DELETE('/api/v1/projects/{id}/goals/{goalId}/measurements/{measurementId}', {
+          params: { path: { id, goalId, measurementId } },
+        }),
+      ),
   },
 
   roi: {
-    get: (id: string) => request<Roi>(`${p(id)}/roi`),
-    saveSettings: (id: string, settings: RoiSettings) => request<Roi>(`${p(id)}/roi/settings`, { method: 'PUT', body: settings }),
-    addItem: (id: string, item: { kind: RoiItemKind; label: string; amount: number }) =>
-      request<Roi>(`${p(id)}/roi/items`, { method: 'POST', body: item }),
-    removeItem: (id: string, itemId: string) => request<Roi>(`${p(id)}/roi/items/${seg(itemId)}`, { method: 'DELETE' }),
+    get: (id: string) => call(http.GET('/api/v1/projects/{id}/roi', inProject(id))),
+    saveSettings: (id: string, settings: RoiSettings) =>
+      call(http.PUT('/api/v1/projects/{id}/roi/settings', { ...inProject(id), body: settings })),
+    addItem: (id: string, item: RoiItemInput) => call(http.POST('/api/v1/projects/{id}/roi/items', { ...inProject(id), body: item })),
+    removeItem: (id: string, itemId: string) =>
+      call(http.DELETE('/api/v1/projects/{id}/roi/items/{itemId}', { params: { path: { id, itemId } } })),
   },
 
   team: {
-    members: (id: string) => request<Items<Member>>(`${p(id)}/members`),
-    addMember: (id: string, input: MemberInput) => request<Member>(`${p(id)}/members`, { method: 'POST', body: input }),
-    updateMember: (id: string, memberId: string, patch: Partial<MemberInput>) =>
-      request<Member>(`${p(id)}/members/${seg(memberId)}`, { method: 'PATCH', body: patch }),
-    removeMember: (id: string, memberId: string) => request<unknown>(`${p(id)}/members/${seg(memberId)}`, { method: 'DELETE' }),
-    raci: (id: string) => request<RaciMatrix>(`${p(id)}/raci`),
+    members: (id: string) => call(http.GET('/api/v1/projects/{id}/members', inProject(id))),
+    addMember: (id: string, input: MemberInput) => call(http.POST('/api/v1/projects/{id}/members', { ...inProject(id), body: input })),
+    updateMember: (id: string, memberId: string, patch: MemberUpdate) =>
+      call(http.PATCH('/api/v1/projects/{id}/members/{memberId}', { params: { path: { id, memberId } }, body: patch })),
+    removeMember: (id: string, memberId: string) =>
+      call(http.DELETE('/api/v1/projects/{id}/members/{memberId}', { params: { path: { id, memberId } } })),
+    raci: (id: string) => call(http.GET('/api/v1/projects/{id}/raci', inProject(id))),
     setRaci: (id: string, deliverableId: string, memberId: string, letter: RaciLetter | null) =>
-      request<RaciMatrix>(`${p(id)}/raci`, { method: 'PUT', body: { deliverableId, memberId, letter } }),
-    addDeliverable: (id: string, phase: string, name: string) =>
-      request<unknown>(`${p(id)}/deliverables`, { method: 'POST', body: { phase, name } }),
+      call(http.PUT('/api/v1/projects/{id}/raci', { ...inProject(id), body: { deliverableId, memberId, letter } })),
+    addDeliverable: (id: string, phase: Phase, name: string) =>
+      call(http.POST('/api/v1/projects/{id}/deliverables', { ...inProject(id), body: { phase, name } })),
     removeDeliverable: (id: string, deliverableId: string) =>
-      request<unknown>(`${p(id)}/deliverables/${seg(deliverableId)}`, { method: 'DELETE' }),
-    stakeholders: (id: string) => request<Items<Stakeholder>>(`${p(id)}/stakeholders`),
-    addStakeholder: (id: string, input: StakeholderInput) => request<Stakeholder>(`${p(id)}/stakeholders`, { method: 'POST', body: input }),
+      call(http.DELETE('/api/v1/projects/{id}/deliverables/{deliverableId}', { params: { path: { id, deliverableId } } })),
+    stakeholders: (id: string) => call(http.GET('/api/v1/projects/{id}/stakeholders', inProject(id))),
+    addStakeholder: (id: string, input: StakeholderInput) =>
+      call(http.POST('/api/v1/projects/{id}/stakeholders', { ...inProject(id), body: input })),
     updateStakeholder: (id: string, stakeholderId: string, patch: StakeholderUpdate) =>
-      request<Stakeholder>(`${p(id)}/stakeholders/${seg(stakeholderId)}`, { method: 'PATCH', body: patch }),
+      call(http.PATCH('/api/v1/projects/{id}/stakeholders/{stakeholderId}', { params: { path: { id, stakeholderId } }, body: patch })),
     removeStakeholder: (id: string, stakeholderId: string) =>
-      request<unknown>(`${p(id)}/stakeholders/${seg(stakeholderId)}`, { method: 'DELETE' }),
+      call(http.DELETE('/api/v1/projects/{id}/stakeholders/{stakeholderId}', { params: { path: { id, stakeholderId } } })),
     assess: (id: string, stakeholderId: string, input: AssessmentInput) =>
-      request<unknown>(`${p(id)}/stakeholders/${seg(stakeholderId)}/assessments`, { method: 'POST', body: input }),
+      call(
+        http.POST('/api/v1/projects/{id}/stakeholders/{stakeholderId}/assessments', {
+          params: { path: { id, stakeholderId } },
+          body: input,
+        }),
+      ),
     exportXlsx: (id: string) => download(`${p(id)}/team/export.xlsx`, 'team.xlsx'),
   },
 
   uploads: {
-    list: (id: string) => request<Items<Upload>>(`${p(id)}/uploads`),
+    list: (id: string) => call(http.GET('/api/v1/projects/{id}/uploads', inProject(id))),
     /** Streams the file as the request body; `onProgress` gets 0..1. */
     upload: (id: string, file: File, onProgress?: (fraction: number) => void) =>
       uploadFile<Upload>(buildUrl(`${p(id)}/uploads`, { filename: file.name }), file, onProgress),
   },
 
   jobs: {
-    get: (id: string, jobId: string) => request<Job>(`${p(id)}/jobs/${seg(jobId)}`),
+    get: (id: string, jobId: string) => call(http.GET('/api/v1/projects/{id}/jobs/{jobId}', { params: { path: { id, jobId } } })),
   },
 
+  // Cutover keeps the untyped request() until its schemas are named (see types.ts).
   /** 上线 → 双轨运行: saved connections, reconciliation specs, runs, differences, history. */
   cutover: {
     connections: (id: string) => request<Items<DataConnection>>(`${p(id)}/connections`),

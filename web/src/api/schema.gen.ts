@@ -17026,7 +17026,7 @@ export interface components {
       name: string;
       password: string;
       /** @default false */
-      isAdmin: boolean;
+      isAdmin?: boolean;
     };
     Project: {
       id: string;
@@ -17054,26 +17054,26 @@ export interface components {
       clientName: string;
       erpProduct: string;
       /** @default  */
-      erpVersion: string;
+      erpVersion?: string;
       /** @default [] */
-      modulesInScope: ('finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm')[];
+      modulesInScope?: ('finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm')[];
       /**
        * @default null
        * @example 2026-06-30
        */
-      startDate: string | null;
+      startDate?: string | null;
       /**
        * @default null
        * @example 2026-06-30
        */
-      plannedGoLive: string | null;
+      plannedGoLive?: string | null;
       /** @default  */
-      description: string;
+      description?: string;
       /**
        * @default Asia/Shanghai
        * @example Asia/Shanghai
        */
-      timeZone: string;
+      timeZone?: string;
     };
     UpdateProjectBody: {
       name?: string;
@@ -17157,30 +17157,30 @@ export interface components {
     CreateGoalBody: {
       statement: string;
       /** @default null */
-      kpiName: string | null;
+      kpiName?: string | null;
       /** @default null */
-      kpiUnit: string | null;
+      kpiUnit?: string | null;
       /** @default null */
-      baseline: number | null;
+      baseline?: number | null;
       /** @default null */
-      target: number | null;
+      target?: number | null;
       /**
        * @default increase
        * @enum {string}
        */
-      direction: 'increase' | 'decrease';
+      direction?: 'increase' | 'decrease';
       /**
        * @default null
        * @example 2026-06-30
        */
-      deadline: string | null;
+      deadline?: string | null;
       /** @default null */
-      ownerMemberId: string | null;
+      ownerMemberId?: string | null;
       /**
        * @default null
        * @enum {string|null}
        */
-      module: 'finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm' | null;
+      module?: 'finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm' | null;
     };
     UpdateGoalBody: {
       statement?: string;
@@ -17208,7 +17208,7 @@ export interface components {
       measuredOn: string;
       value: number;
       /** @default  */
-      note: string;
+      note?: string;
     };
     Roi: {
       settings: {
@@ -17247,7 +17247,7 @@ export interface components {
       /** @description Yearly rate as a fraction: 0.08 = 8 % */
       discountRate: number;
       /** @default CNY */
-      currency: string;
+      currency?: string;
     };
     RoiItemBody: {
       /** @enum {string} */
@@ -17271,26 +17271,26 @@ export interface components {
     CreateMemberBody: {
       name: string;
       /** @default  */
-      department: string;
+      department?: string;
       /** @default  */
-      title: string;
+      title?: string;
       /** @default  */
-      phone: string;
+      phone?: string;
       /** @default  */
-      email: string;
+      email?: string;
       /** @enum {string} */
       projectRole: 'sponsor' | 'project_manager' | 'consultant' | 'business_expert' | 'it' | 'end_user' | 'viewer';
       /** @enum {string} */
       tier: 'steering' | 'pmo' | 'expert' | 'consultant_vendor' | 'consultant_partner' | 'member';
       /** @default  */
-      organization: string;
+      organization?: string;
       /** @default 100 */
-      allocationPct: number;
+      allocationPct?: number;
       /**
        * Format: email
        * @default null
        */
-      accountEmail: string | null;
+      accountEmail?: string | null;
     };
     UpdateMemberBody: {
       name?: string;
@@ -17362,12 +17362,12 @@ export interface components {
     StakeholderBody: {
       name: string;
       /** @default  */
-      organization: string;
+      organization?: string;
       /** @default null */
-      memberId: string | null;
+      memberId?: string | null;
       influence: number;
       /** @default  */
-      note: string;
+      note?: string;
       support: number;
       /** @example 2026-06-30 */
       assessedOn?: string;
@@ -17384,7 +17384,7 @@ export interface components {
       assessedOn: string;
       support: number;
       /** @default  */
-      note: string;
+      note?: string;
     };
     Job: {
       id: string;
@@ -17530,59 +17530,59 @@ export interface components {
        *       "timeZone": "Asia/Shanghai"
        *     }
        */
-      schedule: {
+      schedule?: {
         /**
          * @description 5-field cron, default 06:00 daily
          * @default 0 6 * * *
          */
-        cron: string;
+        cron?: string;
         /** @default false */
-        enabled: boolean;
+        enabled?: boolean;
         /**
          * @default Asia/Shanghai
          * @example Asia/Shanghai
          */
-        timeZone: string;
+        timeZone?: string;
       };
       /** @default 3 */
-      exitCriterionDays: number;
+      exitCriterionDays?: number;
       /**
        * @default {
        *       "format": "none",
        *       "url": null
        *     }
        */
-      webhook: {
+      webhook?: {
         /**
          * @default none
          * @enum {string}
          */
-        format: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
+        format?: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
         /**
          * Format: uri
          * @default null
          */
-        url: string | null;
+        url?: string | null;
       };
     };
     ReconcileComparison: {
       key: string | string[];
       keyNormalize?: {
         /** @default false */
-        trim: boolean;
+        trim?: boolean;
         /** @enum {string} */
         case?: 'upper' | 'lower';
         /** @default false */
-        stripLeadingZeros: boolean;
+        stripLeadingZeros?: boolean;
       };
       /** @default {} */
-      mapColumns: {
+      mapColumns?: {
         [key: string]: string;
       };
       /** @default [] */
-      ignore: string[];
+      ignore?: string[];
       /** @default {} */
-      valueMaps: {
+      valueMaps?: {
         [key: string]: {
           values: {
             [key: string]: string;
@@ -17591,14 +17591,14 @@ export interface components {
       };
       filters?: {
         /** @default [] */
-        left: {
+        left?: {
           column: string;
           /** @enum {string} */
           op: 'eq' | 'ne' | 'in' | 'not_in' | 'gt' | 'ge' | 'lt' | 'le' | 'is_null' | 'not_null' | 'contains' | 'starts_with';
           value?: string | number | (string | number)[];
         }[];
         /** @default [] */
-        right: {
+        right?: {
           column: string;
           /** @enum {string} */
           op: 'eq' | 'ne' | 'in' | 'not_in' | 'gt' | 'ge' | 'lt' | 'le' | 'is_null' | 'not_null' | 'contains' | 'starts_with';
@@ -17618,14 +17618,14 @@ export interface components {
            * @default second
            * @enum {string}
            */
-          precision: 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond';
+          precision?: 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond';
           timeZone?: string;
           leftTimeZone?: string;
           rightTimeZone?: string;
         };
       };
       /** @default {} */
-      rules: {
+      rules?: {
         [key: string]: {
           numeric?: boolean;
           tolerance?: number;
@@ -17639,7 +17639,7 @@ export interface components {
              * @default second
              * @enum {string}
              */
-            precision: 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond';
+            precision?: 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond';
             timeZone?: string;
             leftTimeZone?: string;
             rightTimeZone?: string;
@@ -17647,22 +17647,22 @@ export interface components {
         };
       };
       /** @default [] */
-      aggregates: {
+      aggregates?: {
         name?: string;
         /** @default [] */
-        groupBy: string[];
+        groupBy?: string[];
         /** @default [] */
-        sum: string[];
+        sum?: string[];
         /** @default true */
-        count: boolean;
+        count?: boolean;
         /** @default 0 */
-        tolerance: number;
+        tolerance?: number;
       }[];
       /**
        * @default full
        * @enum {string}
        */
-      mode: 'full' | 'bisect';
+      mode?: 'full' | 'bisect';
       bisect?: {
         fanout?: number;
         leafRows?: number;
@@ -17681,39 +17681,39 @@ export interface components {
        *       "timeZone": "Asia/Shanghai"
        *     }
        */
-      schedule: {
+      schedule?: {
         /**
          * @description 5-field cron, default 06:00 daily
          * @default 0 6 * * *
          */
-        cron: string;
+        cron?: string;
         /** @default false */
-        enabled: boolean;
+        enabled?: boolean;
         /**
          * @default Asia/Shanghai
          * @example Asia/Shanghai
          */
-        timeZone: string;
+        timeZone?: string;
       };
       /** @default 3 */
-      exitCriterionDays: number;
+      exitCriterionDays?: number;
       /**
        * @default {
        *       "format": "none",
        *       "url": null
        *     }
        */
-      webhook: {
+      webhook?: {
         /**
          * @default none
          * @enum {string}
          */
-        format: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
+        format?: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
         /**
          * Format: uri
          * @default null
          */
-        url: string | null;
+        url?: string | null;
       };
     };
     SuggestMapping: {
@@ -17780,9 +17780,9 @@ export interface components {
     ExplainDifferencesBody: {
       differenceIds: string[];
       /** @default true */
-      explained: boolean;
+      explained?: boolean;
       /** @default  */
-      reason: string;
+      reason?: string;
     };
     WebhookResult: {
       ok: boolean;
@@ -17874,11 +17874,11 @@ export interface components {
        * @default as_is
        * @enum {string}
        */
-      stage: 'as_is' | 'to_be';
+      stage?: 'as_is' | 'to_be';
       department: string;
       name: string;
       /** @default  */
-      description: string;
+      description?: string;
       bpmnXml?: string;
       steps?: {
         name: string;
@@ -17900,7 +17900,7 @@ export interface components {
       durationHours: number;
       volumePerMonth: number;
       /** @default  */
-      note: string;
+      note?: string;
     };
     UpdateBottleneckBody: {
       /** @enum {string} */
@@ -17912,7 +17912,7 @@ export interface components {
     AssessmentSettings: {
       hourlyLabourCost: number;
       /** @default CNY */
-      currency: string;
+      currency?: string;
     };
     AssessmentRole: {
       id: string;
@@ -17933,9 +17933,9 @@ export interface components {
       kind: 'operator' | 'reviewer' | 'administrator' | 'other';
       headcount: number;
       /** @default  */
-      mainTasks: string;
+      mainTasks?: string;
       /** @default [] */
-      currentSystems: string[];
+      currentSystems?: string[];
     };
     UpdateAssessmentRoleBody: {
       department?: string;
@@ -17961,13 +17961,13 @@ export interface components {
       /** @enum {string} */
       operator: 'min' | 'max' | 'one_of' | 'min_version';
       /** @default null */
-      threshold: number | null;
+      threshold?: number | null;
       /** @default  */
-      unit: string;
+      unit?: string;
       /** @default [] */
-      allowed: string[];
+      allowed?: string[];
       /** @default 0 */
-      warnBand: number;
+      warnBand?: number;
     };
     EnvSite: {
       id: string;
@@ -17997,9 +17997,9 @@ export interface components {
     EnvSiteBody: {
       name: string;
       /** @default  */
-      note: string;
+      note?: string;
       /** @default {} */
-      facts: {
+      facts?: {
         [key: string]: string;
       };
     };
@@ -18037,7 +18037,7 @@ export interface components {
       rttSamplesMs: number[];
       downloadMbps: number | null;
       /** @default  */
-      siteName: string;
+      siteName?: string;
     };
     CurrentStateReportVersion: {
       id: string;
@@ -18057,12 +18057,12 @@ export interface components {
     };
     CreateCurrentStateReportVersionBody: {
       /** @default  */
-      note: string;
+      note?: string;
       /**
        * @description Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)
        * @default false
        */
-      force: boolean;
+      force?: boolean;
     };
     RequirementList: {
       items: components['schemas']['Requirement'][];
@@ -18164,59 +18164,59 @@ export interface components {
       code?: string;
       title: string;
       /** @default  */
-      description: string;
+      description?: string;
       /** @enum {string} */
       module: 'finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm';
       /** @default  */
-      department: string;
+      department?: string;
       /** @default null */
-      processMapId: string | null;
+      processMapId?: string | null;
       /** @default null */
-      processElementId: string | null;
+      processElementId?: string | null;
       /** @default  */
-      processStepName: string;
+      processStepName?: string;
       /**
        * @default should
        * @enum {string}
        */
-      priority: 'must' | 'should' | 'could' | 'wont';
+      priority?: 'must' | 'should' | 'could' | 'wont';
       /**
        * @default standard
        * @enum {string}
        */
-      resolution: 'standard' | 'process_change' | 'configuration' | 'custom_development';
+      resolution?: 'standard' | 'process_change' | 'configuration' | 'custom_development';
       /**
        * @default null
        * @enum {string|null}
        */
-      configKind: 'custom_field' | 'workflow' | 'report' | 'print_template' | 'parameter' | null;
+      configKind?: 'custom_field' | 'workflow' | 'report' | 'print_template' | 'parameter' | null;
       /** @default  */
-      processChangeNote: string;
+      processChangeNote?: string;
       /**
        * @description Custom development: why process change and configuration are not enough
        * @default
        */
-      gapReason: string;
+      gapReason?: string;
       /**
        * @description Custom development: why this is core competitiveness
        * @default
        */
-      justification: string;
+      justification?: string;
       /**
        * @description Effort estimate, person-days
        * @default null
        */
-      effortDays: number | null;
+      effortDays?: number | null;
       /**
        * @description Custom development: impact on upgrades of the package
        * @default
        */
-      upgradeImpact: string;
+      upgradeImpact?: string;
       /**
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'confirmed' | 'deferred';
+      status?: 'draft' | 'confirmed' | 'deferred';
     };
     RequirementImportResult: {
       created: number;
@@ -18259,7 +18259,7 @@ export interface components {
       /** @enum {string} */
       decision: 'approved' | 'rejected';
       /** @default  */
-      comment: string;
+      comment?: string;
     };
     Prototype: {
       id: string;
@@ -18275,7 +18275,7 @@ export interface components {
     PrototypeBody: {
       uploadId: string;
       /** @default  */
-      caption: string;
+      caption?: string;
     };
     BlueprintVersion: {
       id: string;
@@ -18505,11 +18505,11 @@ export interface components {
     CreateErpRoleBody: {
       name: string;
       /** @default  */
-      department: string;
+      department?: string;
       /** @default  */
-      description: string;
+      description?: string;
       /** @default null */
-      assessmentRoleId: string | null;
+      assessmentRoleId?: string | null;
     };
     ImportErpRolesResult: {
       created: number;
@@ -18548,7 +18548,7 @@ export interface components {
       /** @enum {string} */
       action: 'view' | 'create' | 'edit' | 'approve' | 'delete' | 'export';
       /** @default  */
-      description: string;
+      description?: string;
     };
     UpdateErpFunctionBody: {
       /** @enum {string} */
@@ -18567,7 +18567,7 @@ export interface components {
       riskLevel: 'high' | 'medium' | 'low';
       riskDescription: string;
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
     };
     FunctionMatcher: {
       module: ('finance' | 'purchasing' | 'inventory' | 'sales' | 'production' | 'quality' | 'hr' | 'crm') | '*';
@@ -18683,19 +18683,19 @@ export interface components {
               /** @enum {string} */
               kind: 'trim';
               /** @default [] */
-              columns: string[];
+              columns?: string[];
             }
           | {
               /** @enum {string} */
               kind: 'half_width';
               /** @default [] */
-              columns: string[];
+              columns?: string[];
             }
           | {
               /** @enum {string} */
               kind: 'case';
               /** @default [] */
-              columns: string[];
+              columns?: string[];
               /** @enum {string} */
               to: 'upper' | 'lower';
             }
@@ -18709,7 +18709,7 @@ export interface components {
               kind: 'map';
               column: string;
               /** @default [] */
-              pairs: {
+              pairs?: {
                 from: string;
                 to: string;
               }[];
@@ -18752,17 +18752,17 @@ export interface components {
     CreateDataAsset: {
       name: string;
       /** @default  */
-      businessOwner: string;
+      businessOwner?: string;
       /** @default  */
-      systemOfOrigin: string;
+      systemOfOrigin?: string;
       /**
        * @default local
        * @enum {string}
        */
-      storage: 'local' | 'cloud';
+      storage?: 'local' | 'cloud';
       format?: string;
       /** @default  */
-      notes: string;
+      notes?: string;
       source:
         | {
             /** @enum {string} */
@@ -18780,7 +18780,7 @@ export interface components {
       encoding?: 'utf-8' | 'gbk' | 'gb18030' | null;
       sheet?: string | null;
       /** @default [] */
-      keyColumns: string[];
+      keyColumns?: string[];
       profile?: boolean;
     };
     UpdateDataAsset: {
@@ -18882,7 +18882,7 @@ export interface components {
           type: 'asset';
           assetId: string;
           /** @default false */
-          cleansed: boolean;
+          cleansed?: boolean;
         }
       | {
           /** @enum {string} */
@@ -18906,7 +18906,7 @@ export interface components {
           format: 'csv' | 'xlsx';
           columns: string[];
           /** @default [] */
-          keyColumns: string[];
+          keyColumns?: string[];
         }
       | null;
     MigrationMappingEntry:
@@ -18943,26 +18943,26 @@ export interface components {
       /** @enum {string} */
       category: 'master' | 'opening' | 'open_transactions' | 'history';
       /** @default 0 */
-      sortWeight: number;
+      sortWeight?: number;
       /** @default  */
-      description: string;
+      description?: string;
       /** @default [] */
-      dependsOn: string[];
+      dependsOn?: string[];
       source?: components['schemas']['MigrationSource'];
       target?: components['schemas']['MigrationTarget'];
       /** @default [] */
-      mapping: components['schemas']['MigrationMappingEntry'][];
+      mapping?: components['schemas']['MigrationMappingEntry'][];
       /** @default [] */
-      keyColumns: string[];
+      keyColumns?: string[];
       /** @default [] */
-      sumColumns: string[];
+      sumColumns?: string[];
       /**
        * @default skip
        * @enum {string}
        */
-      onError: 'skip' | 'stop';
+      onError?: 'skip' | 'stop';
       /** @default 50000 */
-      batchSize: number;
+      batchSize?: number;
     };
     UpdateMigrationObject: {
       name?: string;
@@ -19171,7 +19171,7 @@ export interface components {
     CreateRiskBody: {
       title: string;
       /** @default  */
-      description: string;
+      description?: string;
       /** @enum {string} */
       category:
         | 'executive_backing'
@@ -19186,23 +19186,23 @@ export interface components {
       probability: number;
       impact: number;
       /** @default null */
-      ownerMemberId: string | null;
+      ownerMemberId?: string | null;
       /** @default  */
-      mitigation: string;
+      mitigation?: string;
       /** @default  */
-      contingency: string;
+      contingency?: string;
       /**
        * @default null
        * @example 2026-06-30
        */
-      dueDate: string | null;
+      dueDate?: string | null;
       /**
        * @default open
        * @enum {string}
        */
-      status: 'open' | 'mitigating' | 'accepted' | 'closed';
+      status?: 'open' | 'mitigating' | 'accepted' | 'closed';
       /** @default null */
-      sourceIndicator: string | null;
+      sourceIndicator?: string | null;
     };
     UpdateRiskBody: {
       title?: string;
@@ -19276,16 +19276,16 @@ export interface components {
        * @default other
        * @enum {string}
        */
-      category: 'people' | 'system' | 'data' | 'support' | 'other';
+      category?: 'people' | 'system' | 'data' | 'support' | 'other';
       /** @default null */
-      ownerMemberId: string | null;
+      ownerMemberId?: string | null;
       /**
        * @default pending
        * @enum {string}
        */
-      status: 'pending' | 'pass' | 'fail' | 'na';
+      status?: 'pending' | 'pass' | 'fail' | 'na';
       /** @default  */
-      note: string;
+      note?: string;
     };
     UpdateGoLiveCheckBody: {
       title?: string;
@@ -19300,12 +19300,12 @@ export interface components {
       /** @enum {string} */
       decision: 'go' | 'conditional_go' | 'no_go';
       /** @default  */
-      conditions: string;
+      conditions?: string;
       /**
        * @default null
        * @example 2026-06-30
        */
-      goLiveDate: string | null;
+      goLiveDate?: string | null;
     };
   };
   responses: never;
