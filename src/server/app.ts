@@ -86,7 +86,7 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
       appError = new AppError('INTERNAL', { ref });
     }
     return c.json(
-      { error: { code: appError.code, message: appError.localizedMessage(locale), details: appError.details } },
+      { error: { code: appError.code, message: appError.localizedMessage(locale), details: appError.localizedDetails(locale) } },
       appError.status as 400,
     );
   });

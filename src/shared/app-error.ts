@@ -4,130 +4,27 @@
  * message template, so clients can branch on codes and never parse messages.
  */
 
-/** A field-level reason attached to an error (`field` is a dotted path, a column, or `row:N`). */
+import type { Locale } from './errors/define-error-codes';
+import { ERROR_CODES } from './errors/error-codes';
+
+export type { Locale } from './errors/define-error-codes';
+/** Documented error codes, one table per domain under `src/shared/errors/`; stable: add, never rename. */
+export { ERROR_CODES } from './errors/error-codes';
+
+/** A field-level reason as served (`field` is a dotted path, a column, or `row:N`). */
 export interface ErrorDetail {
   field: string;
   reason: string;
 }
 
-/** Supported UI languages. zh-CN is the default everywhere. */
-export type Locale = 'zh-CN' | 'en';
-
-interface ErrorCodeDefinition {
-  status: number;
-  /** Message templates; `{name}` placeholders are filled from `params`. */
-  message: Record<Locale, string>;
-}
-
 /**
- * Documented error codes. Codes are stable: add new ones, never rename.
- * The table is the single source for the HTTP status and the localized text.
+ * A field-level detail as raised. Without `reason` the served reason is the error's own localized
+ * message, so a domain error names its field without a second, untranslated text.
  */
-export const ERROR_CODES = {
-  VALIDATION_FAILED: {
-    status: 400,
-    message: { 'zh-CN': '输入有误：{summary}', en: 'Invalid input: {summary}' },
-  },
-  MALFORMED_JSON: {
-    status: 400,
-    message: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
-  },
-  BAD_INPUT: {
-    status: 400,
-    message: { 'zh-CN': '{summary}', en: '{summary}' },
-  },
-  UNAUTHENTICATED: {
-    status: 401,
-    message: { 'zh-CN': '请先登录', en: 'Please sign in first' },
-  },
-  INVALID_CREDENTIALS: {
-    status: 401,
-    message: { 'zh-CN': '邮箱或密码错误', en: 'Wrong email or password' },
-  },
-  FORBIDDEN: {
-    status: 403,
-    message: {
-      'zh-CN': '您的项目角色无权执行此操作（{resource}：{action}）',
-      en: 'Your project role may not do this ({resource}: {action})',
-    },
-  },
-  NOT_FOUND: {
-    status: 404,
-    message: { 'zh-CN': '未找到{entity}：{id}', en: '{entity} not found: {id}' },
-  },
-  CONFLICT: {
-    status: 409,
-    message: { 'zh-CN': '{summary}', en: '{summary}' },
-  },
-  USER_EXISTS: {
-    status: 409,
-    message: { 'zh-CN': '用户已存在：{email}', en: 'User already exists: {email}' },
-  },
-  MEMBER_USER_TAKEN: {
-    status: 409,
-    message: {
-      'zh-CN': '该账号已是本项目成员：{email}',
-      en: 'This account is already a member of the project: {email}',
-    },
-  },
-  RACI_DUPLICATE_ACCOUNTABLE: {
-    status: 409,
-    message: {
-      'zh-CN': '交付物“{deliverable}”已有负责人（A）：{member}。每个交付物只能有一个 A。',
-      en: 'Deliverable "{deliverable}" already has an Accountable (A): {member}. Each deliverable has exactly one A.',
-    },
-  },
-  JOB_NOT_CANCELLABLE: {
-    status: 409,
-    message: {
-      'zh-CN': '任务已结束，无法取消（状态：{status}）',
-      en: 'The job has finished and cannot be cancelled (status: {status})',
-    },
-  },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    message: {
-      'zh-CN': '不支持的请求内容类型，请使用 application/json',
-      en: 'Unsupported content type: send application/json',
-    },
-  },
-  CANCELLED: {
-    status: 409,
-    message: { 'zh-CN': '操作已取消', en: 'The operation was cancelled' },
-  },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    message: {
-      'zh-CN': '上传内容过大：上限 {limit}',
-      en: 'The upload is too large: the limit is {limit}',
-    },
-  },
-  RATE_LIMITED: {
-    status: 429,
-    message: {
-      'zh-CN': '尝试次数过多，请 {retryAfter} 秒后再试',
-      en: 'Too many attempts, try again in {retryAfter} seconds',
-    },
-  },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    message: {
-      'zh-CN': '服务暂不可用：{summary}',
-      en: 'Service unavailable: {summary}',
-    },
-  },
-  REPORT_SECTIONS_MISSING: {
-    status: 409,
-    message: {
-      'zh-CN': '现状分析报告缺少以下内容：{sections}。请先补充调研，或确认后仍生成该版本（force: true）',
-      en: 'The current-state report lacks: {sections}. Complete the assessment first, or confirm to create the version anyway (force: true)',
-    },
-  },
-  INTERNAL: {
-    status: 500,
-    message: { 'zh-CN': '服务器内部错误（编号 {ref}）', en: 'Internal server error (ref {ref})' },
-  },
-} as const satisfies Record<string, ErrorCodeDefinition>;
+export interface ErrorDetailInput {
+  field: string;
+  reason?: string;
+}
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -138,9 +35,9 @@ export type ErrorParams = Record<string, string | number>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
-  readonly details: ErrorDetail[];
+  readonly details: ErrorDetailInput[];
 
-  constructor(code: ErrorCode, params: ErrorParams = {}, details: ErrorDetail[] = []) {
+  constructor(code: ErrorCode, params: ErrorParams = {}, details: ErrorDetailInput[] = []) {
     super(formatErrorMessage(code, params, 'en'));
     this.name = 'AppError';
     this.code = code;
@@ -156,6 +53,11 @@ export class AppError extends Error {
   /** The message in the caller's language. */
   localizedMessage(locale: Locale): string {
     return formatErrorMessage(this.code, this.params, locale);
+  }
+
+  /** The details as served: a detail without its own reason carries the localized message. */
+  localizedDetails(locale: Locale): ErrorDetail[] {
+    return this.details.map((d) => ({ field: d.field, reason: d.reason ?? this.localizedMessage(locale) }));
   }
 }
 

@@ -72,7 +72,10 @@ export function cleanError(error: unknown, sources: ResolvedSource[]): unknown {
     const params = Object.fromEntries(
       Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' ? cleanMessage(v, sources) : v]),
     );
-    const details = error.details.map((d) => ({ field: d.field, reason: cleanMessage(d.reason, sources) }));
+    const details = error.details.map((d) => ({
+      field: d.field,
+      ...(d.reason === undefined ? {} : { reason: cleanMessage(d.reason, sources) }),
+    }));
     return new AppError(error.code, params, details);
   }
   if (error instanceof Error) return new Error(cleanMessage(error.message, sources));
