@@ -12584,7 +12584,7 @@ export interface paths {
           content: {
             'application/json': {
               asset: components['schemas']['DataAsset'];
-              profileRun: components['schemas']['DataAssetProfileRun'];
+              profileRun: components['schemas']['DataAssetProfileRun'] | null;
             };
           };
         };
@@ -18099,7 +18099,7 @@ export interface components {
       upgradeImpact: string;
       /** @enum {string} */
       status: 'draft' | 'confirmed' | 'deferred';
-      approval: components['schemas']['RequirementApproval'];
+      approval: components['schemas']['RequirementApproval'] | null;
       prototypeCount: number;
       createdAt: string;
       updatedAt: string;
@@ -18113,7 +18113,7 @@ export interface components {
       decidedByName: string | null;
       comment: string;
       decidedAt: string | null;
-    } | null;
+    };
     CustomisationMeter: {
       thresholds: components['schemas']['CustomisationThresholds'];
       modules: {
