@@ -38,7 +38,16 @@ export default function OverviewPage() {
         <Descriptions.Item label={t('project.startDate')}>{project.startDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('project.plannedGoLive')}>{project.plannedGoLive ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('project.modulesInScope')}>
-          {project.modulesInScope.length ? project.modulesInScope.map((m) => <Tag key={m}>{moduleLabel(t, m)}</Tag>) : '—'}
+          {/* Descriptions lays its content out as a non-wrapping inline flex: long English module names overflowed 1440 px. */}
+          {project.modulesInScope.length ? (
+            <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>
+              {project.modulesInScope.map((m) => (
+                <Tag key={m}>{moduleLabel(t, m)}</Tag>
+              ))}
+            </div>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
       </Descriptions>
       <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.reload()} />
