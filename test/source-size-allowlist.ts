@@ -38,18 +38,6 @@ export const SIZE_ALLOW_LIST: Readonly<Record<string, string>> = {
     'Split by another engineer in issue 10 (process-maps / requirements sections); remove when that lands.',
   'web/src/modules/blueprint/components/versions-section.tsx#VersionsSection':
     'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/cutover/components/connections-drawer.tsx#ConnectionsDrawer':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/cutover/components/run-results.tsx':
-    'Planned split in issue 10 (splits task) not reached before the deadline; next in line.',
-  'web/src/modules/cutover/components/run-results.tsx#DifferencesTable':
-    'Planned split in issue 10 (splits task) not reached before the deadline; next in line.',
-  'web/src/modules/cutover/pages/spec-detail-page.tsx#SpecDetailPage':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/cutover/pages/spec-editor-page.tsx#SpecEditorPage':
-    'Planned split in issue 10 (splits task) not reached before the deadline; next in line.',
-  'web/src/modules/cutover/pages/spec-list-page.tsx#SpecListPage':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
   'web/src/modules/data-assets/components/cleansing-tab.tsx#CleansingTab':
     'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
   'web/src/modules/data-assets/components/register-asset-modal.tsx#RegisterAssetModal':

@@ -176,7 +176,7 @@ export async function buildProgram(argv: string[] = process.argv): Promise<Comma
         import('../server/runtime'),
         import('../server/first-start'),
         import('../modules/auth/auth.service'),
-        import('../modules/demo/demo-project'),
+        import('../demo/demo-project'),
       ]);
       const db = await openMigratedDb();
       try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { createUser, findUserByEmail } from '../modules/auth/auth.service';
-import { loadDemoProject } from '../modules/demo/demo-project';
+import { loadDemoProject } from '../demo/demo-project';
 
 /** The account created on first start when the database has no users. */
 export const DEFAULT_ADMIN_EMAIL = 'admin@golive.local';

@@ -1,5 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -7,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { AppError, badInput, pickLocale, type Locale } from '../../shared/app-error';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
 import type { DatasetInput } from '../../engines/quality/workspace';
+import { CsvWriter } from '../../engines/export/csv-writer';
 
 /** Flags of `golive quality` as commander parses them. */
 export interface QualityCommandOptions {
@@ -30,12 +29,6 @@ export interface QualityCommandIo {
 }
 
 const processIo: QualityCommandIo = { stdout: process.stdout, stderr: process.stderr };
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 async function readSpecFile(path: string, field: string): Promise<unknown> {
   let text: string;
@@ -83,8 +76,9 @@ export async function runQualityCommand(source: string, opts: QualityCommandOpti
       const parsed = ruleSetSchema.safeParse(await readSpecFile(resolve(cwd, opts.rules), '--rules'));
       if (!parsed.success) throw zodToBadInput('--rules', parsed.error.issues);
       const { runQualityRules } = await import('../../engines/quality/run-rules');
-      const out = opts.failures ? createWriteStream(resolve(cwd, opts.failures), { encoding: 'utf8' }) : null;
-      out?.write(`\ufeff${['规则编号', '行号', '键', '列', '值', '原因'].map(csvCell).join(',')}\r\n`);
+      const out = opts.failures
+        ? CsvWriter.toFile(resolve(cwd, opts.failures), ['规则编号', '行号', '键', '列', '值', '原因'], { bom: true })
+        : null;
       const key = opts.key
         ?.split(',')
         .map((k) => k.trim())
@@ -95,15 +89,10 @@ export async function runQualityCommand(source: string, opts: QualityCommandOpti
         locale,
         memoryLimit: opts.memoryLimit,
         onFailures: async (batch) => {
-          if (!out) return;
-          const text = batch.map((f) => [f.ruleId, f.row, f.key, f.column, f.value, f.reason].map(csvCell).join(',')).join('\r\n');
-          if (!out.write(`${text}\r\n`)) await once(out, 'drain');
+          await out?.writeRows(batch.map((f) => [f.ruleId, f.row, f.key, f.column, f.value, f.reason]));
         },
       });
-      if (out) {
-        out.end();
-        await once(out, 'finish');
-      }
+      await out?.close();
       const zh = locale === 'zh-CN';
       io.stdout.write(
         zh ? `${result.rows} 行，不合格 ${result.failuresTotal} 条\n` : `${result.rows} rows, ${result.failuresTotal} failing\n`,

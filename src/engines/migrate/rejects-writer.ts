@@ -1,5 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { CsvWriter } from '../export/csv-writer';
 import { formatSourceValue } from '../sources/format-source-value';
 import type { SourceValue } from '../sources/source-types';
 
@@ -11,18 +10,13 @@ export interface RejectedRow {
   values: SourceValue[];
 }
 
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * Writes rejected rows as CSV (UTF-8 with BOM so Excel opens Chinese text correctly):
  * 行号 (data row in the source, header excluded), 列, 原因, then the row's original values.
  * The file is created on the first reject only.
  */
 export class RejectsWriter {
-  private stream: WriteStream | undefined;
+  private stream: CsvWriter | undefined;
   count = 0;
 
   constructor(
@@ -32,8 +26,7 @@ export class RejectsWriter {
 
   async write(rejected: RejectedRow): Promise<void> {
     if (!this.stream) {
-      this.stream = createWriteStream(this.path, { encoding: 'utf8' });
-      this.stream.write(`\uFEFF${['行号', '列', '原因', ...this.sourceColumns].map(csvCell).join(',')}\r\n`);
+      this.stream = CsvWriter.toFile(this.path, ['行号', '列', '原因', ...this.sourceColumns], { bom: true });
     }
     this.count++;
     const cells = [
@@ -42,7 +35,7 @@ export class RejectsWriter {
       rejected.reasons.join('; '),
       ...rejected.values.map(formatSourceValue),
     ];
-    if (!this.stream.write(`${cells.map(csvCell).join(',')}\r\n`)) await once(this.stream, 'drain');
+    await this.stream.writeRow(cells);
   }
 
   /** True once a row was written (the file exists). */
@@ -51,11 +44,6 @@ export class RejectsWriter {
   }
 
   async close(): Promise<void> {
-    if (!this.stream) return;
-    const stream = this.stream;
-    await new Promise<void>((done, fail) => {
-      stream.on('error', fail);
-      stream.end(() => done());
-    });
+    await this.stream?.close();
   }
 }

@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl, testDialects } from '../../../test/db-harness';
+import { encodeCsvCell, encodeCsvRow } from '../export/csv-encode';
 import { luhnCheckDigit } from '../validators/bank-card';
 import { idCardCheckChar } from '../validators/id-card';
 import { usccCheckChar } from '../validators/uscc';
@@ -26,8 +27,6 @@ function column(profile: SourceProfile, name: string): ColumnProfile {
   if (!found) throw new Error(`no column ${name}`);
   return found;
 }
-
-const csvCell = (v: string | null): string => (v === null ? '' : /[",\r\n]/.test(v) || v.trim() !== v ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** Byte order, like DuckDB's VARCHAR comparison. */
 const byteCompare = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -63,7 +62,7 @@ describe('profileSource on generated CSV', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 300 }), async (rows) => {
-        const path = file('gen.csv', `n,city,price\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
+        const path = file('gen.csv', `n,city,price\n${rows.map(encodeCsvRow).join('\n')}\n`);
         const profile = await profileSource(path);
         expect(profile.rows).toBe(rows.length);
         const [n, city, price] = [0, 1, 2].map((i) => expected(rows.map((r) => r[i])));
@@ -150,7 +149,7 @@ describe('profileSource on generated CSV', () => {
           i === 2 ? '110105491231002' : idBody + idCardCheckChar(idBody),
           i % 4 === 0 ? `+86 138-${String(1000 + i)}-0000` : `1390000${String(1000 + i)}`,
           card + luhnCheckDigit(card),
-          csvCell(`￥${(i * 1234.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}`),
+          encodeCsvCell(`￥${(i * 1234.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}`),
           i % 2 ? '是' : '否',
           `2024-01-${String((i % 28) + 1).padStart(2, '0')} 08:30:00`,
         ].join(','),

@@ -5,7 +5,7 @@ import { findHeadingJumps } from '../../documents/report-layout';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
 import type { Actor } from '../access/access.service';
-import { loadDemoProject } from '../demo/demo-project';
+import { loadDemoProject } from '../../demo/demo-project';
 import { buildCurrentStateReport } from './current-state-report';
 import { getEnvironment, listProbes } from './environment.service';
 import { getProcessSnapshots } from './process-snapshot';

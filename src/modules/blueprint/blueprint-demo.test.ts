@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
-import { loadDemoProject } from '../demo/demo-project';
+import { loadDemoProject } from '../../demo/demo-project';
 import type { MeterView, RequirementView } from './requirement.schema';
 
 describeEachDialect('blueprint demo content', (dialect) => {

@@ -3,7 +3,7 @@ import { createTestApi, readJson, type TestApi } from '../../../test/api-harness
 import { describeEachDialect } from '../../../test/db-harness';
 import type { DocBlock } from '../../documents/document-model';
 import { findHeadingJumps, numberHeadings } from '../../documents/report-layout';
-import { loadDemoProject } from '../demo/demo-project';
+import { loadDemoProject } from '../../demo/demo-project';
 import { buildBlueprintReport } from './blueprint-report';
 
 const headings = (blocks: DocBlock[]): string[] => [...numberHeadings(blocks).values()].map((h) => h.display);

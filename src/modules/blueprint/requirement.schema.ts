@@ -107,7 +107,7 @@ export const requirementViewSchema = z
     upgradeImpact: z.string(),
     status: z.enum(REQUIREMENT_STATUSES),
     /** Current steering-committee approval; null unless resolved as custom development. */
-    approval: approvalViewSchema.nullable(),
+    approval: z.union([approvalViewSchema, z.null()]),
     prototypeCount: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),

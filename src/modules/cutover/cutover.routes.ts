@@ -366,7 +366,7 @@ const exitCriteriaRoute = defineRoute(
               specId: z.string(),
               specName: z.string(),
               exitCriterion: exitCriterionViewSchema,
-              lastRun: runViewSchema.nullable(),
+              lastRun: z.union([runViewSchema, z.null()]),
             }),
           ),
         }),

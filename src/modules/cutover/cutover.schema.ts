@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { reconcileSpecSchema } from '../../engines/reconcile/reconcile-spec';
+import type { ReconcileSummary } from '../../engines/reconcile/run-reconciliation';
 import { dateSchema, pathIdSchema } from '../../server/common-schemas';
 import { DEFAULT_CRON, DEFAULT_TIME_ZONE } from './cron';
 
@@ -210,6 +211,55 @@ export type ExitCriterionView = z.infer<typeof exitCriterionViewSchema>;
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
+const aggregateResultSchema = z.object({
+  name: z.string(),
+  group_by: z.array(z.string()),
+  sum: z.array(z.string()),
+  groups: z.number(),
+  mismatched_groups: z.number(),
+  /** Every mismatching group, ordered by group. */
+  mismatches: z.array(
+    z.object({
+      group: z.record(z.string(), z.string().nullable()),
+      left_count: z.number(),
+      right_count: z.number(),
+      sums: z.record(z.string(), z.object({ left: z.string().nullable(), right: z.string().nullable(), delta: z.string().nullable() })),
+    }),
+  ),
+});
+
+/**
+ * The engine's summary of a finished run, as stored and as `golive reconcile --json` prints it
+ * (snake_case). `satisfies` keeps this schema and the engine's interface from drifting apart.
+ */
+export const reconcileSummarySchema = z
+  .object({
+    left_rows: z.number(),
+    right_rows: z.number(),
+    matched: z.number(),
+    changed: z.number(),
+    only_left: z.number(),
+    only_right: z.number(),
+    duplicate_keys_left: z.number(),
+    duplicate_keys_right: z.number(),
+    null_keys_left: z.number(),
+    null_keys_right: z.number(),
+    columns: z.record(z.string(), z.number()).openapi({ description: 'Compared column (left name) → rows where it differs' }),
+    skipped_columns: z.array(z.string()).openapi({ description: 'Left columns with no counterpart on the right, so not compared' }),
+    aggregates: z.array(aggregateResultSchema).optional(),
+    bisect: z
+      .object({
+        segments_compared: z.number(),
+        levels: z.number(),
+        segments_fetched: z.number(),
+        rows_fetched_left: z.number(),
+        rows_fetched_right: z.number(),
+      })
+      .optional()
+      .openapi({ description: 'Bisect mode only: how much was compared in place and how much fetched' }),
+  })
+  .openapi('ReconcileSummary') satisfies z.ZodType<ReconcileSummary>;
+
 export const runViewSchema = z
   .object({
     id: z.string(),
@@ -219,7 +269,7 @@ export const runViewSchema = z
     businessDate: z.string(),
     scheduledFor: z.string().nullable(),
     status: z.enum(RUN_STATUSES),
-    summary: z.unknown().openapi({ description: 'The engine summary (counts, per-column counts, aggregates); null until done' }),
+    summary: z.union([reconcileSummarySchema, z.null()]).openapi({ description: 'Null until the run is done' }),
     differencesTotal: z.number(),
     statusCounts: z.record(z.string(), z.number()),
     newCount: z.number(),
@@ -245,11 +295,12 @@ export const specViewSchema = z
     right: sourceRefSchema,
     leftLabel: z.string(),
     rightLabel: z.string(),
-    comparison: z.unknown(),
+    comparison: comparisonSchema,
     schedule: z.object({ cron: z.string(), enabled: z.boolean(), timeZone: z.string(), nextRunAt: z.string().nullable() }),
     exitCriterionDays: z.number(),
     webhook: z.object({ format: z.enum(WEBHOOK_FORMATS), url: z.string().nullable() }),
-    lastRun: runViewSchema.nullable(),
+    // A union, not .nullable(): .nullable() on a named schema makes the named schema itself nullable in the document.
+    lastRun: z.union([runViewSchema, z.null()]),
     exitCriterion: exitCriterionViewSchema,
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -60,7 +60,7 @@ export async function presentRuns(db: DbExecutor, rows: RunRow[]): Promise<RunVi
       businessDate: r.business_date,
       scheduledFor: r.scheduled_for,
       status,
-      summary: r.summary ? (JSON.parse(r.summary) as unknown) : null,
+      summary: r.summary ? (JSON.parse(r.summary) as RunView['summary']) : null,
       differencesTotal: Number(r.differences_total),
       statusCounts: r.status_counts ? (JSON.parse(r.status_counts) as Record<string, number>) : {},
       newCount: Number(r.new_count),

@@ -131,7 +131,7 @@ async function presentSpecs(db: DbExecutor, rows: ReconcileSpecTable[], locale: 
       right,
       leftLabel: await sourceLabel(db, row.project_id, left),
       rightLabel: await sourceLabel(db, row.project_id, right),
-      comparison: JSON.parse(row.comparison) as unknown,
+      comparison: JSON.parse(row.comparison) as Comparison,
       schedule: { cron: row.schedule_cron, enabled: row.schedule_enabled === 1, timeZone: row.time_zone, nextRunAt },
       exitCriterionDays: row.exit_days,
       webhook: { format: row.webhook_format as WebhookFormat, url: row.webhook_url_masked },

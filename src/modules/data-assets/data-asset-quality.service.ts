@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
 import type { DataAssetRuleRunTable, DataAssetTable } from '../../db/schema-data-assets';
 import { previewCleansing, writeCleansedCsv, type CleansePreview } from '../../engines/quality/cleanse';
 import { ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/quality/quality-schema';
 import { runQualityRules, type RuleFailure, type RuleOutcome } from '../../engines/quality/run-rules';
 import type { DatasetInput } from '../../engines/quality/workspace';
+import { downloadTable, type FileDownload } from '../../engines/export/temp-download';
 import { AppError, badInput, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
@@ -280,13 +277,6 @@ export async function listFailures(
 }
 
 const FAILURE_HEADERS_ZH = ['规则编号', '规则', '行号', '键', '列', '值', '原因'];
-const XLSX_MAX_ROWS = 1_048_576;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Every failing row of a run as CSV (UTF-8 with BOM for Excel) or XLSX, with Chinese headers. */
 export async function exportFailures(
@@ -296,12 +286,10 @@ export async function exportFailures(
   runId: string,
   format: 'csv' | 'xlsx',
   ruleId?: string,
-): Promise<{ fileName: string; contentType: string; body: ReadableStream<Uint8Array> }> {
+): Promise<FileDownload> {
   const asset = await getAssetRow(db.kysely, projectId, assetId);
   const run = await getRuleRunRow(db, projectId, assetId, runId);
   const labels = new Map((JSON.parse(run.summary) as RuleOutcome[]).map((r) => [r.ruleId, r.label]));
-  const dir = await mkdtemp(join(tmpdir(), 'golive-rule-export-'));
-  const path = join(dir, `failures.${format}`);
   async function* pages(): AsyncGenerator<(string | number | null)[][]> {
     let after = 0;
     for (;;) {
@@ -313,48 +301,12 @@ export async function exportFailures(
       yield rows.map((r) => [r.rule_id, labels.get(r.rule_id) ?? '', Number(r.row_number), r.key_text, r.column_name, r.value, r.reason]);
     }
   }
-  try {
-    if (format === 'csv') {
-      const out = createWriteStream(path, { encoding: 'utf8' });
-      out.write(`\ufeff${FAILURE_HEADERS_ZH.join(',')}\r\n`);
-      for await (const batch of pages()) {
-        if (!out.write(`${batch.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`)) await once(out, 'drain');
-      }
-      out.end();
-      await once(out, 'finish');
-    } else {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
-      let sheetNo = 1;
-      let sheet = workbook.addWorksheet('不合格行');
-      sheet.addRow(FAILURE_HEADERS_ZH).commit();
-      let inSheet = 1;
-      for await (const batch of pages()) {
-        for (const cells of batch) {
-          if (inSheet >= XLSX_MAX_ROWS) {
-            sheet.commit();
-            sheetNo++;
-            sheet = workbook.addWorksheet(`不合格行${sheetNo}`);
-            sheet.addRow(FAILURE_HEADERS_ZH).commit();
-            inSheet = 1;
-          }
-          sheet.addRow(cells).commit();
-          inSheet++;
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    }
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const stream = createReadStream(path);
-  stream.once('close', () => void rm(dir, { recursive: true, force: true }));
-  return {
-    fileName: `${asset.name}-校验不合格行.${format}`,
-    contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>,
-  };
+  return downloadTable('golive-rule-export-', `${asset.name}-校验不合格行.${format}`, {
+    format,
+    sheetName: '不合格行',
+    header: FAILURE_HEADERS_ZH,
+    rows: pages(),
+  });
 }
 
 async function recipeInputs(

@@ -119,7 +119,7 @@ export const assetViewSchema = z
     derivedFrom: z.string().nullable(),
     ruleSet: ruleSetSchema,
     recipe: cleanseRecipeSchema,
-    latestRun: profileRunViewSchema.nullable(),
+    latestRun: z.union([profileRunViewSchema, z.null()]),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -75,7 +75,7 @@ const createRoute = defineRoute(
     summary: 'Register a data asset (uploaded file or saved connection + table/query); files are profiled right away',
     request: { params: projectParamsSchema, body: jsonBody(createAssetBodySchema) },
     responses: {
-      201: jsonResponse(z.object({ asset: assetViewSchema, profileRun: profileRunViewSchema.nullable() })),
+      201: jsonResponse(z.object({ asset: assetViewSchema, profileRun: z.union([profileRunViewSchema, z.null()]) })),
       ...errorResponses,
     },
   },

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
-import { insertDemoPermissionMatrix } from '../demo/demo-permission-matrix';
+import { insertDemoPermissionMatrix } from '../../demo/demo-permission-matrix';
 import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './erp-permission-defaults';
 import type { PermissionMatrixView, SodRuleView } from './erp-permission-matrix.schema';
 import { buildPermissionMatrixReportBlocks, getPermissionMatrixSnapshot } from './erp-permission-matrix-snapshot';

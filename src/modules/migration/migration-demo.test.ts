@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
-import { DEMO_STAGING_FILE } from '../demo/demo-migration';
-import { loadDemoProject } from '../demo/demo-project';
+import { DEMO_STAGING_FILE } from '../../demo/demo-migration';
+import { loadDemoProject } from '../../demo/demo-project';
 import type { ObjectView, PlanView, RunView } from './migration.schema';
 
 describeEachDialect('migration demo content', (dialect) => {

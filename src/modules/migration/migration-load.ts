@@ -1,8 +1,7 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
+import { CsvWriter } from '../../engines/export/csv-writer';
 import { loadIntoTarget } from '../../engines/migrate/load-into-target';
 import type { LoadSummary } from '../../engines/migrate/load-types';
 import { RejectsWriter } from '../../engines/migrate/rejects-writer';
@@ -202,33 +201,6 @@ class MappedSource implements TabularSource {
   }
 }
 
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** A UTF-8 CSV written line by line (with backpressure). */
-class CsvFile {
-  private readonly stream: WriteStream;
-  constructor(
-    readonly path: string,
-    header: readonly string[],
-    bom = false,
-  ) {
-    this.stream = createWriteStream(path, { encoding: 'utf8' });
-    this.stream.write(`${bom ? '\uFEFF' : ''}${header.map(csvCell).join(',')}\r\n`);
-  }
-  async write(cells: readonly (string | null)[]): Promise<void> {
-    if (!this.stream.write(`${cells.map(csvCell).join(',')}\r\n`)) await once(this.stream, 'drain');
-  }
-  close(): Promise<void> {
-    return new Promise((done, fail) => {
-      this.stream.on('error', fail);
-      this.stream.end(() => done());
-    });
-  }
-}
-
 /** What loading one object needs. */
 export interface ObjectLoadInput {
   object: MigrationObject;
@@ -280,7 +252,7 @@ export async function loadObjectIntoTable(
     if (!object.mapping.some((m) => m.target === c)) throw badInput(`sumColumns[${i}]`, `"${c}" is not a mapped column`);
   });
   const mapped = openMapped(input, await openInner(input));
-  const accepted = input.simulate ? null : new CsvFile(join(input.workDir, `${input.filePrefix}-accepted.csv`), mapped.columns);
+  const accepted = input.simulate ? null : CsvWriter.toFile(join(input.workDir, `${input.filePrefix}-accepted.csv`), mapped.columns);
   const sums = new Map(object.sumColumns.map((c) => [c, new DecimalSum()]));
   const keyPairs: KeyPair[] = [];
   let acceptedRows = 0;
@@ -309,7 +281,7 @@ export async function loadObjectIntoTable(
             for (const [name, at] of sumPositions) sums.get(name)!.add(row[at] ?? null);
             const legacy = mapped.legacyKeys.get(rowNumbers[r]!);
             if (legacy !== undefined) keyPairs.push({ row: rowNumbers[r]!, legacy, next: pkPositions.map((p) => row[p] ?? '').join('|') });
-            if (accepted) await accepted.write(row);
+            if (accepted) await accepted.writeRow(row);
           }
         },
       },
@@ -346,9 +318,9 @@ export async function loadObjectIntoFile(
   const position = new Map(mapped.columns.map((c, i) => [c, i]));
   const keyAt = keyColumns.map((k) => position.get(k));
   const rejects = new RejectsWriter(join(input.workDir, `${input.filePrefix}-rejects.csv`), mapped.columns);
-  const accepted = input.simulate ? null : new CsvFile(join(input.workDir, `${input.filePrefix}-accepted.csv`), target.columns);
+  const accepted = input.simulate ? null : CsvWriter.toFile(join(input.workDir, `${input.filePrefix}-accepted.csv`), target.columns);
   const outputPath = input.simulate ? null : join(input.workDir, `${input.filePrefix}.${target.format}`);
-  const csvOut = outputPath && target.format === 'csv' ? new CsvFile(outputPath, target.columns, true) : null;
+  const csvOut = outputPath && target.format === 'csv' ? CsvWriter.toFile(outputPath, target.columns, { bom: true }) : null;
   const workbook = outputPath && target.format === 'xlsx' ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outputPath }) : null;
   const sheet = workbook?.addWorksheet('Sheet1');
   sheet?.addRow([...target.columns]).commit();
@@ -404,8 +376,8 @@ export async function loadObjectIntoFile(
           return at === undefined ? null : (texts[at] ?? null);
         });
         for (const [name, sum] of sums) sum.add(out[target.columns.indexOf(name)] ?? null);
-        await accepted?.write(out);
-        await csvOut?.write(out);
+        await accepted?.writeRow(out);
+        await csvOut?.writeRow(out);
         sheet?.addRow(out.map((v) => v ?? '')).commit();
       }
       input.onProgress?.(sourceRows);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
-import { loadDemoProject } from '../demo/demo-project';
+import { loadDemoProject } from '../../demo/demo-project';
 import { recordMissingHealthSnapshots } from './health-snapshot-scheduler';
 import type { HealthView, IndicatorView, RiskSettings, RiskView } from './risk.schema';
 

@@ -6013,7 +6013,7 @@ export interface paths {
                 specId: string;
                 specName: string;
                 exitCriterion: components['schemas']['ReconcileExitCriterion'];
-                lastRun: components['schemas']['ReconcileRun'];
+                lastRun: components['schemas']['ReconcileRun'] | null;
               }[];
             };
           };
@@ -12584,7 +12584,7 @@ export interface paths {
           content: {
             'application/json': {
               asset: components['schemas']['DataAsset'];
-              profileRun: components['schemas']['DataAssetProfileRun'];
+              profileRun: components['schemas']['DataAssetProfileRun'] | null;
             };
           };
         };
@@ -17447,7 +17447,7 @@ export interface components {
       right: components['schemas']['ReconcileSourceRef'];
       leftLabel: string;
       rightLabel: string;
-      comparison?: unknown;
+      comparison: components['schemas']['ReconcileComparison'];
       schedule: {
         cron: string;
         enabled: boolean;
@@ -17460,7 +17460,7 @@ export interface components {
         format: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
         url: string | null;
       };
-      lastRun: components['schemas']['ReconcileRun'];
+      lastRun: components['schemas']['ReconcileRun'] | null;
       exitCriterion: components['schemas']['ReconcileExitCriterion'];
       createdAt: string;
       updatedAt: string;
@@ -17480,91 +17480,6 @@ export interface components {
           table?: string;
           query?: string;
         };
-    ReconcileRun: {
-      id: string;
-      specId: string;
-      jobId: string | null;
-      /** @enum {string} */
-      trigger: 'manual' | 'schedule';
-      businessDate: string;
-      scheduledFor: string | null;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-      /** @description The engine summary (counts, per-column counts, aggregates); null until done */
-      summary?: unknown;
-      differencesTotal: number;
-      statusCounts: {
-        [key: string]: number;
-      };
-      newCount: number;
-      openCount: number;
-      resolvedCount: number;
-      unexplained: number;
-      error: string | null;
-      webhookStatus: string | null;
-      webhookError: string | null;
-      createdAt: string;
-      startedAt: string | null;
-      finishedAt: string | null;
-    } | null;
-    ReconcileExitCriterion: {
-      met: boolean;
-      required: number;
-      /** @description Consecutive business days, newest first, without unexplained differences */
-      streak: number;
-      streakDates: string[];
-      /** @enum {string} */
-      reasonCode: 'met' | 'no_runs' | 'unexplained' | 'gap' | 'too_few';
-      reason: string;
-      lastBusinessDate: string | null;
-    };
-    CreateReconcileSpecBody: {
-      name: string;
-      left: components['schemas']['ReconcileSourceRef'];
-      right: components['schemas']['ReconcileSourceRef'];
-      comparison: components['schemas']['ReconcileComparison'];
-      /**
-       * @default {
-       *       "cron": "0 6 * * *",
-       *       "enabled": false,
-       *       "timeZone": "Asia/Shanghai"
-       *     }
-       */
-      schedule?: {
-        /**
-         * @description 5-field cron, default 06:00 daily
-         * @default 0 6 * * *
-         */
-        cron?: string;
-        /** @default false */
-        enabled?: boolean;
-        /**
-         * @default Asia/Shanghai
-         * @example Asia/Shanghai
-         */
-        timeZone?: string;
-      };
-      /** @default 3 */
-      exitCriterionDays?: number;
-      /**
-       * @default {
-       *       "format": "none",
-       *       "url": null
-       *     }
-       */
-      webhook?: {
-        /**
-         * @default none
-         * @enum {string}
-         */
-        format?: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
-        /**
-         * Format: uri
-         * @default null
-         */
-        url?: string | null;
-      };
-    };
     ReconcileComparison: {
       key: string | string[];
       keyNormalize?: {
@@ -17666,6 +17581,138 @@ export interface components {
       bisect?: {
         fanout?: number;
         leafRows?: number;
+      };
+    };
+    ReconcileRun: {
+      id: string;
+      specId: string;
+      jobId: string | null;
+      /** @enum {string} */
+      trigger: 'manual' | 'schedule';
+      businessDate: string;
+      scheduledFor: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      /** @description Null until the run is done */
+      summary: components['schemas']['ReconcileSummary'] | null;
+      differencesTotal: number;
+      statusCounts: {
+        [key: string]: number;
+      };
+      newCount: number;
+      openCount: number;
+      resolvedCount: number;
+      unexplained: number;
+      error: string | null;
+      webhookStatus: string | null;
+      webhookError: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+    };
+    ReconcileSummary: {
+      left_rows: number;
+      right_rows: number;
+      matched: number;
+      changed: number;
+      only_left: number;
+      only_right: number;
+      duplicate_keys_left: number;
+      duplicate_keys_right: number;
+      null_keys_left: number;
+      null_keys_right: number;
+      /** @description Compared column (left name) → rows where it differs */
+      columns: {
+        [key: string]: number;
+      };
+      /** @description Left columns with no counterpart on the right, so not compared */
+      skipped_columns: string[];
+      aggregates?: {
+        name: string;
+        group_by: string[];
+        sum: string[];
+        groups: number;
+        mismatched_groups: number;
+        mismatches: {
+          group: {
+            [key: string]: string | null;
+          };
+          left_count: number;
+          right_count: number;
+          sums: {
+            [key: string]: {
+              left: string | null;
+              right: string | null;
+              delta: string | null;
+            };
+          };
+        }[];
+      }[];
+      /** @description Bisect mode only: how much was compared in place and how much fetched */
+      bisect?: {
+        segments_compared: number;
+        levels: number;
+        segments_fetched: number;
+        rows_fetched_left: number;
+        rows_fetched_right: number;
+      };
+    };
+    ReconcileExitCriterion: {
+      met: boolean;
+      required: number;
+      /** @description Consecutive business days, newest first, without unexplained differences */
+      streak: number;
+      streakDates: string[];
+      /** @enum {string} */
+      reasonCode: 'met' | 'no_runs' | 'unexplained' | 'gap' | 'too_few';
+      reason: string;
+      lastBusinessDate: string | null;
+    };
+    CreateReconcileSpecBody: {
+      name: string;
+      left: components['schemas']['ReconcileSourceRef'];
+      right: components['schemas']['ReconcileSourceRef'];
+      comparison: components['schemas']['ReconcileComparison'];
+      /**
+       * @default {
+       *       "cron": "0 6 * * *",
+       *       "enabled": false,
+       *       "timeZone": "Asia/Shanghai"
+       *     }
+       */
+      schedule?: {
+        /**
+         * @description 5-field cron, default 06:00 daily
+         * @default 0 6 * * *
+         */
+        cron?: string;
+        /** @default false */
+        enabled?: boolean;
+        /**
+         * @default Asia/Shanghai
+         * @example Asia/Shanghai
+         */
+        timeZone?: string;
+      };
+      /** @default 3 */
+      exitCriterionDays?: number;
+      /**
+       * @default {
+       *       "format": "none",
+       *       "url": null
+       *     }
+       */
+      webhook?: {
+        /**
+         * @default none
+         * @enum {string}
+         */
+        format?: 'wecom' | 'dingtalk' | 'feishu' | 'json' | 'none';
+        /**
+         * Format: uri
+         * @default null
+         */
+        url?: string | null;
       };
     };
     ImportReconcileSpecBody: {
@@ -18099,7 +18146,7 @@ export interface components {
       upgradeImpact: string;
       /** @enum {string} */
       status: 'draft' | 'confirmed' | 'deferred';
-      approval: components['schemas']['RequirementApproval'];
+      approval: components['schemas']['RequirementApproval'] | null;
       prototypeCount: number;
       createdAt: string;
       updatedAt: string;
@@ -18113,7 +18160,7 @@ export interface components {
       decidedByName: string | null;
       comment: string;
       decidedAt: string | null;
-    } | null;
+    };
     CustomisationMeter: {
       thresholds: components['schemas']['CustomisationThresholds'];
       modules: {
@@ -18729,7 +18776,7 @@ export interface components {
             }
         )[];
       };
-      latestRun: components['schemas']['DataAssetProfileRun'];
+      latestRun: components['schemas']['DataAssetProfileRun'] | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -18748,7 +18795,7 @@ export interface components {
       createdAt: string;
       startedAt: string | null;
       finishedAt: string | null;
-    } | null;
+    };
     CreateDataAsset: {
       name: string;
       /** @default  */
@@ -18855,9 +18902,40 @@ export interface components {
         id: string;
         name: string;
       }[];
-      source: components['schemas']['MigrationSource'];
+      source:
+        | {
+            /** @enum {string} */
+            type: 'asset';
+            assetId: string;
+            /** @default false */
+            cleansed?: boolean;
+          }
+        | {
+            /** @enum {string} */
+            type: 'upload';
+            uploadId: string;
+            sheet?: string;
+            encoding?: string;
+          }
+        | null;
       sourceLabel: string | null;
-      target: components['schemas']['MigrationTarget'];
+      target:
+        | {
+            /** @enum {string} */
+            type: 'connection';
+            connectionId: string;
+            table: string;
+          }
+        | {
+            /** @enum {string} */
+            type: 'file';
+            /** @enum {string} */
+            format: 'csv' | 'xlsx';
+            columns: string[];
+            /** @default [] */
+            keyColumns?: string[];
+          }
+        | null;
       targetLabel: string | null;
       mapping: components['schemas']['MigrationMappingEntry'][];
       keyColumns: string[];
@@ -18876,39 +18954,6 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
-    MigrationSource:
-      | {
-          /** @enum {string} */
-          type: 'asset';
-          assetId: string;
-          /** @default false */
-          cleansed?: boolean;
-        }
-      | {
-          /** @enum {string} */
-          type: 'upload';
-          uploadId: string;
-          sheet?: string;
-          encoding?: string;
-        }
-      | null;
-    MigrationTarget:
-      | {
-          /** @enum {string} */
-          type: 'connection';
-          connectionId: string;
-          table: string;
-        }
-      | {
-          /** @enum {string} */
-          type: 'file';
-          /** @enum {string} */
-          format: 'csv' | 'xlsx';
-          columns: string[];
-          /** @default [] */
-          keyColumns?: string[];
-        }
-      | null;
     MigrationMappingEntry:
       | {
           /** @enum {string} */
@@ -18948,8 +18993,41 @@ export interface components {
       description?: string;
       /** @default [] */
       dependsOn?: string[];
-      source?: components['schemas']['MigrationSource'];
-      target?: components['schemas']['MigrationTarget'];
+      /** @default null */
+      source?:
+        | {
+            /** @enum {string} */
+            type: 'asset';
+            assetId: string;
+            /** @default false */
+            cleansed?: boolean;
+          }
+        | {
+            /** @enum {string} */
+            type: 'upload';
+            uploadId: string;
+            sheet?: string;
+            encoding?: string;
+          }
+        | null;
+      /** @default null */
+      target?:
+        | {
+            /** @enum {string} */
+            type: 'connection';
+            connectionId: string;
+            table: string;
+          }
+        | {
+            /** @enum {string} */
+            type: 'file';
+            /** @enum {string} */
+            format: 'csv' | 'xlsx';
+            columns: string[];
+            /** @default [] */
+            keyColumns?: string[];
+          }
+        | null;
       /** @default [] */
       mapping?: components['schemas']['MigrationMappingEntry'][];
       /** @default [] */
@@ -18971,8 +19049,39 @@ export interface components {
       sortWeight?: number;
       description?: string;
       dependsOn?: string[];
-      source?: components['schemas']['MigrationSource'];
-      target?: components['schemas']['MigrationTarget'];
+      source?:
+        | {
+            /** @enum {string} */
+            type: 'asset';
+            assetId: string;
+            /** @default false */
+            cleansed?: boolean;
+          }
+        | {
+            /** @enum {string} */
+            type: 'upload';
+            uploadId: string;
+            sheet?: string;
+            encoding?: string;
+          }
+        | null;
+      target?:
+        | {
+            /** @enum {string} */
+            type: 'connection';
+            connectionId: string;
+            table: string;
+          }
+        | {
+            /** @enum {string} */
+            type: 'file';
+            /** @enum {string} */
+            format: 'csv' | 'xlsx';
+            columns: string[];
+            /** @default [] */
+            keyColumns?: string[];
+          }
+        | null;
       mapping?: components['schemas']['MigrationMappingEntry'][];
       keyColumns?: string[];
       sumColumns?: string[];
@@ -18996,6 +19105,21 @@ export interface components {
         to: string;
       }[];
     };
+    MigrationSource:
+      | {
+          /** @enum {string} */
+          type: 'asset';
+          assetId: string;
+          /** @default false */
+          cleansed?: boolean;
+        }
+      | {
+          /** @enum {string} */
+          type: 'upload';
+          uploadId: string;
+          sheet?: string;
+          encoding?: string;
+        };
     MigrationTargetColumn: {
       name: string;
       type: string;
@@ -19035,7 +19159,7 @@ export interface components {
       hasRejects: boolean;
       hasOutput: boolean;
       message: string | null;
-      check: components['schemas']['MigrationCheck'];
+      check: components['schemas']['MigrationCheck'] | null;
       startedAt: string | null;
       finishedAt: string | null;
       rolledBackAt: string | null;
@@ -19053,7 +19177,7 @@ export interface components {
         ok: boolean;
       }[];
       message: string | null;
-    } | null;
+    };
     MigrationRollback: {
       id: string;
       runId: string;

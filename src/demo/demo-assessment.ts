@@ -1,8 +1,8 @@
-import type { DbExecutor } from '../../db/connection';
-import { newId, nowIso } from '../../shared/ids';
-import { buildBpmnFromSteps, parseBpmn, type StepInput } from '../assessment/bpmn';
-import type { BottleneckType } from '../assessment/bottleneck-types';
-import { buildProbeRow } from '../assessment/environment.service';
+import type { DbExecutor } from '../db/connection';
+import { newId, nowIso } from '../shared/ids';
+import { buildBpmnFromSteps, parseBpmn, type StepInput } from '../modules/assessment/bpmn';
+import type { BottleneckType } from '../modules/assessment/bottleneck-types';
+import { buildProbeRow } from '../modules/assessment/environment.service';
 
 interface DemoProcess {
   department: string;

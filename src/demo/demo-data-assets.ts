@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { DbExecutor } from '../../db/connection';
-import type { DataAssetTable } from '../../db/schema-data-assets';
-import { profileSource } from '../../engines/profile/profile-source';
-import type { CleanseRecipe, RuleSet } from '../../engines/quality/quality-schema';
-import { usccCheckChar } from '../../engines/validators/uscc';
-import { newId, nowIso } from '../../shared/ids';
+import type { DbExecutor } from '../db/connection';
+import type { DataAssetTable } from '../db/schema-data-assets';
+import { profileSource } from '../engines/profile/profile-source';
+import type { CleanseRecipe, RuleSet } from '../engines/quality/quality-schema';
+import { usccCheckChar } from '../engines/validators/uscc';
+import { newId, nowIso } from '../shared/ids';
 
 /** A demo file: its content is generated (deterministic) so the demo works on a fresh machine. */
 interface DemoAsset {

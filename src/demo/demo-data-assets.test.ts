@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
-import { describeEachDialect } from '../../../test/db-harness';
-import { insertDemoDataAssets } from '../demo/demo-data-assets';
-import type { AssetView, RuleRunView } from './data-asset.schema';
-import { summarizeDataAssets } from './data-asset-summary';
+import { createTestApi, readJson, type TestApi } from '../../test/api-harness';
+import { describeEachDialect } from '../../test/db-harness';
+import { insertDemoDataAssets } from './demo-data-assets';
+import type { AssetView, RuleRunView } from '../modules/data-assets/data-asset.schema';
+import { summarizeDataAssets } from '../modules/data-assets/data-asset-summary';
 
 describeEachDialect('demo data assets (陇原精工)', (dialect) => {
   let api: TestApi;

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import type { DbExecutor } from '../../db/connection';
-import type { MigrationObjectTable } from '../../db/schema-migration';
-import { openSource } from '../../engines/sources/open-source';
-import { newId, nowIso } from '../../shared/ids';
-import { sqliteSourceRoot } from '../cutover/connection.service';
-import { encryptSecret, loadSecretKey } from '../cutover/secret-box';
-import type { MappingEntry, MigrationCategory, MigrationSource, MigrationTarget } from '../migration/migration.schema';
+import type { DbExecutor } from '../db/connection';
+import type { MigrationObjectTable } from '../db/schema-migration';
+import { openSource } from '../engines/sources/open-source';
+import { newId, nowIso } from '../shared/ids';
+import { sqliteSourceRoot } from '../modules/cutover/connection.service';
+import { encryptSecret, loadSecretKey } from '../modules/cutover/secret-box';
+import type { MappingEntry, MigrationCategory, MigrationSource, MigrationTarget } from '../modules/migration/migration.schema';
 
 /** The staging (import) database of 陇原精工's new ERP, inside the folder SQLite connections may use. */
 export const DEMO_STAGING_FILE = 'longyuan-erp-staging.db';

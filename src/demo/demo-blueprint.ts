@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { DbExecutor } from '../../db/connection';
-import type { RequirementTable } from '../../db/schema-blueprint';
-import { newId, nowIso } from '../../shared/ids';
-import { getProcessSnapshots, type ProcessSnapshot } from '../assessment/process-snapshot';
-import { DEMO_PROTOTYPE_PNGS } from '../blueprint/demo-prototype-images';
-import { DEMO_PROTOTYPE_SOURCES } from '../blueprint/demo-prototype-svg';
-import { probeImage } from '../blueprint/image-probe';
+import type { DbExecutor } from '../db/connection';
+import type { RequirementTable } from '../db/schema-blueprint';
+import { newId, nowIso } from '../shared/ids';
+import { getProcessSnapshots, type ProcessSnapshot } from '../modules/assessment/process-snapshot';
+import { DEMO_PROTOTYPE_PNGS } from './demo-prototype-images';
+import { DEMO_PROTOTYPE_SOURCES } from './demo-prototype-svg';
+import { probeImage } from '../modules/blueprint/image-probe';
 
 /** A demo requirement: [module, department, title, priority, resolution, config kind or process-change note, effort, step keyword]. */
 type DemoRequirement = [string, string, string, string, string, string, number, string];

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import type { Db } from '../../db/connection';
-import type { Actor } from '../access/access.service';
-import { createConnection, sqliteSourceRoot } from '../cutover/connection.service';
-import { createSpecBodySchema } from '../cutover/cutover.schema';
-import { explainDifferences } from '../cutover/run-query.service';
-import { queueRun } from '../cutover/run.service';
-import { createSpec } from '../cutover/spec.service';
-import type { JobQueue } from '../jobs/job-queue';
+import type { Db } from '../db/connection';
+import type { Actor } from '../modules/access/access.service';
+import { createConnection, sqliteSourceRoot } from '../modules/cutover/connection.service';
+import { createSpecBodySchema } from '../modules/cutover/cutover.schema';
+import { explainDifferences } from '../modules/cutover/run-query.service';
+import { queueRun } from '../modules/cutover/run.service';
+import { createSpec } from '../modules/cutover/spec.service';
+import type { JobQueue } from '../modules/jobs/job-queue';
 import { demoActor, runDemoJob } from './demo-jobs';
 
 /** The legacy system's reporting database and the new ERP's production database of the pilot. */

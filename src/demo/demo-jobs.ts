@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connection';
-import type { Actor } from '../access/access.service';
-import { JobQueue, type JobView } from '../jobs/job-queue';
+import type { Db } from '../db/connection';
+import type { Actor } from '../modules/access/access.service';
+import { JobQueue, type JobView } from '../modules/jobs/job-queue';
 
 /**
  * A job queue for replaying the demo's history through the real job handlers. It is stopped

@@ -1,7 +1,7 @@
-import type { DbExecutor } from '../../db/connection';
-import { newId, nowIso } from '../../shared/ids';
-import { seedPermissionMatrixDefaults } from '../erp-permissions/erp-permission-matrix.repository';
-import type { DataScope, FunctionAction } from '../erp-permissions/erp-permission-constants';
+import type { DbExecutor } from '../db/connection';
+import { newId, nowIso } from '../shared/ids';
+import { seedPermissionMatrixDefaults } from '../modules/erp-permissions/erp-permission-matrix.repository';
+import type { DataScope, FunctionAction } from '../modules/erp-permissions/erp-permission-constants';
 
 /** [menu, action, scope] grants of one demo role ('own' | 'department' | 'company'). */
 type DemoGrant = [string, FunctionAction, DataScope];

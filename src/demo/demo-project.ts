@@ -1,9 +1,9 @@
-import type { Db, DbExecutor } from '../../db/connection';
-import { newId, nowIso } from '../../shared/ids';
-import type { Actor } from '../access/access.service';
-import { recordAudit } from '../audit/audit.service';
-import { dataDirFor } from '../jobs/job-runtime';
-import { createProject } from '../projects/project.service';
+import type { Db, DbExecutor } from '../db/connection';
+import { newId, nowIso } from '../shared/ids';
+import type { Actor } from '../modules/access/access.service';
+import { recordAudit } from '../modules/audit/audit.service';
+import { dataDirFor } from '../modules/jobs/job-runtime';
+import { createProject } from '../modules/projects/project.service';
 import { insertDemoAssessment } from './demo-assessment';
 import { insertDemoBlueprint } from './demo-blueprint';
 import { insertDemoDataAssets } from './demo-data-assets';

@@ -1,10 +1,10 @@
-import type { Db, DbExecutor } from '../../db/connection';
-import type { RequirementApprovalTable } from '../../db/schema-blueprint';
-import { newId } from '../../shared/ids';
-import type { Actor } from '../access/access.service';
-import { createReportVersion } from '../assessment/report-version.service';
-import { createVersion, findSnapshotBlockers, SIGNOFF_SIDES, type SignoffSide } from '../blueprint/blueprint-version.service';
-import type { BlueprintSnapshot } from '../blueprint/blueprint-snapshot';
+import type { Db, DbExecutor } from '../db/connection';
+import type { RequirementApprovalTable } from '../db/schema-blueprint';
+import { newId } from '../shared/ids';
+import type { Actor } from '../modules/access/access.service';
+import { createReportVersion } from '../modules/assessment/report-version.service';
+import { createVersion, findSnapshotBlockers, SIGNOFF_SIDES, type SignoffSide } from '../modules/blueprint/blueprint-version.service';
+import type { BlueprintSnapshot } from '../modules/blueprint/blueprint-snapshot';
 import { demoActor } from './demo-jobs';
 
 /** The requirement whose resolution changed after V1: custom fields proved not enough for the trace chain. */

@@ -1,6 +1,6 @@
-import type { DbExecutor } from '../../db/connection';
-import { newId, nowIso } from '../../shared/ids';
-import { DEFAULT_CHECKS } from '../go-live/go-live.service';
+import type { DbExecutor } from '../db/connection';
+import { newId, nowIso } from '../shared/ids';
+import { DEFAULT_CHECKS } from '../modules/go-live/go-live.service';
 
 /** Status, owner and note of the demo's checklist items, in DEFAULT_CHECKS order. */
 const DEMO_STATE: [status: string, owner: string | null, note: string][] = [

@@ -1,6 +1,6 @@
-import type { DbExecutor } from '../../db/connection';
-import type { RiskCategory, RiskStatus } from '../risks/risk.schema';
-import { newId, nowIso } from '../../shared/ids';
+import type { DbExecutor } from '../db/connection';
+import type { RiskCategory, RiskStatus } from '../modules/risks/risk.schema';
+import { newId, nowIso } from '../shared/ids';
 
 interface DemoRisk {
   title: string;
