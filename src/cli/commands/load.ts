@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { AppError, badInput, pickLocale } from '../../shared/app-error';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
-import type { LoadSummary } from '../../engines/migrate/load';
+import type { LoadSummary } from '../../engines/migrate/load-types';
 import type { CommandIo } from './reconcile';
 
 /** Flags of `golive load` as commander parses them. */
@@ -125,7 +125,7 @@ export async function runLoadCommand(sourceSpec: string, opts: LoadCommandOption
     const cwd = io.cwd ?? process.cwd();
     const [{ runLoad }, { parseTargetSpec }] = await Promise.all([
       import('../../engines/migrate/load'),
-      import('../../engines/migrate/target-db'),
+      import('../../engines/migrate/parse-target-spec'),
     ]);
     const target = parseTargetSpec(opts.into, cwd);
     const pgMethod = opts.pgMethod;

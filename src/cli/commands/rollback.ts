@@ -19,8 +19,10 @@ export async function runRollbackCommand(opts: RollbackCommandOptions, io: Comma
     if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
     if (!opts.batch) throw badInput('--batch', 'name the batch to roll back (the id golive load printed)');
     if (!opts.target) throw badInput('--target', 'name the database the batch was loaded into, e.g. postgres://user@host/db');
-    const [{ openTargetDb, parseTargetSpec, targetError }, { rollbackBatch }] = await Promise.all([
+    const [{ openTargetDb }, { parseTargetSpec }, { targetError }, { rollbackBatch }] = await Promise.all([
       import('../../engines/migrate/target-db'),
+      import('../../engines/migrate/parse-target-spec'),
+      import('../../engines/migrate/target-error'),
       import('../../engines/migrate/rollback'),
     ]);
     const spec = parseTargetSpec(opts.target, io.cwd ?? process.cwd(), '--target');

@@ -19,7 +19,7 @@ function isQuoteable(plan: ColumnPlan): boolean {
   return kind === 'text' || kind === 'json' || kind === 'other' || kind === 'uuid';
 }
 
-/** COPY CSV text of a converted value, as target-db's csvField writes it. */
+/** COPY CSV text of a converted value, as pg-copy's csvField writes it. */
 function csvText(value: string, quoteable: boolean): string {
   if (!quoteable) return value;
   if (value === '' || /[",\r\n\\]/.test(value)) return `"${value.replace(/"/g, '""')}"`;

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { openSource } from '../sources/open-source';
-import { runLoad, type LoadOptions } from './load';
-import { batchKeysRelation, parseTargetSpec } from './target-db';
+import { runLoad } from './load';
+import type { LoadOptions } from './load-types';
+import { batchKeysRelation } from './batch-keys';
+import { parseTargetSpec } from './parse-target-spec';
 import { dumpTable, freshTarget, withTarget } from './test-support';
 
 const DDL = (name: string): string => `CREATE TABLE ${name} (

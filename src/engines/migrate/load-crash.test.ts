@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { BENCH_TABLE_DDL, generateCsv } from '../../../bench/migrate/generate';
-import { batchKeysRelation } from './target-db';
+import { batchKeysRelation } from './batch-keys';
 import { countRows, freshTarget, withTarget } from './test-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

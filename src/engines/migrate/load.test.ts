@@ -4,9 +4,11 @@ import iconv from 'iconv-lite';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { AppError } from '../../shared/app-error';
-import { runLoad, type LoadOptions } from './load';
+import { runLoad } from './load';
+import type { LoadOptions } from './load-types';
 import { rollbackBatch } from './rollback';
-import { batchKeysRelation, parseTargetSpec } from './target-db';
+import { batchKeysRelation } from './batch-keys';
+import { parseTargetSpec } from './parse-target-spec';
 import { countRows, dumpTable, freshTarget, withTarget } from './test-support';
 
 const DDL = `CREATE TABLE cust (

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/app-error';
-import { begin, loadIntoTarget, newBatchId, recordBatch, type LoadOptions, type LoadSummary } from './load';
+import { begin, newBatchId, recordBatch } from './batch-record';
+import { loadIntoTarget } from './load-into-target';
+import type { LoadOptions, LoadSummary } from './load-types';
 import { loadOrder, type MigrationPlan, type PlanObject } from './plan';
 import { rollbackBatchInTransaction } from './rollback';
-import { openTargetDb, parseTargetSpec, targetError, type PgMethod, type TargetDb } from './target-db';
+import { parseTargetSpec } from './parse-target-spec';
+import { openTargetDb, type PgMethod, type TargetDb } from './target-db';
+import { targetError } from './target-error';
 
 /** How one plan object fared. */
 export interface PlanObjectResult {

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/app-error';
-import { batchKeyCountExpr, type BatchRecord, type TargetDb } from './target-db';
+import { batchKeyCountExpr } from './batch-keys';
+import type { BatchRecord, TargetDb } from './target-db';
 
 /** What a rollback removed. */
 export interface RollbackSummary {

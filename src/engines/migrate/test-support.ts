@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabaseUrl } from '../../../test/db-harness';
 import type { DialectName } from '../../db/connection-url';
-import { openTargetDb, parseTargetSpec, type TargetDb } from './target-db';
+import { parseTargetSpec } from './parse-target-spec';
+import { openTargetDb, type TargetDb } from './target-db';
 
 /** A fresh empty target database for one test file: its URL (no #table) and a working directory. */
 export async function freshTarget(dialect: DialectName): Promise<{ url: string; dir: string }> {

@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db, DbExecutor } from '../../db/connection';
 import type { MigrationBatchTable, MigrationRollbackTable, MigrationRunTable } from '../../db/schema-migration';
-import { begin, newBatchId, recordBatch } from '../../engines/migrate/load';
+import { begin, newBatchId, recordBatch } from '../../engines/migrate/batch-record';
 import { rollbackBatch } from '../../engines/migrate/rollback';
 import { openTargetDb, type TargetDb } from '../../engines/migrate/target-db';
 import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
