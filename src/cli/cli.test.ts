@@ -40,13 +40,17 @@ it('exits 2 with a message on stderr for usage errors', () => {
   expect(badDb.stderr).not.toContain('hunter2');
 });
 
-it('names the bad option in the language of LANG', () => {
+it('names the bad option in the language of GOLIVE_LANG, else LANG (zh-CN by default)', () => {
   const port = golive(['serve', '--port', 'abc']);
   expect(port.status).toBe(2);
   expect(port.stderr).toBe('golive: Invalid value "abc" for --port; expected a whole number (0–65535)\n');
   const email = golive(['admin', 'create', '--email', 'nobody', '--password', 'long-enough-1'], { LANG: 'zh_CN.UTF-8' });
   expect(email.status).toBe(2);
   expect(email.stderr).toBe('golive: 选项 --email 的值“nobody”格式有误，应写成 name@example.com\n');
+  const unset = golive(['serve', '--port', '-1'], { LANG: 'C.UTF-8', GOLIVE_LANG: '' });
+  expect(unset.stderr).toBe('golive: 选项 --port 的值“-1”应为整数（0–65535）\n');
+  const override = golive(['serve', '--port', '-1'], { LANG: 'zh_CN.UTF-8', GOLIVE_LANG: 'en' });
+  expect(override.stderr).toBe('golive: Invalid value "-1" for --port; expected a whole number (0–65535)\n');
 });
 
 it('runs the engine commands through the golive binary (golive reconcile)', () => {

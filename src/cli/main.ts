@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AppError } from '../shared/app-error';
+import { AppError, pickLocale } from '../shared/app-error';
 import { GOLIVE_VERSION } from '../shared/version';
 import { maskUrlPassword } from '../db/connection-url';
 import { registerExtraCommands } from './extra-commands';
@@ -242,7 +242,8 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     const message =
       error instanceof AppError
-        ? error.localizedMessage(process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en')
+        ? // The same choice as the engine commands make: GOLIVE_LANG, else LANG; zh-CN unless it starts with "en".
+          error.localizedMessage(pickLocale(process.env.GOLIVE_LANG ?? process.env.LANG))
         : error instanceof Error
           ? maskUrlPassword(error.message)
           : String(error);
