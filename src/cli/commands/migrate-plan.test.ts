@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { dumpTable, freshTarget, withTarget } from '../../engines/migrate/test-support';
 import { runMigrateCommand } from './migrate-plan';
@@ -121,5 +121,22 @@ describeEachDialect('golive migrate', (dialect) => {
     const rolled = await migrate('rollback', 'stop.yaml');
     expect(rolled.code).toBe(0);
     expect((await dumpTable(url, 'customer', 'code')).length).toBe(1);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('names a bad action or an unreadable plan in the language of GOLIVE_LANG', async () => {
+    vi.stubEnv('GOLIVE_LANG', 'en');
+    const action = await migrate('deploy');
+    expect(action.code).toBe(2);
+    expect(action.stderr).toBe(
+      'golive migrate: Invalid value "deploy" for <action>; expected one of: plan, simulate, run, status, rollback\n',
+    );
+    vi.stubEnv('GOLIVE_LANG', 'zh-CN');
+    const missing = await migrate('plan', 'no-such-plan.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('golive migrate: 无法读取文件“no-such-plan.yaml”（文件不存在或没有读取权限）\n');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerReconcileCommand, runReconcileCommand, type ReconcileCommandOptions } from './reconcile';
 
 const dir = mkdtempSync(join(tmpdir(), 'golive-cli-reconcile-'));
@@ -72,6 +72,30 @@ describe('golive reconcile', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing\.csv: file not found/);
     expect((await run({ ...base, format: 'yaml' })).stderr).toMatch(/--format/);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('names the bad option or spec file in the language of GOLIVE_LANG', async () => {
+    vi.stubEnv('GOLIVE_LANG', 'en');
+    expect((await run({ ...base, format: 'yaml' })).stderr).toBe(
+      'golive reconcile: Invalid value "yaml" for --format; expected one of: table, json, csv\n',
+    );
+    expect((await run({ ...base, tolerance: ['amt=-1'] })).stderr).toBe(
+      'golive reconcile: Invalid value "-1" for --tolerance; expected a number (≥ 0)\n',
+    );
+    expect((await run({ ...base, bisectFanout: '1.5' })).stderr).toBe(
+      'golive reconcile: Invalid value "1.5" for --bisect-fanout; expected a whole number (≥ 1)\n',
+    );
+    vi.stubEnv('GOLIVE_LANG', 'zh-CN');
+    expect((await run({ ...base, valueMap: ['st'] })).stderr).toBe(
+      'golive reconcile: 选项 --value-map 的值“st”格式有误，应写成 NAME=VALUE\n',
+    );
+    const spec = await run({ spec: 'no-such-spec.yaml' });
+    expect(spec.code).toBe(2);
+    expect(spec.stderr).toBe('golive reconcile: 无法读取文件“no-such-spec.yaml”（文件不存在或没有读取权限）\n');
   });
 
   it('never prints a password', async () => {
@@ -178,8 +202,9 @@ describe('golive reconcile', () => {
     writeFileSync(join(dir, 'bisect.yaml'), 'left: sqlite:old.db#t\nright: sqlite:new.db#t\nkey: id\nmode: bisect\n');
     const table = await run({ spec: 'bisect.yaml', format: 'table' });
     expect(table.stdout).toMatch(/bisect: \d+ segments compared in place/);
+    vi.stubEnv('GOLIVE_LANG', 'en');
     const bad = await run({ ...opts, mode: 'fast' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--mode: "fast" must be full or bisect/);
+    expect(bad.stderr).toBe('golive reconcile: Invalid value "fast" for --mode; expected one of: full, bisect\n');
   });
 });
