@@ -7,7 +7,7 @@ import { cleanseRecipeSchema, ruleSetSchema, type CleanseRecipe, type RuleSet } 
 import { describeSource, openSource } from '../../engines/sources/open-source';
 import { isQueryText } from '../../engines/sources/parse-source-spec';
 import type { OpenSourceOptions } from '../../engines/sources/source-types';
-import { AppError, badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -193,9 +193,7 @@ async function assertNameFree(db: DbExecutor, projectId: string, name: string, e
   let query = db.selectFrom('data_asset').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '<>', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `name: a data asset named "${name}" already exists` }, [
-      { field: 'name', reason: 'already exists' },
-    ]);
+    throw new AppError('DATA_ASSETS_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
 
@@ -258,9 +256,9 @@ export async function createAsset(
       throw error;
     }
     if (input.source.query !== undefined && !isQueryText(input.source.query))
-      throw badInput('source.query', 'must start with SELECT or WITH');
+      throw new AppError('DATA_ASSETS_QUERY_NOT_READ_ONLY', { keywords: 'SELECT / WITH' }, [{ field: 'source.query' }]);
     if (input.source.table !== undefined && (input.source.table.includes('#') || isQueryText(input.source.table)))
-      throw badInput('source.table', 'names a table (schema.table), not a query');
+      throw new AppError('DATA_ASSETS_TABLE_IS_QUERY', {}, [{ field: 'source.table' }]);
     format ??= input.source.query !== undefined ? 'query' : 'table';
   }
   const row = newAssetRow(projectId, input, format, actor.userId);
@@ -324,7 +322,7 @@ export async function saveRuleSet(db: Db, actor: Actor, projectId: string, asset
         .where('id', '=', rule.datasetId)
         .where('project_id', '=', projectId)
         .executeTakeFirst();
-      if (!other) throw badInput(`rules[${i}].datasetId`, 'is not a data asset of this project');
+      if (!other) throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: rule.datasetId }, [{ field: `rules[${i}].datasetId` }]);
     }
     const text = JSON.stringify(ruleSet);
     await tx.updateTable('data_asset').set({ rule_set: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
@@ -352,7 +350,8 @@ export async function saveRecipe(db: Db, actor: Actor, projectId: string, assetI
         .where('id', '=', step.dataset.datasetId)
         .where('project_id', '=', projectId)
         .executeTakeFirst();
-      if (!other) throw badInput(`steps[${i}].dataset.datasetId`, 'is not a data asset of this project');
+      if (!other)
+        throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: step.dataset.datasetId }, [{ field: `steps[${i}].dataset.datasetId` }]);
     }
     const text = JSON.stringify(recipe);
     await tx.updateTable('data_asset').set({ recipe: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
