@@ -3,11 +3,11 @@ import { cleanseRecipeSchema, ruleSetSchema } from '../../engines/quality/qualit
 import { projectParamsSchema } from '../../server/common-schemas';
 
 /** Where an asset's rows come from: an uploaded file, or a saved connection's table or query. */
-export const assetSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(64) }),
+export const assetSourceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('upload'), uploadId: z.string().min(1).max(64) }),
   z
     .object({
-      kind: z.literal('connection'),
+      type: z.literal('connection'),
       connectionId: z.string().min(1).max(64),
       table: z.string().trim().min(1).max(300).optional(),
       query: z.string().trim().min(1).max(20000).optional(),
@@ -105,7 +105,7 @@ export const assetViewSchema = z
     format: z.string(),
     notes: z.string(),
     source: z.object({
-      kind: z.enum(['upload', 'connection']),
+      type: z.enum(['upload', 'connection']),
       uploadId: z.string().nullable(),
       fileName: z.string().nullable(),
       connectionId: z.string().nullable(),

@@ -155,7 +155,7 @@ async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetT
       format: row.format,
       notes: row.notes,
       source: {
-        kind: row.source_kind === 'connection' ? 'connection' : 'upload',
+        type: row.source_kind === 'connection' ? 'connection' : 'upload',
         uploadId: row.upload_id,
         fileName: row.upload_id ? (uploadName.get(row.upload_id) ?? null) : null,
         connectionId: row.connection_id,
@@ -210,11 +210,11 @@ export function newAssetRow(projectId: string, input: CreateAssetInput, format: 
     storage: input.storage,
     format,
     notes: input.notes,
-    source_kind: source.kind,
-    upload_id: source.kind === 'upload' ? source.uploadId : null,
-    connection_id: source.kind === 'connection' ? source.connectionId : null,
-    table_name: source.kind === 'connection' ? (source.table ?? null) : null,
-    query: source.kind === 'connection' ? (source.query ?? null) : null,
+    source_kind: source.type,
+    upload_id: source.type === 'upload' ? source.uploadId : null,
+    connection_id: source.type === 'connection' ? source.connectionId : null,
+    table_name: source.type === 'connection' ? (source.table ?? null) : null,
+    query: source.type === 'connection' ? (source.query ?? null) : null,
     encoding: input.encoding ?? null,
     sheet: input.sheet ?? null,
     key_columns: JSON.stringify(input.keyColumns),
@@ -237,7 +237,7 @@ export async function createAsset(
 ): Promise<{ asset: AssetView; profileRun: ProfileRunView | null }> {
   await getProjectRow(db.kysely, projectId);
   let format = input.format;
-  if (input.source.kind === 'upload') {
+  if (input.source.type === 'upload') {
     let upload: Awaited<ReturnType<typeof getUploadPath>>;
     try {
       upload = await getUploadPath(db, projectId, input.source.uploadId);
@@ -267,7 +267,7 @@ export async function createAsset(
     await tx.insertInto('data_asset').values(row).execute();
     await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
   });
-  const profile = input.profile ?? input.source.kind === 'upload';
+  const profile = input.profile ?? input.source.type === 'upload';
   const profileRun = profile ? (await startProfileRun(db, jobs, actor, projectId, row.id)).run : null;
   return { asset: await getAsset(db.kysely, projectId, row.id), profileRun };
 }

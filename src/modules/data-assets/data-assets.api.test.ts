@@ -79,7 +79,7 @@ describeEachDialect('data assets API', (dialect) => {
         businessOwner: '销售部 王芳',
         systemOfOrigin: '用友 U8',
         storage: 'local',
-        source: { kind: 'upload', uploadId },
+        source: { type: 'upload', uploadId },
         keyColumns: ['客户编码'],
       },
     });
@@ -104,7 +104,7 @@ describeEachDialect('data assets API', (dialect) => {
 
   it('refuses a duplicate name and an unknown upload, naming the field', async () => {
     const uploadId = await upload('x.csv', 'a\n1\n');
-    const dup = await api.call('POST', `${base}/data-assets`, { cookie, body: { name: '客户档案', source: { kind: 'upload', uploadId } } });
+    const dup = await api.call('POST', `${base}/data-assets`, { cookie, body: { name: '客户档案', source: { type: 'upload', uploadId } } });
     expect(dup.status).toBe(409);
     expect((await readJson<ErrorBody>(dup)).error).toMatchObject({
       code: 'DATA_ASSETS_NAME_TAKEN',
@@ -113,7 +113,7 @@ describeEachDialect('data assets API', (dialect) => {
     });
     const missing = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: 'X', source: { kind: 'upload', uploadId: '00000000-0000-4000-8000-000000000000' } },
+      body: { name: 'X', source: { type: 'upload', uploadId: '00000000-0000-4000-8000-000000000000' } },
     });
     expect(missing.status).toBe(404);
     expect((await readJson<ErrorBody>(missing)).error.details[0]!.field).toBe('source.uploadId');
@@ -125,7 +125,7 @@ describeEachDialect('data assets API', (dialect) => {
       await readJson<{ asset: AssetView }>(
         await api.call('POST', `${base}/data-assets`, {
           cookie,
-          body: { name: '未清采购订单', source: { kind: 'upload', uploadId }, keyColumns: ['订单号'], profile: false },
+          body: { name: '未清采购订单', source: { type: 'upload', uploadId }, keyColumns: ['订单号'], profile: false },
         }),
       )
     ).asset;
@@ -222,7 +222,7 @@ describeEachDialect('data assets API', (dialect) => {
     const uploadId = await upload('同名.csv', 'a\n1\n');
     const twin = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '未清采购订单（清洗后）', source: { kind: 'upload', uploadId }, profile: false },
+      body: { name: '未清采购订单（清洗后）', source: { type: 'upload', uploadId }, profile: false },
     });
     const twinId = (await readJson<{ asset: AssetView }>(twin)).asset.id;
     const clash = await api.call('POST', `${base}/data-assets/${orders.id}/cleansing/materialize`, { cookie });
@@ -294,7 +294,7 @@ describeEachDialect('data assets API', (dialect) => {
     const connectionId = (await readJson<{ id: string }>(connection)).id;
     const created = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '销售订单', source: { kind: 'connection', connectionId, table: 'so' }, keyColumns: ['so_no'], profile: true },
+      body: { name: '销售订单', source: { type: 'connection', connectionId, table: 'so' }, keyColumns: ['so_no'], profile: true },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const { asset, profileRun } = await readJson<{ asset: AssetView; profileRun: ProfileRunView }>(created);
@@ -315,7 +315,7 @@ describeEachDialect('data assets API', (dialect) => {
     expect(resolved.spec).toMatch(/^sqlite:.*u8\.db#so$/);
     const query = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '坏查询', source: { kind: 'connection', connectionId, query: 'DELETE FROM so' } },
+      body: { name: '坏查询', source: { type: 'connection', connectionId, query: 'DELETE FROM so' } },
     });
     expect(query.status).toBe(400);
     expect((await readJson<ErrorBody>(query)).error).toMatchObject({
@@ -325,7 +325,7 @@ describeEachDialect('data assets API', (dialect) => {
     });
     const tableQuery = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '坏表名', source: { kind: 'connection', connectionId, table: 'SELECT * FROM so' } },
+      body: { name: '坏表名', source: { type: 'connection', connectionId, table: 'SELECT * FROM so' } },
     });
     expect((await readJson<ErrorBody>(tableQuery)).error).toMatchObject({
       code: 'DATA_ASSETS_TABLE_IS_QUERY',

@@ -456,7 +456,7 @@ describeEachDialect('data migration API', (dialect) => {
   it('reads a data asset as the source, raw or after its cleansing recipe', async () => {
     const created = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '客户档案', source: { kind: 'upload', uploadId: customersUpload }, keyColumns: ['客户编码'], profile: false },
+      body: { name: '客户档案', source: { type: 'upload', uploadId: customersUpload }, keyColumns: ['客户编码'], profile: false },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const assetId = (await readJson<{ asset: { id: string } }>(created)).asset.id;

@@ -102,7 +102,7 @@ describeEachDialect('risks API', (dialect) => {
     await api.jobs.start();
     const created = await api.call('POST', path(id, '/data-assets'), {
       cookie: pm,
-      body: { name: '期初余额', storage: 'local', source: { kind: 'upload', uploadId }, keyColumns: ['科目编码'] },
+      body: { name: '期初余额', storage: 'local', source: { type: 'upload', uploadId }, keyColumns: ['科目编码'] },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const { asset, profileRun } = await readJson<{ asset: { id: string }; profileRun: { id: string } }>(created);

@@ -18655,7 +18655,7 @@ export interface components {
       notes: string;
       source: {
         /** @enum {string} */
-        kind: 'upload' | 'connection';
+        type: 'upload' | 'connection';
         uploadId: string | null;
         fileName: string | null;
         connectionId: string | null;
@@ -18813,12 +18813,12 @@ export interface components {
       source:
         | {
             /** @enum {string} */
-            kind: 'upload';
+            type: 'upload';
             uploadId: string;
           }
         | {
             /** @enum {string} */
-            kind: 'connection';
+            type: 'connection';
             connectionId: string;
             table?: string;
             query?: string;

@@ -119,7 +119,7 @@ export function EditAssetModal(props: {
           >
             <Input style={{ width: 100 }} />
           </Form.Item>
-          {asset?.source.kind === 'upload' && (
+          {asset?.source.type === 'upload' && (
             <Form.Item name="encoding" label={t('dataAssets.field.encoding')} style={{ minWidth: 140 }}>
               <Select
                 allowClear

@@ -81,10 +81,10 @@ export function RegisterAssetModal(props: { open: boolean; onClose: () => void; 
         setError(t('dataAssets.registerForm.needFile'));
         return;
       }
-      source = { kind: 'upload', uploadId: upload.id };
+      source = { type: 'upload', uploadId: upload.id };
     } else {
       source = {
-        kind: 'connection',
+        type: 'connection',
         connectionId: values.connectionId ?? '',
         ...(values.targetMode === 'query' ? { query: values.query ?? '' } : { table: values.table ?? '' }),
       };
