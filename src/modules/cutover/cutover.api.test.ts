@@ -460,11 +460,13 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
       body: { name: 'x', kind: 'mysql', url: 'postgres://a@b/c' },
     });
     expect(wrongKind.status).toBe(400);
+    expect((await readJson<ErrorBody>(wrongKind)).error.code).toBe('CUTOVER_CONNECTION_URL_KIND_MISMATCH');
     const dup = await api.call('POST', `${base}/connections`, {
       cookie,
       body: { name: '旧 ERP（只读）', kind: 'sqlite', url: 'sqlite:legacy.db' },
     });
     expect(dup.status).toBe(409);
+    expect((await readJson<ErrorBody>(dup)).error.code).toBe('CUTOVER_CONNECTION_NAME_TAKEN');
     // SQLite files are fenced into the sqlite-sources folder: never golive's own database or any server file.
     for (const url of ['sqlite:/tmp/x.db', 'sqlite:../golive.db', `sqlite:${api.dataDir}/golive.db`]) {
       const outside = await api.call('POST', `${base}/connections`, {
@@ -473,7 +475,9 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
         body: { name: `outside ${url}`, kind: 'sqlite', url },
       });
       expect(outside.status, url).toBe(400);
-      expect((await readJson<{ error: { message: string } }>(outside)).error.message).toContain('sqlite-sources');
+      const refused = await readJson<ErrorBody>(outside);
+      expect(refused.error.code).toBe('CUTOVER_CONNECTION_SQLITE_OUTSIDE_FOLDER');
+      expect(refused.error.message).toContain('sqlite-sources');
     }
     const inside = await api.call('POST', `${base}/connections`, {
       cookie,

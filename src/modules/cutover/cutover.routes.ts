@@ -394,7 +394,7 @@ export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(deleteConnectionRoute, async (c) => {
     const { id, connectionId } = c.req.valid('param');
-    await deleteConnection(c.var.db, c.var.actor, id, connectionId);
+    await deleteConnection(c.var.db, c.var.actor, id, connectionId, c.var.locale);
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(testConnectionRoute, async (c) => {
