@@ -348,7 +348,9 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
       body: { name: 'X', yaml: 'left: missing.csv\nright: new.csv\nkey: id\n' },
     });
     expect(unknown.status).toBe(400);
-    expect((await readJson<ErrorBody>(unknown)).error.message).toContain('no uploaded file named "missing.csv"');
+    const unknownError = await readJson<ErrorBody>(unknown);
+    expect(unknownError.error.code).toBe('CUTOVER_IMPORT_UPLOAD_NOT_FOUND');
+    expect(unknownError.error.message).toContain('没有名为“missing.csv”的上传文件');
   });
 
   it('refuses bad input with clear errors', async () => {
@@ -388,7 +390,9 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     expect(badCron.status).toBe(400);
     expect((await readJson<ErrorBody>(badCron)).error.details[0]!.field).toBe('schedule.cron');
     const badZone = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { timeZone: 'Mars/Olympus' } }) });
-    expect((await readJson<ErrorBody>(badZone)).error.details[0]!.field).toBe('schedule.timeZone');
+    const zoneError = await readJson<ErrorBody>(badZone);
+    expect(zoneError.error.code).toBe('CUTOVER_TIME_ZONE_INVALID');
+    expect(zoneError.error.details[0]!.field).toBe('schedule.timeZone');
     const noTable = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
       body: body({ right: { type: 'connection', connectionId: 'c1' } }),
@@ -397,6 +401,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     expect((await readJson<ErrorBody>(noTable)).error.details[0]!.reason).toContain('exactly one of table or query');
     const duplicate = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ name: '客户余额' }) });
     expect(duplicate.status).toBe(409);
+    expect((await readJson<ErrorBody>(duplicate)).error.code).toBe('CUTOVER_SPEC_NAME_TAKEN');
     const badDate = await api.call('POST', `${base}/reconcile/specs/${specId}/run`, { cookie, body: { businessDate: '2026-02-30' } });
     expect(badDate.status).toBe(400);
     const unknownDiff = await api.call('POST', `${base}/reconcile/specs/${specId}/explanations`, {

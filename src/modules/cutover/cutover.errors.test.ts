@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AppError } from '../../shared/app-error';
 import { describeEachDialect } from '../../../test/db-harness';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
 
@@ -136,6 +137,87 @@ describeEachDialect('cutover error codes', (dialect) => {
       409,
       'CUTOVER_CONNECTION_IN_USE',
       '数据连接“旧系统库”正被以下对账规则使用，不能删除：“客户主数据”',
+    );
+  });
+  const specBody = (overrides: Record<string, unknown>) => ({
+    name: '客户余额',
+    left: { type: 'upload', uploadId },
+    right: { type: 'upload', uploadId },
+    comparison: { key: 'id' },
+    ...overrides,
+  });
+
+  it('refuses a taken spec name, an unknown time zone and a webhook URL that is not http(s)', async () => {
+    const created = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: specBody({}) });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const post = (overrides: Record<string, unknown>): Promise<Response> =>
+      api.call('POST', `${base}/reconcile/specs`, { cookie, body: specBody({ name: '客户余额 2', ...overrides }) });
+    await expectError(
+      await api.call('POST', `${base}/reconcile/specs`, { cookie, body: specBody({}) }),
+      409,
+      'CUTOVER_SPEC_NAME_TAKEN',
+      '本项目已有名为“客户余额”的对账规则，请换一个名称',
+      'name',
+    );
+    await expectError(
+      await post({ schedule: { timeZone: 'Mars/Olympus' } }),
+      400,
+      'CUTOVER_TIME_ZONE_INVALID',
+      '无法识别时区“Mars/Olympus”：请填写标准时区名称，如“Asia/Shanghai”',
+      'schedule.timeZone',
+    );
+    const badHook = await post({ webhook: { format: 'json', url: `ftp://robot.example.com/hook?token=${PASSWORD}` } });
+    await expectError(badHook, 400, 'CUTOVER_WEBHOOK_URL_INVALID', '通知地址须为以 http:// 或 https:// 开头的有效网址', 'webhook.url');
+  });
+
+  it('refuses a spec file whose sources or key cannot be resolved', async () => {
+    const importYaml = (yaml: string): Promise<Response> =>
+      api.call('POST', `${base}/reconcile/specs/import`, { cookie, body: { name: '导入的规则', yaml } });
+    await expectError(
+      await importYaml('right: new.csv\nkey: id\n'),
+      400,
+      'CUTOVER_IMPORT_SOURCE_MISSING',
+      '导入的对账规则文件中没有“left”数据源：请在文件中写明，或在请求中传入“left”',
+      'left',
+    );
+    await expectError(
+      await importYaml('left: new.csv\nright: missing.csv\nkey: id\n'),
+      400,
+      'CUTOVER_IMPORT_UPLOAD_NOT_FOUND',
+      '本项目中没有名为“missing.csv”的上传文件：请先上传该文件，或在请求中传入“right”数据源',
+      'right',
+    );
+    await expectError(
+      await importYaml(`left: postgres://erp:${PASSWORD}@db.example.com/erp#customer\nright: new.csv\nkey: id\n`),
+      400,
+      'CUTOVER_IMPORT_CONNECTION_NOT_FOUND',
+      '没有与“postgres://erp@db.example.com/erp”对应的已保存数据连接：请先保存该数据连接，或在请求中传入“left”数据源',
+      'left',
+    );
+    await expectError(
+      await importYaml('left: sqlite:legacy.db\nright: new.csv\nkey: id\n'),
+      400,
+      'CUTOVER_IMPORT_TABLE_MISSING',
+      '数据源“sqlite:legacy.db”未指定表：请在地址后加“#表名”',
+      'left',
+    );
+    await expectError(
+      await importYaml('left: new.csv\nright: new.csv\nkey: id\nvalueMaps:\n  status:\n    file: status-map.csv\n'),
+      400,
+      'CUTOVER_IMPORT_VALUE_MAP_FILE',
+      '列“status”的值映射引用了外部文件，网页端不支持：请在规则文件中直接写出映射值，如“values: { 旧值: 新值 }”',
+      'yaml.valueMaps.status',
+    );
+    await expectError(
+      await importYaml('left: new.csv\nright: new.csv\n'),
+      400,
+      'CUTOVER_IMPORT_KEY_MISSING',
+      '导入的对账规则文件未指定主键列：请用“key”写明用来匹配两边记录的列',
+      'yaml.key',
+    );
+    // Defensive: the engine's schema catches everything else before the web app's own check.
+    expect(new AppError('CUTOVER_IMPORT_SPEC_INVALID', { field: 'keyNormalize' }).localizedMessage('zh-CN')).toBe(
+      '导入的对账规则文件中“keyNormalize”填写有误',
     );
   });
 });

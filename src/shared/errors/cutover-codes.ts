@@ -73,4 +73,77 @@ export const CUTOVER_ERROR_CODES = defineErrorCodes({
       en: 'SQLite source files must be inside the server folder "{folder}" (the environment variable {setting} chooses the folder)',
     },
   },
+  // Reconciliation specs.
+  CUTOVER_SPEC_NAME_TAKEN: {
+    status: 409,
+    message: {
+      'zh-CN': '本项目已有名为“{name}”的对账规则，请换一个名称',
+      en: 'A reconciliation spec named "{name}" already exists in this project: choose another name',
+    },
+  },
+  CUTOVER_TIME_ZONE_INVALID: {
+    status: 400,
+    message: {
+      'zh-CN': '无法识别时区“{timeZone}”：请填写标准时区名称，如“Asia/Shanghai”',
+      en: 'Unknown time zone "{timeZone}": use an IANA time zone name such as "Asia/Shanghai"',
+    },
+  },
+  // The webhook URL is never a parameter: it carries the robot's token.
+  CUTOVER_WEBHOOK_URL_INVALID: {
+    status: 400,
+    message: {
+      'zh-CN': '通知地址须为以 http:// 或 https:// 开头的有效网址',
+      en: 'The webhook URL must be a valid http:// or https:// URL',
+    },
+  },
+  // Importing a spec file (`golive reconcile --spec`): its sources are matched to uploads and saved connections.
+  CUTOVER_IMPORT_SOURCE_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '导入的对账规则文件中没有“{side}”数据源：请在文件中写明，或在请求中传入“{side}”',
+      en: 'The imported spec file has no "{side}" source: name it in the file or pass "{side}" in the request',
+    },
+  },
+  CUTOVER_IMPORT_UPLOAD_NOT_FOUND: {
+    status: 400,
+    message: {
+      'zh-CN': '本项目中没有名为“{name}”的上传文件：请先上传该文件，或在请求中传入“{side}”数据源',
+      en: 'No uploaded file named "{name}" in this project: upload it first or pass "{side}" in the request',
+    },
+  },
+  CUTOVER_IMPORT_CONNECTION_NOT_FOUND: {
+    status: 400,
+    message: {
+      'zh-CN': '没有与“{url}”对应的已保存数据连接：请先保存该数据连接，或在请求中传入“{side}”数据源',
+      en: 'No saved data connection matches "{url}": save the connection first or pass "{side}" in the request',
+    },
+  },
+  CUTOVER_IMPORT_TABLE_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '数据源“{url}”未指定表：请在地址后加“#表名”',
+      en: 'The source "{url}" names no table: add "#table" after the URL',
+    },
+  },
+  CUTOVER_IMPORT_VALUE_MAP_FILE: {
+    status: 400,
+    message: {
+      'zh-CN': '列“{column}”的值映射引用了外部文件，网页端不支持：请在规则文件中直接写出映射值，如“values: { 旧值: 新值 }”',
+      en: 'The value map of column "{column}" refers to a file, which the web app does not support: inline it as "values: { OLD: NEW }"',
+    },
+  },
+  CUTOVER_IMPORT_KEY_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '导入的对账规则文件未指定主键列：请用“key”写明用来匹配两边记录的列',
+      en: 'The imported spec file names no key column: set "key" to the column(s) that match rows on both sides',
+    },
+  },
+  CUTOVER_IMPORT_SPEC_INVALID: {
+    status: 400,
+    message: {
+      'zh-CN': '导入的对账规则文件中“{field}”填写有误',
+      en: 'The imported spec file has an invalid "{field}"',
+    },
+  },
 });
