@@ -220,4 +220,32 @@ describeEachDialect('cutover error codes', (dialect) => {
       '导入的对账规则文件中“keyNormalize”填写有误',
     );
   });
+  it('refuses a webhook test without a format or a usable URL', async () => {
+    const created = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: specBody({ name: '库存数量' }) });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = await readJson<{ id: string }>(created);
+    const test = (body: Record<string, unknown>): Promise<Response> =>
+      api.call('POST', `${base}/reconcile/specs/${id}/test-webhook`, { cookie, body });
+    await expectError(
+      await test({}),
+      400,
+      'CUTOVER_WEBHOOK_FORMAT_NONE',
+      '通知方式为“不通知”，无法发送测试消息：请选择企业微信、钉钉、飞书或 JSON',
+      'format',
+    );
+    await expectError(
+      await test({ format: 'wecom' }),
+      400,
+      'CUTOVER_WEBHOOK_URL_MISSING',
+      '该对账规则尚未填写通知地址，请先填写后再发送测试消息',
+      'url',
+    );
+    await expectError(
+      await test({ format: 'wecom', url: `ftp://robot.example.com/send?key=${PASSWORD}` }),
+      400,
+      'CUTOVER_WEBHOOK_URL_INVALID',
+      '通知地址须为以 http:// 或 https:// 开头的有效网址',
+      'url',
+    );
+  });
 });

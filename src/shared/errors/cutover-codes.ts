@@ -96,6 +96,20 @@ export const CUTOVER_ERROR_CODES = defineErrorCodes({
       en: 'The webhook URL must be a valid http:// or https:// URL',
     },
   },
+  CUTOVER_WEBHOOK_FORMAT_NONE: {
+    status: 400,
+    message: {
+      'zh-CN': '通知方式为“不通知”，无法发送测试消息：请选择企业微信、钉钉、飞书或 JSON',
+      en: 'The webhook format is "none", so there is nothing to test: choose wecom, dingtalk, feishu or json',
+    },
+  },
+  CUTOVER_WEBHOOK_URL_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '该对账规则尚未填写通知地址，请先填写后再发送测试消息',
+      en: 'The spec has no webhook URL: enter one before sending a test',
+    },
+  },
   // Importing a spec file (`golive reconcile --spec`): its sources are matched to uploads and saved connections.
   CUTOVER_IMPORT_SOURCE_MISSING: {
     status: 400,
