@@ -388,7 +388,12 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
 
     const badCron = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { cron: '0 25 * * *' } }) });
     expect(badCron.status).toBe(400);
-    expect((await readJson<ErrorBody>(badCron)).error.details[0]!.field).toBe('schedule.cron');
+    const cronError = await readJson<ErrorBody>(badCron);
+    expect(cronError.error.code).toBe('CUTOVER_CRON_INVALID');
+    expect(cronError.error.message).toBe(
+      '定时表达式“0 25 * * *”的第 2 个字段中“25”无效：5 个字段依次为分、时、日、月、周，该字段可填 0–23，也可用 *、范围（1-5）、列表（1,3）或步长（*/15）',
+    );
+    expect(cronError.error.details[0]!.field).toBe('schedule.cron');
     const badZone = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { timeZone: 'Mars/Olympus' } }) });
     const zoneError = await readJson<ErrorBody>(badZone);
     expect(zoneError.error.code).toBe('CUTOVER_TIME_ZONE_INVALID');

@@ -110,6 +110,22 @@ export const CUTOVER_ERROR_CODES = defineErrorCodes({
       en: 'The spec has no webhook URL: enter one before sending a test',
     },
   },
+  // Schedules. A field is named by its position (1–5): the message then reads the same in both languages.
+  CUTOVER_CRON_FIELD_COUNT: {
+    status: 400,
+    message: {
+      'zh-CN': '定时表达式“{expression}”应有 5 个字段（分、时、日、月、周，以空格分隔），实际有 {count} 个；例如“0 6 * * *”表示每天 6:00',
+      en: 'Cron expression "{expression}" needs 5 fields (minute, hour, day of month, month, day of week, separated by spaces), found {count}; e.g. "0 6 * * *" runs daily at 06:00',
+    },
+  },
+  CUTOVER_CRON_INVALID: {
+    status: 400,
+    message: {
+      'zh-CN':
+        '定时表达式“{expression}”的第 {position} 个字段中“{part}”无效：5 个字段依次为分、时、日、月、周，该字段可填 {min}–{max}，也可用 *、范围（1-5）、列表（1,3）或步长（*/15）',
+      en: 'Cron expression "{expression}": "{part}" in field {position} is invalid. The 5 fields are minute, hour, day of month, month and day of week; this one takes {min}-{max}, *, ranges (1-5), lists (1,3) or steps (*/15)',
+    },
+  },
   // Importing a spec file (`golive reconcile --spec`): its sources are matched to uploads and saved connections.
   CUTOVER_IMPORT_SOURCE_MISSING: {
     status: 400,
