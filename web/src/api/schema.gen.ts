@@ -19288,6 +19288,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'mitigating' | 'accepted' | 'closed';
       sourceIndicator: string | null;
+      sourceIndicatorTitle: string | null;
       createdAt: string;
       updatedAt: string;
       closedAt: string | null;
@@ -19325,8 +19326,28 @@ export interface components {
        * @enum {string}
        */
       status?: 'open' | 'mitigating' | 'accepted' | 'closed';
-      /** @default null */
-      sourceIndicator?: string | null;
+      /**
+       * @default null
+       * @enum {string|null}
+       */
+      sourceIndicator?:
+        | 'executive_backing.sponsor_named'
+        | 'executive_backing.sponsor_active'
+        | 'executive_backing.approvals_waiting'
+        | 'change_management.resistance'
+        | 'change_management.key_resistors'
+        | 'change_management.stale_assessments'
+        | 'customisation.share'
+        | 'customisation.modules_over'
+        | 'data_quality.scores'
+        | 'data_quality.unprofiled'
+        | 'data_quality.rejects'
+        | 'goals.defined'
+        | 'goals.smart'
+        | 'goals.behind'
+        | 'risk_register.high_open'
+        | 'risk_register.overdue'
+        | null;
     };
     UpdateRiskBody: {
       title?: string;

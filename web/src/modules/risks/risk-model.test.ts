@@ -34,6 +34,7 @@ const risk = (code: string, probability: number, impact: number, status: RiskVie
   overdue: false,
   status,
   sourceIndicator: null,
+  sourceIndicatorTitle: null,
   createdAt: '',
   updatedAt: '',
   closedAt: null,

@@ -117,6 +117,8 @@ export interface RiskView {
   overdue: boolean;
   status: RiskStatus;
   sourceIndicator: string | null;
+  /** The source indicator as users read it (dimension · indicator), localized by the server. */
+  sourceIndicatorTitle: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -6,7 +6,7 @@ import { useProject } from '../../../components/project';
 import { applyServerErrors } from '../../../components/server-errors';
 import { dataAssetsApi } from '../api';
 import { OwnerSelect } from './owner-select';
-import type { DataAsset } from '../types';
+import { ENCODINGS, type DataAsset, type Encoding } from '../types';
 
 interface FormValues {
   name: string;
@@ -15,7 +15,7 @@ interface FormValues {
   storage: 'local' | 'cloud';
   format: string;
   notes: string;
-  encoding: string | null;
+  encoding: Encoding | null;
   keyColumns: string[];
 }
 
@@ -47,7 +47,7 @@ export function EditAssetModal(props: {
       storage: asset.storage,
       format: asset.format,
       notes: asset.notes,
-      encoding: asset.encoding,
+      encoding: ENCODINGS.find((e) => e === asset.encoding) ?? null,
       keyColumns: asset.keyColumns,
     });
     api.team
@@ -124,7 +124,7 @@ export function EditAssetModal(props: {
               <Select
                 allowClear
                 placeholder={t('dataAssets.registerForm.encodingAuto')}
-                options={['utf-8', 'gbk', 'gb18030'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                options={ENCODINGS.map((v) => ({ value: v, label: v.toUpperCase() }))}
               />
             </Form.Item>
           )}

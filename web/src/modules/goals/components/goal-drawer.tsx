@@ -34,6 +34,15 @@ interface MeasurementForm {
   note?: string;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A time-axis tick as a calendar day (ECharts hands the tick as epoch milliseconds in local time). */
+export function formatDayTick(value: number): string {
+  const d = new Date(value);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 /** The chart: actual KPI values over time against baseline and target. */
 export function kpiChartOption(
   goal: Goal,
@@ -62,10 +71,24 @@ export function kpiChartOption(
   const max = values.length ? Math.max(...values) : 1;
   const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
   return {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 56, right: 110, top: 24, bottom: 40 },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: goal.kpiUnit ?? '', min: Math.floor(min - pad), max: Math.ceil(max + pad) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (goal.kpiUnit ? `${String(v)} ${goal.kpiUnit}` : String(v)) },
+    // containLabel keeps the value labels and the unit (drawn above the axis, left-aligned) inside the chart.
+    grid: { left: 16, right: 110, top: 40, bottom: 16, containLabel: true },
+    xAxis: {
+      type: 'time',
+      // A KPI is measured per day: never a tick between two days, labels as dates.
+      minInterval: DAY_MS,
+      axisLabel: { formatter: formatDayTick, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      name: goal.kpiUnit ?? '',
+      nameLocation: 'end',
+      nameGap: 14,
+      nameTextStyle: { align: 'left' },
+      min: Math.floor(min - pad),
+      max: Math.ceil(max + pad),
+    },
     series: [
       {
         name: labels.actual,
@@ -171,7 +194,7 @@ export function GoalDrawer(props: {
             {items.length === 0 && goal.baseline === null && goal.target === null ? (
               <Empty description={t('goals.noMeasurements')} />
             ) : (
-              <EChart option={option} height={300} testId="kpi-chart" />
+              <EChart option={option} height={300} testId="kpi-chart" renderer="svg" />
             )}
           </Card>
 

@@ -85,6 +85,8 @@ export function RiskFormModal(props: {
   risk: RiskView | null;
   /** Prefilled values of a new line (from an indicator). */
   draft: CreateRiskInput | null;
+  /** The warning a new line is raised from, as users read it (dimension · indicator). */
+  draftSource: string | null;
   members: Member[];
   onClose: () => void;
   onSaved: (risk: RiskView) => void;
@@ -96,7 +98,7 @@ export function RiskFormModal(props: {
   const { open, risk, draft } = props;
   const probability = Form.useWatch('probability', form) ?? 3;
   const impact = Form.useWatch('impact', form) ?? 3;
-  const sourceIndicator = risk ? risk.sourceIndicator : (draft?.sourceIndicator ?? null);
+  const sourceTitle = risk ? risk.sourceIndicatorTitle : draft?.sourceIndicator ? props.draftSource : null;
 
   useEffect(() => {
     if (!open) return;
@@ -149,13 +151,13 @@ export function RiskFormModal(props: {
       }
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="risk-form-error" />}
-      {sourceIndicator && (
+      {sourceTitle && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="risk-form-source"
-          message={t('risks.form.fromIndicator', { code: sourceIndicator })}
+          message={t('risks.form.fromIndicator', { source: sourceTitle })}
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit} data-testid="risk-form">

@@ -8,8 +8,6 @@ import type { RiskView } from '../types';
 export function RiskTable(props: {
   risks: RiskView[];
   loading: boolean;
-  /** Indicator code → its title, to explain the source of a line raised from a warning. */
-  indicatorTitles: Map<string, string>;
   canUpdate: boolean;
   canDelete: boolean;
   onEdit: (risk: RiskView) => void;
@@ -97,21 +95,9 @@ export function RiskTable(props: {
           title: t('risks.field.sourceIndicator'),
           dataIndex: 'sourceIndicator',
           width: 170,
-          render: (v: string | null, r) =>
-            v ? (
-              <div>
-                {props.indicatorTitles.get(v) && <div>{props.indicatorTitles.get(v)}</div>}
-                <Typography.Text
-                  type="secondary"
-                  style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}
-                  data-testid={`risk-source-${r.code}`}
-                >
-                  {v}
-                </Typography.Text>
-              </div>
-            ) : (
-              '—'
-            ),
+          // The server names the indicator in the user's language; its code stays in data-source only.
+          render: (_: string | null, r) =>
+            r.sourceIndicatorTitle ? <span data-testid={`risk-source-${r.code}`}>{r.sourceIndicatorTitle}</span> : '—',
         },
         ...(showActions
           ? [
