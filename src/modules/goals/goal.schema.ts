@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
+import { labelled } from '../../shared/validation/field-labels';
 
 const goalFields = {
-  statement: z.string().trim().min(1).max(500),
+  statement: labelled(z.string().trim().min(1).max(500), { 'zh-CN': '目标描述', en: 'Goal statement' }),
   kpiName: z.string().trim().max(100).nullable().default(null),
   kpiUnit: z.string().trim().max(30).nullable().default(null),
   baseline: z.number().finite().nullable().default(null),
