@@ -26,6 +26,11 @@ export function labelled<T extends z.ZodType>(schema: T, label: FieldLabel): T {
   return copy;
 }
 
+/** Shorthand for a {@link FieldLabel}: `fieldLabel('目标描述', 'Goal statement')`. */
+export function fieldLabel(zhCN: string, en: string): FieldLabel {
+  return { 'zh-CN': zhCN, en };
+}
+
 /** The label recorded for exactly this schema (or the schema it was cloned from), if any. */
 export function labelOf(schema: z.core.$ZodType, locale: Locale): string | undefined {
   return FIELD_LABELS.get(schema)?.[locale];
