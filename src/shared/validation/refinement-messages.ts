@@ -37,6 +37,11 @@ export const REFINEMENT_MESSAGES: Readonly<Record<string, RefinementMessage>> = 
     standalone: true,
   },
   'a reason is required': { 'zh-CN': '必填（已标记为可解释的差异需要说明原因）', en: 'is required for an explained difference' },
+  // assessment: environment requirement metric keys
+  'must be lower_snake_case': {
+    'zh-CN': '只能由小写字母、数字和下划线组成，并以字母开头',
+    en: 'must be lower_snake_case (a-z, 0-9, _; starting with a letter)',
+  },
   // risks: early-warning settings
   'must not be below the warning level': { 'zh-CN': '不能低于预警值', en: 'must not be below the warning level' },
   'must not be above the warning level': { 'zh-CN': '不能高于预警值', en: 'must not be above the warning level' },
