@@ -42,6 +42,11 @@ export const REFINEMENT_MESSAGES: Readonly<Record<string, RefinementMessage>> = 
     'zh-CN': '只能由小写字母、数字和下划线组成，并以字母开头',
     en: 'must be lower_snake_case (a-z, 0-9, _; starting with a letter)',
   },
+  // blueprint: requirement codes
+  'letters, digits, - _ . (up to 30)': {
+    'zh-CN': '只能由字母、数字和 - _ . 组成，以字母或数字开头，最多 30 个字符',
+    en: 'may hold letters, digits, - _ . (starting with a letter or digit, up to 30)',
+  },
   // risks: early-warning settings
   'must not be below the warning level': { 'zh-CN': '不能低于预警值', en: 'must not be below the warning level' },
   'must not be above the warning level': { 'zh-CN': '不能高于预警值', en: 'must not be above the warning level' },
