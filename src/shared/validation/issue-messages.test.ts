@@ -267,6 +267,23 @@ const cases: Case[] = [
     en: 'Roles item 2 name must not be empty',
   },
   {
+    name: 'discriminated union with an unknown kind',
+    schema: z.object({
+      steps: labelled(
+        z.array(
+          z.discriminatedUnion('kind', [
+            z.object({ kind: labelled(z.literal('trim'), L('步骤', 'Step')) }),
+            z.object({ kind: labelled(z.literal('dedupe'), L('步骤', 'Step')) }),
+          ]),
+        ),
+        L('清洗步骤', 'Cleansing steps'),
+      ),
+    }),
+    input: { steps: [{ kind: 'sort' }] },
+    zh: '清洗步骤第 1 项的步骤须为以下之一：trim、dedupe',
+    en: 'Cleansing steps item 1 step must be one of: trim, dedupe',
+  },
+  {
     name: 'unknown key in a nested object',
     schema: z.object({ settings: labelled(z.object({ a: z.number() }).strict(), L('测算参数', 'Assumptions')) }),
     input: { settings: { a: 1, b: 2 } },
@@ -300,7 +317,7 @@ describe('issueMessage', () => {
   it.each(cases)('$name: zh-CN has no English words but field values', ({ input, zh }) => {
     const values = JSON.stringify(input).match(/[A-Za-z]+/g) ?? [];
     // Enum options are values the caller must send, so they stay as they are.
-    expect(englishWords(zh, [...values, 'increase', 'decrease', 'DELETE', 'ZT'])).toEqual([]);
+    expect(englishWords(zh, [...values, 'increase', 'decrease', 'DELETE', 'ZT', 'trim', 'dedupe'])).toEqual([]);
   });
 
   it('names an unlabelled field by its path', () => {

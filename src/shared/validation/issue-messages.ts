@@ -149,6 +149,9 @@ function unrecognizedKeys(issue: z.core.$ZodIssueUnrecognizedKeys, label: string
 
 /** Of a union's failed options, the one that got furthest: its first issue is not a wrong type at the root. */
 function unionPredicate(issue: z.core.$ZodIssueInvalidUnion, label: string | undefined, locale: Locale): Predicate {
+  // A discriminated union names the discriminator's options ("kind" must be one of …).
+  const options = 'options' in issue ? issue.options : undefined;
+  if (options && options.length > 0) return invalidValue({ ...issue, code: 'invalid_value', values: options }, locale);
   for (const option of issue.errors) {
     const first = option[0];
     if (first && first.path.length === 0 && first.code !== 'invalid_type' && first.code !== 'invalid_union') {

@@ -52,6 +52,7 @@ export const REFINEMENT_MESSAGES: Readonly<Record<string, RefinementMessage>> = 
   'must not be above the warning level': { 'zh-CN': '不能高于预警值', en: 'must not be above the warning level' },
   'at least one weight must be above 0': { 'zh-CN': '至少有一项权重须大于 0', en: 'needs at least one weight above 0' },
   // src/engines/quality: rule sets and cleansing recipes
+  'YYYY-MM-DD': { 'zh-CN': '须为“年-月-日”格式的日期，例如 2026-06-30', en: 'must be a date YYYY-MM-DD' },
   'not a valid regular expression': { 'zh-CN': '不是有效的正则表达式', en: 'is not a valid regular expression' },
   'needs min or max': { 'zh-CN': '请填写最小值或最大值', en: 'Give a minimum or a maximum', standalone: true },
   'number ranges take numbers, date ranges take YYYY-MM-DD': {
