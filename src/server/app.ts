@@ -8,9 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/connection';
-import type { z } from 'zod';
-import { AppError, pickLocale, type ErrorDetail, type Locale } from '../shared/app-error';
-import { localizeIssueReason } from './localize-issue';
+import { AppError, pickLocale } from '../shared/app-error';
+import { schemaForTarget, validationError } from './validation-error';
 import { newId } from '../shared/ids';
 import { registerAssessmentRoutes } from '../modules/assessment/assessment.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
@@ -34,17 +33,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm run build:web` puts the web app. */
 export const WEB_DIST = join(ROOT, 'web/dist');
 
-function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], locale: Locale): ErrorDetail[] {
-  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: localizeIssueReason(i, locale) }));
-}
-
 /** Builds the HTTP application: API, OpenAPI document, docs page and the web app. */
 export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = zodIssuesToDetails(result.error.issues, c.var.locale);
-        throw new AppError('VALIDATION_FAILED', { summary: details.map((d) => `${d.field}: ${d.reason}`).join('; ') }, details);
+        // zod-validator passes the validated value along as `data`, failures included.
+        const data = (result as { data?: unknown }).data;
+        throw validationError(result.error.issues, schemaForTarget(c.var.request, result.target), data, c.var.locale);
       }
     },
   });
