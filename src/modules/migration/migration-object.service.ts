@@ -185,7 +185,7 @@ export async function getObject(db: DbExecutor, projectId: string, objectId: str
 type Fields = Omit<CreateObjectInput, 'name'> & { name: string };
 
 /** Checks references and rules of an object's fields against the project; throws naming the field. */
-async function validateFields(tx: DbExecutor, projectId: string, objectId: string, fields: Fields, locale: Locale): Promise<void> {
+async function validateFields(tx: DbExecutor, projectId: string, objectId: string, fields: Fields): Promise<void> {
   const others = (await listObjectRows(tx, projectId)).filter((o) => o.row.id !== objectId);
   if (others.some((o) => o.row.name === fields.name)) {
     throw new AppError('CONFLICT', { summary: `a migration object named "${fields.name}" already exists in this project` }, [
@@ -209,7 +209,7 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
     { id: objectId, name: fields.name, category: fields.category, sortWeight: fields.sortWeight, dependsOn: fields.dependsOn },
   ];
   const cycle = findDependencyCycle(nodes);
-  if (cycle) throw cycleError(cycle, locale);
+  if (cycle) throw cycleError(cycle);
 
   const source = fields.source;
   if (source?.type === 'upload') {
@@ -277,7 +277,7 @@ export async function createObject(db: Db, actor: Actor, projectId: string, inpu
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const id = newId();
-    await validateFields(tx, projectId, id, input, locale);
+    await validateFields(tx, projectId, id, input);
     const now = nowIso();
     const row: MigrationObjectTable = {
       id,
@@ -329,7 +329,7 @@ export async function updateObject(
       onError: input.onError ?? (before.row.on_error as 'skip' | 'stop'),
       batchSize: input.batchSize ?? before.row.batch_size,
     };
-    await validateFields(tx, projectId, objectId, fields, locale);
+    await validateFields(tx, projectId, objectId, fields);
     const after: MigrationObjectTable = {
       ...before.row,
       name: fields.name,
@@ -381,11 +381,7 @@ export async function deleteObject(db: Db, actor: Actor, projectId: string, obje
 }
 
 /** The objects in load order with their dependency levels, or 409 naming a cycle. */
-export async function orderedObjects(
-  db: DbExecutor,
-  projectId: string,
-  locale: Locale,
-): Promise<{ object: MigrationObject; level: number }[]> {
+export async function orderedObjects(db: DbExecutor, projectId: string): Promise<{ object: MigrationObject; level: number }[]> {
   const objects = await listObjectRows(db, projectId);
   const nodes = objects.map((o) => ({
     id: o.row.id,
@@ -395,13 +391,13 @@ export async function orderedObjects(
     dependsOn: o.dependsOn,
     object: o,
   }));
-  return deriveLoadOrder(nodes, locale).map(({ node, level }) => ({ object: node.object, level }));
+  return deriveLoadOrder(nodes).map(({ node, level }) => ({ object: node.object, level }));
 }
 
 /** The migration plan: load order, levels and dependency edges (for the graph). */
 export async function getPlan(db: Db, projectId: string, locale: Locale): Promise<PlanView> {
   await getProjectRow(db.kysely, projectId);
-  const ordered = await orderedObjects(db.kysely, projectId, locale);
+  const ordered = await orderedObjects(db.kysely, projectId);
   return {
     order: ordered.map(({ object, level }, i) => ({
       seq: i + 1,

@@ -224,7 +224,7 @@ export async function startRun(
   locale: Locale,
 ): Promise<{ run: RunView; jobId: string }> {
   const en = locale === 'en';
-  const ordered = await orderedObjects(db.kysely, projectId, locale);
+  const ordered = await orderedObjects(db.kysely, projectId);
   if (ordered.length === 0) throw badInput('objectIds', en ? 'the project has no migration objects' : '项目还没有迁移对象');
   const chosen = new Set(input.objectIds ?? ordered.map((o) => o.object.row.id));
   (input.objectIds ?? []).forEach((id, i) => {

@@ -164,7 +164,9 @@ describeEachDialect('data migration API', (dialect) => {
 
     const cycle = await api.call('PATCH', `${base}/migration/objects/${customer.id}`, { cookie, body: { dependsOn: [order.id] } });
     expect(cycle.status).toBe(409);
-    expect((await readJson<ErrorBody>(cycle)).error.message).toMatch(/客户 → 销售订单 → 客户|销售订单 → 客户 → 销售订单/);
+    const cycleError = (await readJson<ErrorBody>(cycle)).error;
+    expect([cycleError.code, cycleError.details[0]?.field]).toEqual(['MIGRATION_OBJECT_CYCLE', 'dependsOn']);
+    expect(cycleError.message).toMatch(/^迁移对象的依赖成环：(客户 → 销售订单 → 客户|销售订单 → 客户 → 销售订单)$/);
     const english = await api.call('PATCH', `${base}/migration/objects/${customer.id}`, {
       cookie,
       body: { dependsOn: [order.id] },
