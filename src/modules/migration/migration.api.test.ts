@@ -102,6 +102,15 @@ describeEachDialect('data migration API', (dialect) => {
     return waitRun(run.id, (r) => r.rollbacks.every((x) => x.status !== 'queued' && x.status !== 'running'));
   }
 
+  /** Asserts an error response: status, documented code, the field of its first detail and the zh-CN message. */
+  async function expectError(response: Response, status: number, code: string, field: string | null, message: string | RegExp) {
+    expect(response.status, await response.clone().text()).toBe(status);
+    const { error } = await readJson<ErrorBody>(response);
+    expect([error.code, error.details[0]?.field ?? null]).toEqual([code, field]);
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  }
+
   it('creates objects with mappings, dependencies and a key-map lookup', async () => {
     const created = await api.call('POST', `${base}/migration/objects`, {
       cookie,
@@ -139,8 +148,13 @@ describeEachDialect('data migration API', (dialect) => {
       sumColumns: ['amount'],
     };
     const notDependent = await api.call('POST', `${base}/migration/objects`, { cookie, body: orderBody });
-    expect(notDependent.status).toBe(400);
-    expect((await readJson<ErrorBody>(notDependent)).error.details[0]!.field).toBe('mapping[1].objectId');
+    await expectError(
+      notDependent,
+      400,
+      'MIGRATION_KEY_MAP_NOT_DEPENDENCY',
+      'mapping[1].objectId',
+      '字段映射引用了“客户”的键映射，因此“销售订单”必须依赖“客户”',
+    );
 
     const second = await api.call('POST', `${base}/migration/objects`, { cookie, body: { ...orderBody, dependsOn: [customer.id] } });
     expect(second.status, await second.clone().text()).toBe(201);
@@ -148,12 +162,123 @@ describeEachDialect('data migration API', (dialect) => {
     expect(order.dependsOn).toEqual([{ id: customer.id, name: '客户' }]);
 
     const duplicate = await api.call('POST', `${base}/migration/objects`, { cookie, body: { name: '客户', category: 'master' } });
-    expect(duplicate.status).toBe(409);
+    await expectError(duplicate, 409, 'MIGRATION_OBJECT_NAME_TAKEN', 'name', '本项目已有名为“客户”的迁移对象');
     const unconfigured = await api.call('POST', `${base}/migration/objects`, { cookie, body: { name: '历史凭证', category: 'history' } });
     expect((await readJson<ObjectView>(unconfigured)).issues).toContain('未配置数据源');
 
     const list = await readJson<{ items: ObjectView[] }>(await api.call('GET', `${base}/migration/objects`, { cookie }));
     expect(list.items.map((o) => o.name)).toEqual(expect.arrayContaining(['客户', '销售订单', '历史凭证']));
+  });
+
+  it('refuses invalid object fields with a documented code, naming the field', async () => {
+    const create = (body: Record<string, unknown>): Promise<Response> =>
+      api.call('POST', `${base}/migration/objects`, { cookie, body: { name: '无效对象', category: 'master', ...body } });
+    await expectError(
+      await create({ dependsOn: ['no-such-object'] }),
+      400,
+      'MIGRATION_OBJECT_UNKNOWN',
+      'dependsOn[0]',
+      '本项目中不存在迁移对象 no-such-object',
+    );
+    await expectError(
+      await create({ dependsOn: [customer.id, customer.id] }),
+      400,
+      'MIGRATION_DEPENDENCY_DUPLICATE',
+      'dependsOn',
+      '依赖对象“客户”重复列出',
+    );
+    await expectError(
+      await api.call('PATCH', `${base}/migration/objects/${customer.id}`, { cookie, body: { dependsOn: [customer.id] } }),
+      400,
+      'MIGRATION_OBJECT_SELF_DEPENDENCY',
+      'dependsOn[0]',
+      '迁移对象“客户”不能依赖自身',
+    );
+    await expectError(
+      await create({ source: { type: 'upload', uploadId: 'no-such-upload' } }),
+      400,
+      'MIGRATION_SOURCE_UPLOAD_UNKNOWN',
+      'source.uploadId',
+      '本项目中不存在上传文件 no-such-upload',
+    );
+    await expectError(
+      await create({ source: { type: 'asset', assetId: 'no-such-asset' } }),
+      400,
+      'MIGRATION_SOURCE_ASSET_UNKNOWN',
+      'source.assetId',
+      '本项目中不存在数据资产 no-such-asset',
+    );
+    await expectError(
+      await create({ target: { type: 'connection', connectionId: 'no-such-connection', table: 'customer' } }),
+      400,
+      'MIGRATION_TARGET_CONNECTION_UNKNOWN',
+      'target.connectionId',
+      '本项目中不存在数据连接 no-such-connection',
+    );
+    const mysql = await api.call('POST', `${base}/connections`, {
+      cookie,
+      body: { name: '旧系统库', kind: 'mysql', url: 'mysql://reader@127.0.0.1:3306/legacy' },
+    });
+    expect(mysql.status, await mysql.clone().text()).toBe(201);
+    const mysqlId = (await readJson<{ id: string }>(mysql)).id;
+    await expectError(
+      await create({ target: { type: 'connection', connectionId: mysqlId, table: 'customer' } }),
+      400,
+      'MIGRATION_TARGET_CONNECTION_KIND',
+      'target.connectionId',
+      '数据连接“旧系统库”的类型是 mysql，迁移目标只支持 PostgreSQL 或 SQLite',
+    );
+    await expectError(
+      await create({ target: { type: 'file', format: 'csv', columns: ['编码', '编码'] } }),
+      400,
+      'MIGRATION_TEMPLATE_COLUMN_DUPLICATE',
+      'target.columns[1]',
+      '导入模板中的列“编码”重复出现',
+    );
+    await expectError(
+      await create({ target: { type: 'file', format: 'csv', columns: ['编码', '名称'], keyColumns: ['客户编码'] } }),
+      400,
+      'MIGRATION_TEMPLATE_COLUMN_MISSING',
+      'target.keyColumns[0]',
+      '“客户编码”不是导入模板中的列（模板列：编码, 名称）',
+    );
+    await expectError(
+      await create({
+        target: { type: 'file', format: 'csv', columns: ['编码'] },
+        mapping: [{ kind: 'column', target: '名称', source: '客户名称' }],
+      }),
+      400,
+      'MIGRATION_TEMPLATE_COLUMN_MISSING',
+      'mapping[0].target',
+      '“名称”不是导入模板中的列（模板列：编码）',
+    );
+    await expectError(
+      await create({
+        mapping: [
+          { kind: 'column', target: 'code', source: '客户编码' },
+          { kind: 'constant', target: 'code', value: 'X' },
+        ],
+      }),
+      400,
+      'MIGRATION_MAPPING_TARGET_DUPLICATE',
+      'mapping[1].target',
+      '目标列“code”被映射了两次',
+    );
+    await expectError(
+      await create({ mapping: [{ kind: 'column', target: 'code', source: '客户编码' }], sumColumns: ['credit'] }),
+      400,
+      'MIGRATION_SUM_COLUMN_UNMAPPED',
+      'sumColumns[0]',
+      '合计列“credit”不是已映射的目标列',
+    );
+    const english = await api.call('POST', `${base}/migration/objects`, {
+      cookie,
+      body: { name: '无效对象', category: 'master', dependsOn: [customer.id, customer.id] },
+      headers: { 'accept-language': 'en' },
+    });
+    expect((await readJson<ErrorBody>(english)).error.message).toBe('The dependency "客户" is listed twice');
+    const names = (await readJson<{ items: ObjectView[] }>(await api.call('GET', `${base}/migration/objects`, { cookie }))).items;
+    expect(names.map((o) => o.name)).not.toContain('无效对象');
   });
 
   it('derives the load order and refuses a dependency cycle, naming it', async () => {
@@ -175,7 +300,7 @@ describeEachDialect('data migration API', (dialect) => {
     expect((await readJson<ErrorBody>(english)).error.message).toContain('form a cycle');
 
     const inUse = await api.call('DELETE', `${base}/migration/objects/${customer.id}`, { cookie });
-    expect(inUse.status).toBe(409);
+    await expectError(inUse, 409, 'MIGRATION_OBJECT_HAS_DEPENDENTS', null, '“客户”仍被以下迁移对象依赖，无法删除：销售订单');
     const history = (await readJson<{ items: ObjectView[] }>(await api.call('GET', `${base}/migration/objects`, { cookie }))).items.find(
       (o) => o.name === '历史凭证',
     )!;

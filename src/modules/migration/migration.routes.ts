@@ -279,7 +279,7 @@ export function registerMigrationRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(deleteObjectRoute, async (c) => {
     const { id, objectId } = c.req.valid('param');
-    await deleteObject(c.var.db, c.var.actor, id, objectId);
+    await deleteObject(c.var.db, c.var.actor, id, objectId, c.var.locale);
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(keyMapRoute, async (c) => {
