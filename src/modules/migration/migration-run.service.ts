@@ -6,7 +6,7 @@ import type { MigrationBatchTable, MigrationRollbackTable, MigrationRunTable } f
 import { begin, newBatchId, recordBatch } from '../../engines/migrate/batch-record';
 import { rollbackBatch } from '../../engines/migrate/rollback';
 import { openTargetDb, type TargetDb } from '../../engines/migrate/target-db';
-import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -225,11 +225,12 @@ export async function startRun(
 ): Promise<{ run: RunView; jobId: string }> {
   const en = locale === 'en';
   const ordered = await orderedObjects(db.kysely, projectId);
-  if (ordered.length === 0) throw badInput('objectIds', en ? 'the project has no migration objects' : '项目还没有迁移对象');
+  if (ordered.length === 0) throw new AppError('MIGRATION_RUN_NO_OBJECTS', {}, [{ field: 'objectIds' }]);
   const chosen = new Set(input.objectIds ?? ordered.map((o) => o.object.row.id));
   (input.objectIds ?? []).forEach((id, i) => {
-    if (!ordered.some((o) => o.object.row.id === id))
-      throw badInput(`objectIds[${i}]`, `migration object ${id} does not exist in this project`);
+    if (!ordered.some((o) => o.object.row.id === id)) {
+      throw new AppError('MIGRATION_OBJECT_UNKNOWN', { id }, [{ field: `objectIds[${i}]` }]);
+    }
   });
   const selected = ordered.filter((o) => chosen.has(o.object.row.id)).map((o) => o.object);
   const loadedBefore = new Set(
@@ -251,13 +252,22 @@ export async function startRun(
   for (const object of selected) {
     const issues = objectIssues(object, locale);
     if (issues.length > 0) {
-      if (explicit) throw badInput('objectIds', `${object.row.name}: ${issues.join(en ? '; ' : '；')}`);
-      skipped.set(object.row.id, issues.join(en ? '; ' : '；'));
+      const joined = issues.join(en ? '; ' : '；');
+      if (explicit) {
+        throw new AppError('MIGRATION_RUN_OBJECT_NOT_READY', { name: object.row.name, issues: joined }, [{ field: 'objectIds' }]);
+      }
+      skipped.set(object.row.id, joined);
       continue;
     }
     const blocked = object.dependsOn.find((dep) => !runnable.has(dep) && !loadedBefore.has(dep));
     if (blocked !== undefined) {
       const depName = names.get(blocked) ?? blocked;
+      // Named objects come in load order and a named one that cannot run fails the request first,
+      // so here the dependency is one the request left out.
+      if (explicit) {
+        const params = { name: object.row.name, dependency: depName };
+        throw new AppError('MIGRATION_RUN_DEPENDENCY_NOT_LOADED', params, [{ field: 'objectIds' }]);
+      }
       const reason = chosen.has(blocked)
         ? en
           ? `depends on ${depName}, which cannot run`
@@ -265,18 +275,12 @@ export async function startRun(
         : en
           ? `depends on ${depName}, which is neither in this run nor loaded by an earlier run`
           : `依赖“${depName}”，但“${depName}”既不在本次迁移中，也未在此前的正式迁移中加载`;
-      if (explicit) throw badInput('objectIds', `${object.row.name}: ${reason}`);
       skipped.set(object.row.id, reason);
       continue;
     }
     runnable.add(object.row.id);
   }
-  if (runnable.size === 0) {
-    throw badInput(
-      'objectIds',
-      en ? 'no migration object is ready to run (source, target and mapping)' : '没有可迁移的对象：请先配置数据源、迁移目标和字段映射',
-    );
-  }
+  if (runnable.size === 0) throw new AppError('MIGRATION_RUN_NOTHING_READY', {}, [{ field: 'objectIds' }]);
   const run = await db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const last = await tx
@@ -680,9 +684,7 @@ async function assertNoLiveDependents(
   }
   if (blocking.length > 0) {
     const list = [...new Set(blocking)].join(locale === 'en' ? ', ' : '、');
-    throw new AppError('CONFLICT', {
-      summary: locale === 'en' ? `roll back the objects that depend on it first: ${list}` : `请先回滚依赖它的对象：${list}`,
-    });
+    throw new AppError('MIGRATION_ROLLBACK_DEPENDENTS_LOADED', { dependents: list });
   }
 }
 
@@ -699,23 +701,18 @@ export async function startRollback(
   confirm: string,
   locale: Locale,
 ): Promise<{ run: RunView; jobId: string }> {
-  const en = locale === 'en';
   const rollback = await db.kysely.transaction().execute(async (tx) => {
     const batch = 'batchId' in what ? await getBatchRow(tx, projectId, what.batchId) : undefined;
     await settleOrphanedRuns(tx, projectId);
     const run = await getRunRow(tx, projectId, batch?.run_id ?? ('runId' in what ? what.runId : ''));
     if (batch) {
       if (confirm !== batch.object_name) {
-        throw badInput(
-          'confirm',
-          en ? `type the object name "${batch.object_name}" to confirm` : `请输入对象名称“${batch.object_name}”以确认`,
-        );
+        throw new AppError('MIGRATION_ROLLBACK_CONFIRM_NAME', { name: batch.object_name }, [{ field: 'confirm' }]);
       }
     } else if (confirm !== String(run.number)) {
-      throw badInput('confirm', en ? `type the run number ${run.number} to confirm` : `请输入迁移编号 ${run.number} 以确认`);
+      throw new AppError('MIGRATION_ROLLBACK_CONFIRM_NUMBER', { number: Number(run.number) }, [{ field: 'confirm' }]);
     }
-    if (run.mode !== 'real')
-      throw new AppError('CONFLICT', { summary: en ? 'a simulation changed nothing' : '模拟迁移没有改变目标，无需回滚' });
+    if (run.mode !== 'real') throw new AppError('MIGRATION_ROLLBACK_SIMULATION');
     const pendingRollback = await tx
       .selectFrom('migration_rollback')
       .select('id')
@@ -723,13 +720,13 @@ export async function startRollback(
       .where('status', 'in', ['queued', 'running'])
       .executeTakeFirst();
     if (run.status === 'queued' || run.status === 'running' || pendingRollback) {
-      throw new AppError('CONFLICT', { summary: en ? 'the run or a rollback of it is still in progress' : '该迁移或其回滚仍在进行中' });
+      throw new AppError('MIGRATION_RUN_IN_PROGRESS', { number: Number(run.number) });
     }
     const batches = batch
       ? [batch]
       : await tx.selectFrom('migration_batch').selectAll().where('run_id', '=', run.id).where('status', '=', 'loaded').execute();
     if (batches.length === 0 || batches.some((b) => b.status !== 'loaded')) {
-      throw new AppError('CONFLICT', { summary: en ? 'nothing loaded is left to roll back' : '没有可回滚的已加载批次' });
+      throw new AppError('MIGRATION_ROLLBACK_NOTHING_LOADED');
     }
     await assertNoLiveDependents(tx, projectId, batches, Number(run.number), locale);
     const row: MigrationRollbackTable = {

@@ -323,6 +323,23 @@ describeEachDialect('data migration API', (dialect) => {
     expect(source.columns).toEqual(['订单号', '客户', '金额']);
   });
 
+  it('refuses to run a named object whose dependency is neither in the run nor loaded', async () => {
+    await expectError(
+      await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'simulate', objectIds: [order.id] } }),
+      400,
+      'MIGRATION_RUN_DEPENDENCY_NOT_LOADED',
+      'objectIds',
+      '“销售订单”无法迁移：所依赖的“客户”既不在本次迁移中，也未在此前的正式迁移中加载',
+    );
+    await expectError(
+      await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'simulate', objectIds: [customer.id, 'no-such-object'] } }),
+      400,
+      'MIGRATION_OBJECT_UNKNOWN',
+      'objectIds[1]',
+      '本项目中不存在迁移对象 no-such-object',
+    );
+  });
+
   it('simulates: reports what would load and reject, and leaves the target unchanged', async () => {
     const run = await startRun({ mode: 'simulate' });
     expect(run.status, run.error ?? '').toBe('succeeded');
@@ -395,23 +412,29 @@ describeEachDialect('data migration API', (dialect) => {
 
   it('rolls back behind a confirmation, dependents first, leaving the target as before', async () => {
     const wrong = await api.call('POST', `${base}/migration/runs/${realRun.id}/rollback`, { cookie, body: { confirm: 'x' } });
-    expect(wrong.status).toBe(400);
-    expect((await readJson<ErrorBody>(wrong)).error.details[0]!.field).toBe('confirm');
+    await expectError(wrong, 400, 'MIGRATION_ROLLBACK_CONFIRM_NUMBER', 'confirm', `请输入迁移编号 ${realRun.number} 以确认回滚`);
+    const wrongName = await api.call('POST', `${base}/migration/batches/${realRun.batches[1]!.id}/rollback`, {
+      cookie,
+      body: { confirm: '客户' },
+    });
+    await expectError(wrongName, 400, 'MIGRATION_ROLLBACK_CONFIRM_NAME', 'confirm', '请输入对象名称“销售订单”以确认回滚');
     const simulated = (await readJson<{ items: RunView[] }>(await api.call('GET', `${base}/migration/runs`, { cookie }))).items.find(
       (r) => r.mode === 'simulate',
     )!;
-    expect(
-      (await api.call('POST', `${base}/migration/runs/${simulated.id}/rollback`, { cookie, body: { confirm: String(simulated.number) } }))
-        .status,
-    ).toBe(409);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${simulated.id}/rollback`, { cookie, body: { confirm: String(simulated.number) } }),
+      409,
+      'MIGRATION_ROLLBACK_SIMULATION',
+      null,
+      '模拟迁移没有改变目标，无需回滚',
+    );
 
     // 客户 of the first real run still has 销售订单 rows depending on it.
     const blocked = await api.call('POST', `${base}/migration/batches/${realRun.batches[0]!.id}/rollback`, {
       cookie,
       body: { confirm: '客户' },
     });
-    expect(blocked.status).toBe(409);
-    expect((await readJson<ErrorBody>(blocked)).error.message).toContain('销售订单');
+    await expectError(blocked, 409, 'MIGRATION_ROLLBACK_DEPENDENTS_LOADED', null, /^请先回滚依赖它的对象：销售订单（第 \d+ 次迁移）/);
 
     const rolledRerun = await rollback(`runs/${rerun.id}`, String(rerun.number));
     expect(rolledRerun.status).toBe('rolled_back');
@@ -425,6 +448,13 @@ describeEachDialect('data migration API', (dialect) => {
     expect(rest.rollbacks.every((r) => r.status === 'succeeded')).toBe(true);
     expect(await count('customer')).toBe(0);
     expect(await count('sales_order')).toBe(0);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${realRun.id}/rollback`, { cookie, body: { confirm: String(realRun.number) } }),
+      409,
+      'MIGRATION_ROLLBACK_NOTHING_LOADED',
+      null,
+      '没有可回滚的已加载批次',
+    );
     const keyMap = await readJson<{ total: number }>(await api.call('GET', `${base}/migration/objects/${customer.id}/key-map`, { cookie }));
     expect(keyMap.total).toBe(0);
   });
@@ -434,6 +464,13 @@ describeEachDialect('data migration API', (dialect) => {
     const response = await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'real' } });
     expect(response.status, await response.clone().text()).toBe(202);
     const { run } = await readJson<{ run: RunView }>(response);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${run.id}/rollback`, { cookie, body: { confirm: String(run.number) } }),
+      409,
+      'MIGRATION_RUN_IN_PROGRESS',
+      null,
+      `第 ${run.number} 次迁移或其回滚仍在进行中，请等其结束后再回滚`,
+    );
     // What a worker killed during the first object's load leaves behind: the run and that batch
     // 'running', the job 'running' with a heartbeat long gone; the target's load transaction died with it.
     const { job_id: jobId } = await api.db.kysely
@@ -517,7 +554,13 @@ describeEachDialect('data migration API', (dialect) => {
       cookie,
       body: { mode: 'simulate', objectIds: [(await readJson<ObjectView>(created)).id] },
     });
-    expect(named.status).toBe(400);
+    await expectError(
+      named,
+      400,
+      'MIGRATION_RUN_OBJECT_NOT_READY',
+      'objectIds',
+      '“历史凭证”无法迁移：未配置数据源；未配置迁移目标；未配置字段映射',
+    );
     const run = await startRun({ mode: 'simulate' });
     expect(run.status).toBe('succeeded');
     expect(run.batches.map((b) => [b.objectName, b.status])).toEqual([
@@ -610,6 +653,15 @@ describeEachDialect('data migration API', (dialect) => {
     const run = await startRun({ mode: 'real', objectIds: [object.id] });
     expect(run.batches[0]).toMatchObject({ status: 'loaded', loaded: 3, rejected: 0 });
     expect(run.batches[0]!.check?.ok).toBe(true);
+  });
+
+  it('refuses a run when the project has no object, or none ready', async () => {
+    const other = `/api/v1/projects/${await api.createProject(cookie, '空项目')}`;
+    const run = (): Promise<Response> => api.call('POST', `${other}/migration/runs`, { cookie, body: { mode: 'simulate' } });
+    await expectError(await run(), 400, 'MIGRATION_RUN_NO_OBJECTS', 'objectIds', '项目还没有迁移对象');
+    const created = await api.call('POST', `${other}/migration/objects`, { cookie, body: { name: '客户', category: 'master' } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    await expectError(await run(), 400, 'MIGRATION_RUN_NOTHING_READY', 'objectIds', '没有可迁移的对象：请先配置数据源、迁移目标和字段映射');
   });
 
   it('enforces the migration permissions', async () => {

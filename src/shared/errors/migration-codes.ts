@@ -107,4 +107,74 @@ export const MIGRATION_ERROR_CODES = defineErrorCodes({
       en: 'Sum column "{column}" is not a mapped target column',
     },
   },
+  MIGRATION_RUN_NO_OBJECTS: {
+    status: 400,
+    message: {
+      'zh-CN': '项目还没有迁移对象',
+      en: 'The project has no migration objects',
+    },
+  },
+  MIGRATION_RUN_OBJECT_NOT_READY: {
+    status: 400,
+    message: {
+      'zh-CN': '“{name}”无法迁移：{issues}',
+      en: '"{name}" cannot run: {issues}',
+    },
+  },
+  MIGRATION_RUN_DEPENDENCY_NOT_LOADED: {
+    status: 400,
+    message: {
+      'zh-CN': '“{name}”无法迁移：所依赖的“{dependency}”既不在本次迁移中，也未在此前的正式迁移中加载',
+      en: '"{name}" cannot run: it depends on "{dependency}", which is neither in this run nor loaded by an earlier real run',
+    },
+  },
+  MIGRATION_RUN_NOTHING_READY: {
+    status: 400,
+    message: {
+      'zh-CN': '没有可迁移的对象：请先配置数据源、迁移目标和字段映射',
+      en: 'No migration object is ready to run: configure its source, target and mapping first',
+    },
+  },
+  MIGRATION_RUN_IN_PROGRESS: {
+    status: 409,
+    message: {
+      'zh-CN': '第 {number} 次迁移或其回滚仍在进行中，请等其结束后再回滚',
+      en: 'Run {number} or a rollback of it is still in progress; wait for it to finish before rolling back',
+    },
+  },
+  MIGRATION_ROLLBACK_CONFIRM_NAME: {
+    status: 400,
+    message: {
+      'zh-CN': '请输入对象名称“{name}”以确认回滚',
+      en: 'Type the object name "{name}" to confirm the rollback',
+    },
+  },
+  MIGRATION_ROLLBACK_CONFIRM_NUMBER: {
+    status: 400,
+    message: {
+      'zh-CN': '请输入迁移编号 {number} 以确认回滚',
+      en: 'Type the run number {number} to confirm the rollback',
+    },
+  },
+  MIGRATION_ROLLBACK_SIMULATION: {
+    status: 409,
+    message: {
+      'zh-CN': '模拟迁移没有改变目标，无需回滚',
+      en: 'A simulation changed nothing in the target: there is nothing to roll back',
+    },
+  },
+  MIGRATION_ROLLBACK_NOTHING_LOADED: {
+    status: 409,
+    message: {
+      'zh-CN': '没有可回滚的已加载批次',
+      en: 'Nothing loaded is left to roll back',
+    },
+  },
+  MIGRATION_ROLLBACK_DEPENDENTS_LOADED: {
+    status: 409,
+    message: {
+      'zh-CN': '请先回滚依赖它的对象：{dependents}',
+      en: 'Roll back the objects that depend on it first: {dependents}',
+    },
+  },
 });
