@@ -532,7 +532,7 @@ async function runObject(
     }
     return { status: load.summary.status, load, message: firstRejectedMessage(load, locale), check, targetLabel };
   } catch (error) {
-    return { status: 'failed', message: errorMessage(error, hide), check: null, targetLabel };
+    return { status: 'failed', message: errorMessage(error, hide, locale), check: null, targetLabel };
   }
 }
 

@@ -655,6 +655,44 @@ describeEachDialect('data migration API', (dialect) => {
     expect(run.batches[0]!.check?.ok).toBe(true);
   });
 
+  it('fails an object whose mapping names a column the source or the target table does not have', async () => {
+    const create = async (name: string, mapping: Record<string, string>[], keyColumns: string[] = []): Promise<ObjectView> => {
+      const response = await api.call('POST', `${base}/migration/objects`, {
+        cookie,
+        body: {
+          name,
+          category: 'master',
+          source: { type: 'upload', uploadId: customersUpload },
+          target: { type: 'connection', connectionId, table: 'customer' },
+          mapping,
+          keyColumns,
+        },
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return readJson<ObjectView>(response);
+    };
+    const columns = '客户编码, 客户名称, 信用额度, 等级';
+    const cases: [ObjectView, string][] = [
+      [
+        await create('缺源列', [{ kind: 'column', target: 'code', source: '客户代码' }]),
+        `源数据“customers.csv”中没有列“客户代码”（现有列：${columns}）`,
+      ],
+      [
+        await create('缺键列', [{ kind: 'column', target: 'code', source: '客户编码' }], ['旧编码']),
+        `源数据“customers.csv”中没有列“旧编码”（现有列：${columns}）`,
+      ],
+      [
+        await create('缺目标列', [{ kind: 'column', target: 'short_name', source: '客户名称' }]),
+        '目标表“customer”中没有列“short_name”（现有列：code, name, credit, grade）',
+      ],
+    ];
+    for (const [object, message] of cases) {
+      const run = await startRun({ mode: 'simulate', objectIds: [object.id] });
+      expect([run.status, run.batches[0]!.status, run.batches[0]!.message]).toEqual(['failed', 'failed', message]);
+      expect((await api.call('DELETE', `${base}/migration/objects/${object.id}`, { cookie })).status).toBe(200);
+    }
+  });
+
   it('refuses a run when the project has no object, or none ready', async () => {
     const other = `/api/v1/projects/${await api.createProject(cookie, '空项目')}`;
     const run = (): Promise<Response> => api.call('POST', `${other}/migration/runs`, { cookie, body: { mode: 'simulate' } });

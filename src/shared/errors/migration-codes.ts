@@ -177,4 +177,18 @@ export const MIGRATION_ERROR_CODES = defineErrorCodes({
       en: 'Roll back the objects that depend on it first: {dependents}',
     },
   },
+  MIGRATION_SOURCE_COLUMN_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '源数据“{source}”中没有列“{column}”（现有列：{columns}）',
+      en: 'The source "{source}" has no column "{column}" (columns: {columns})',
+    },
+  },
+  MIGRATION_TABLE_COLUMN_MISSING: {
+    status: 400,
+    message: {
+      'zh-CN': '目标表“{table}”中没有列“{column}”（现有列：{columns}）',
+      en: 'The target table "{table}" has no column "{column}" (columns: {columns})',
+    },
+  },
 });
