@@ -71,7 +71,7 @@ describe('golive profile', () => {
     const missing = await run('missing.csv', {});
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/^golive profile: missing\.csv: file not found\n$/);
+    expect(missing.stderr).toMatch(/^golive profile: 找不到文件“missing\.csv”\n$/);
     const key = await run('orders.csv', { key: 'nope' });
     expect(key.code).toBe(2);
     expect(key.stderr).toMatch(/no column "nope" \(--key\)/);
