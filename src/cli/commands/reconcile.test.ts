@@ -69,7 +69,7 @@ describe('golive reconcile', () => {
     const { code, stdout, stderr } = await run({ ...base, key: 'nope' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^golive reconcile: left source .*old\.csv: no column "nope" \(key\)/);
+    expect(stderr).toMatch(/^golive reconcile: 数据源“.*old\.csv”中没有列“nope”（用于 key）/);
     expect(stderr).not.toMatch(/\n\s+at /);
     const missing = await run({ ...base, left: 'missing.csv' });
     expect(missing.code).toBe(2);
