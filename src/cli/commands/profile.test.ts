@@ -74,7 +74,7 @@ describe('golive profile', () => {
     expect(missing.stderr).toMatch(/^golive profile: 找不到文件“missing\.csv”\n$/);
     const key = await run('orders.csv', { key: 'nope' });
     expect(key.code).toBe(2);
-    expect(key.stderr).toMatch(/no column "nope" \(--key\)/);
+    expect(key.stderr).toMatch(/中没有列“nope”（用于 --key）/);
     expect(key.stderr).not.toMatch(/\n\s+at /);
     expect((await run('orders.csv', { format: 'yaml' })).stderr).toMatch(/--format/);
     const pgError = await run('postgres://u:topsecret@127.0.0.1:1/db#t', {});
