@@ -19,10 +19,11 @@ function badInputOf(fn: () => unknown): AppError {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('BAD_INPUT');
+    // Malformed XML has its own DOCUMENTS_XML_ codes; every one is a 400.
+    expect((error as AppError).status).toBe(400);
     return error as AppError;
   }
-  throw new Error('expected a BAD_INPUT error');
+  throw new Error('expected a 400 AppError');
 }
 
 describe('wrapText', () => {

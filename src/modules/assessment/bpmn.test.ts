@@ -73,6 +73,9 @@ describe('BPMN build and parse', () => {
   it('names the problem of invalid documents', () => {
     expect(errorOf(() => parseBpmn('')).message).toContain('is empty');
     expect(errorOf(() => parseBpmn('<a><b></a>')).message).toMatch(/closing tag <\/a> does not match <b> \(line 1, column \d+\)/);
+    const mismatch = errorOf(() => parseBpmn('<a><b></a>'));
+    expect(mismatch).toMatchObject({ code: 'DOCUMENTS_XML_TAG_MISMATCH', details: [{ field: 'bpmnXml' }] });
+    expect(mismatch.localizedMessage('zh-CN')).toBe('XML（bpmnXml）第 1 行第 7 列：结束标签 </a> 与开始标签 <b> 不匹配');
     expect(errorOf(() => parseBpmn('<root/>')).message).toContain('expected BPMN 2.0 <definitions>');
     expect(errorOf(() => parseBpmn('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).message).toContain('DOCTYPE');
     expect(errorOf(() => parseBpmn(DEFAULT_NS_XML.replace(/<process[\s\S]*<\/process>/, ''))).message).toContain('no <process>');
