@@ -72,7 +72,7 @@ describe.runIf(url)('MySQL sources', () => {
   });
 
   it('names an unknown table clearly', async () => {
-    await expect(readAll(`${base}#nope`)).rejects.toThrow(/#nope: Table '.*\.nope' doesn't exist/);
+    await expect(readAll(`${base}#nope`)).rejects.toThrow(/#nope" failed: Table '.*\.nope' doesn't exist/);
   });
 
   it('reports an unreachable server and a wrong password without the password', async () => {
