@@ -13,6 +13,8 @@ export type ParsedSourceSpec =
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 const SQLITE_EXTENSIONS = new Set(['.db', '.sqlite', '.sqlite3']);
+/** The spec forms, as written in any language, for the message on an unsupported one. */
+const SOURCE_FORMS = '.csv/.tsv/.txt, .xlsx, sqlite:file.db#table, postgres://…#table, mysql://…#table';
 
 /** True when a `#…` fragment is a SQL query rather than a table name. */
 export function isQueryText(text: string): boolean {
@@ -53,7 +55,7 @@ export function parseSourceSpec(spec: string): ParsedSourceSpec {
     return { kind: 'sqlite', path: base, target: fragment?.trim(), isQuery: fragment ? isQueryText(fragment) : false };
   }
   if (CSV_EXTENSIONS.has(ext) || ext === '') return { kind: 'csv', path: trimmed };
-  throw new AppError('SOURCES_UNSUPPORTED', { source: describeSourceSpec(spec) }, [{ field: 'source' }]);
+  throw new AppError('SOURCES_UNSUPPORTED', { source: describeSourceSpec(spec), forms: SOURCE_FORMS }, [{ field: 'source' }]);
 }
 
 /** Replaces the password of any `scheme://user:password@` in a text with `***`. */

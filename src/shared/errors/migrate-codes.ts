@@ -9,8 +9,8 @@ export const MIGRATE_ERROR_CODES = defineErrorCodes({
   MIGRATE_TARGET_INVALID: {
     status: 400,
     message: {
-      'zh-CN': '“{target}”不是可写入的目标数据库：请使用 postgres://用户@主机/库#模式.表 或 sqlite:文件.db#表',
-      en: '"{target}" is not a target database: use postgres://user@host/db#schema.table or sqlite:file.db#table',
+      'zh-CN': '“{target}”不是可写入的目标数据库：可用的写法有 {forms}',
+      en: '"{target}" is not a target database: use {forms}',
     },
   },
   MIGRATE_TARGET_IS_QUERY: {

@@ -97,8 +97,8 @@ export const RECONCILE_ERROR_CODES = defineErrorCodes({
   RECONCILE_DIFF_FILE_TYPE: {
     status: 400,
     message: {
-      'zh-CN': '差异文件“{path}”的扩展名必须是 .csv 或 .xlsx',
-      en: 'Difference file "{path}" must end in .csv or .xlsx',
+      'zh-CN': '差异文件“{path}”的扩展名必须是 {extensions} 之一',
+      en: 'Difference file "{path}" must end in one of {extensions}',
     },
   },
   RECONCILE_BISECT_UNSUPPORTED: {

@@ -20,8 +20,8 @@ export const SOURCES_ERROR_CODES = defineErrorCodes({
   SOURCES_UNSUPPORTED: {
     status: 400,
     message: {
-      'zh-CN': '不支持的数据源“{source}”：请使用 .csv、.tsv、.txt 或 .xlsx 文件，或 sqlite:文件.db#表名、postgres://…#表名、mysql://…#表名',
-      en: 'Source "{source}" is not supported: use a .csv/.tsv/.txt or .xlsx file, sqlite:file.db#table, postgres://…#table or mysql://…#table',
+      'zh-CN': '不支持的数据源“{source}”：可用的写法有 {forms}',
+      en: 'Source "{source}" is not supported: use {forms}',
     },
   },
   SOURCES_NO_TABLE: {
@@ -56,7 +56,7 @@ export const SOURCES_ERROR_CODES = defineErrorCodes({
   SOURCES_QUERY_NO_RESULT: {
     status: 400,
     message: {
-      'zh-CN': '数据源“{source}”的查询不返回数据行：请使用 SELECT 或 WITH 查询',
+      'zh-CN': '数据源“{source}”的 SQL 语句不返回数据行：请写一条查询语句',
       en: 'The query of source "{source}" returns no rows: use a SELECT or WITH query',
     },
   },
