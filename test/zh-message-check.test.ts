@@ -5,6 +5,7 @@ describe('englishWordsIn', () => {
   it.each([
     ['plain Chinese', '请先登录', []],
     ['product terms', '请上传 CSV 或 XLSX 文件，ERP 的 KPI 与 ROI 见 SoD 规则', []],
+    ['image formats', '只接受 PNG 或 JPEG 图片', []],
     ['database names', 'DuckDB、PostgreSQL、MySQL、MariaDB 与 SQLite 均支持', []],
     ['encodings with digits', '文件编码应为 UTF-8、GBK 或 GB18030', []],
     ['date format and units', '日期格式应为 YYYY-MM-DD，上限 10 MB', []],

@@ -27,6 +27,8 @@ export const ZH_ALLOWED_TERMS: ReadonlySet<string> = new Set([
   'XLSX',
   'XLS',
   'DOCX',
+  'PNG',
+  'JPEG',
   'JSON',
   'SQL',
   'URL',

@@ -106,8 +106,8 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   app.doc31('/api/openapi.json', openApiInfo(deps.config.version));
   mountApiDocs(app);
 
-  app.all('/api/*', () => {
-    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
+  app.all('/api/*', (c) => {
+    throw new AppError('NOT_FOUND', { entity: 'route', id: c.req.path });
   });
   mountWebApp(app);
   return app;

@@ -245,7 +245,7 @@ export async function createAsset(
       upload = await getUploadPath(db, projectId, input.source.uploadId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId' }]);
       throw error;
     }
     format ??= extname(upload.view.originalName).replace('.', '').toLowerCase() || 'csv';
@@ -254,7 +254,7 @@ export async function createAsset(
       await getConnectionRow(db.kysely, projectId, input.source.connectionId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId' }]);
       throw error;
     }
     if (input.source.query !== undefined && !isQueryText(input.source.query))
