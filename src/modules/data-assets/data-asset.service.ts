@@ -35,7 +35,7 @@ export async function getAssetRow(db: DbExecutor, projectId: string, assetId: st
     .where('id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'data asset', id: assetId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset', id: assetId });
   return row;
 }
 
@@ -450,7 +450,7 @@ export async function getProfileRun(db: Db, projectId: string, assetId: string, 
     .where('asset_id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'profile run', id: runId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_profile_run', id: runId });
   const progress = await jobProgress(db.kysely, [row]);
   return { ...presentRun(row, row.job_id ? (progress.get(row.job_id) ?? null) : null), profile: parseJson<unknown>(row.result, null) };
 }

@@ -23,7 +23,7 @@ export const RESOURCE_LABELS: Record<string, Record<Locale, string>> = {
   process: { 'zh-CN': '流程图', en: 'Process maps' },
   assessment: { 'zh-CN': '现状调研', en: 'Assessment' },
   probe: { 'zh-CN': '环境探测', en: 'Environment probe' },
-  requirement: { 'zh-CN': '需求（Fit-Gap）', en: 'Requirements (fit-gap)' },
+  requirement: { 'zh-CN': '需求', en: 'Requirements (fit-gap)' },
   blueprint: { 'zh-CN': '系统蓝图', en: 'Blueprint' },
   data_asset: { 'zh-CN': '数据资产', en: 'Data assets' },
   migration: { 'zh-CN': '数据迁移', en: 'Data migration' },
