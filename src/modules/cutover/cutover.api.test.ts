@@ -367,7 +367,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     });
     expect(unknownUpload.status).toBe(404);
     const notFound = await readJson<ErrorBody>(unknownUpload);
-    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: 'not found in this project' }]);
+    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: '未找到上传文件：“00000000-0000-4000-8000-000000000000”' }]);
 
     const badKey = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
