@@ -7,6 +7,7 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import { collectCurrentStateData, composeCurrentStateReport, type CurrentStateData } from './current-state-report';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 export const reportVersionViewSchema = z
   .object({
@@ -29,11 +30,14 @@ export const reportVersionViewSchema = z
 
 export const createReportVersionBodySchema = z
   .object({
-    note: z.string().max(1000).default(''),
-    force: z
-      .boolean()
-      .default(false)
-      .openapi({ description: 'Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)' }),
+    note: labelled(z.string().max(1000).default(''), lbl('说明', 'Note')),
+    force: labelled(
+      z
+        .boolean()
+        .default(false)
+        .openapi({ description: 'Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)' }),
+      lbl('仍然生成', 'Create anyway'),
+    ),
   })
   .openapi('CreateCurrentStateReportVersionBody');
 
