@@ -258,6 +258,13 @@ const cases: Case[] = [
     en: 'KPI name must not be empty',
   },
   {
+    name: 'label ending in a Latin letter',
+    schema: one(z.array(z.string()).min(1), '职责 A', 'Duty A'),
+    input: { f: [] },
+    zh: '职责 A 至少需要 1 项',
+    en: 'Duty A must have at least 1 item',
+  },
+  {
     name: 'array item in a nested object',
     schema: z.object({
       roles: labelled(z.array(z.object({ name: labelled(z.string().min(1), L('名称', 'Name')) })), L('角色', 'Roles')),
@@ -316,8 +323,8 @@ describe('issueMessage', () => {
 
   it.each(cases)('$name: zh-CN has no English words but field values', ({ input, zh }) => {
     const values = JSON.stringify(input).match(/[A-Za-z]+/g) ?? [];
-    // Enum options are values the caller must send, so they stay as they are.
-    expect(englishWords(zh, [...values, 'increase', 'decrease', 'DELETE', 'ZT', 'trim', 'dedupe'])).toEqual([]);
+    // Enum options are values the caller must send, so they stay as they are; “职责 A” is the UI's term.
+    expect(englishWords(zh, [...values, 'increase', 'decrease', 'DELETE', 'ZT', 'trim', 'dedupe', 'A'])).toEqual([]);
   });
 
   it('names an unlabelled field by its path', () => {

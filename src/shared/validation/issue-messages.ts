@@ -225,7 +225,8 @@ export function issueMessage(issue: ValidationIssue, label: string | undefined, 
   const p = predicate(issue, label, locale);
   if (p.standalone) return p.text;
   if (locale === 'zh-CN') {
-    if (label) return `${label}${p.text}`;
+    // "职责 A 至少需要 1 项": a space between a Latin end and the Chinese predicate, none otherwise.
+    if (label) return /[A-Za-z0-9]$/.test(label) && /^[^\p{ASCII}]/u.test(p.text) ? `${label} ${p.text}` : `${label}${p.text}`;
     return issue.path.length === 0 ? `请求内容${p.text}` : `字段 ${issueField(issue)}：${p.text}`;
   }
   if (label) return `${label} ${p.text}`;
