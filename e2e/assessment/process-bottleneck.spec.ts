@@ -32,6 +32,20 @@ describe.runIf(chromiumPath)('调研 assessment: draw a process and mark a bottl
     await eventually(() => page.getByTestId('process-title').textContent()).toContain('采购申请到付款');
     await page.locator('[data-testid="bpmn-canvas"] .djs-element[data-element-id="Activity_2"]').waitFor();
     expect(await page.getByTestId('process-dept-采购部').textContent()).toContain('采购申请到付款');
+
+    // The diagram opens beside the palette: no shape under it, none cut off at the right.
+    const palette = await page.locator('[data-testid="bpmn-canvas"] .djs-palette').boundingBox();
+    const canvasBox = await page.getByTestId('bpmn-canvas').boundingBox();
+    const shapes = page.locator('[data-testid="bpmn-canvas"] .djs-element.djs-shape');
+    expect(await shapes.count()).toBeGreaterThan(3);
+    for (let i = 0; i < (await shapes.count()); i++) {
+      const box = await shapes.nth(i).boundingBox();
+      if (!box || box.width === 0) continue;
+      const id = await shapes.nth(i).getAttribute('data-element-id');
+      const covered = box.x < palette!.x + palette!.width && box.y < palette!.y + palette!.height && box.y + box.height > palette!.y;
+      expect(covered, `${id} lies under the palette`).toBe(false);
+      expect(box.x + box.width, `${id} is cut off`).toBeLessThanOrEqual(canvasBox!.x + canvasBox!.width);
+    }
   });
 
   it('draws a task with the palette, names it and saves the diagram', async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addMember,
+  chartTexts,
+  overlappingTexts,
   createProject,
   fillDate,
   findChromium,
@@ -125,11 +127,21 @@ describe.runIf(chromiumPath)('目标 goals: a SMART goal with KPI tracking', () 
     }
     // Progress from 7 towards 3 at 5 is 50 %.
     await eventually(() => page.getByTestId('goal-progress').textContent()).toContain('50%');
-    const canvas = page.locator('[data-testid="kpi-chart"] canvas');
-    await canvas.first().waitFor();
-    const box = await canvas.first().boundingBox();
+    const chart = page.locator('[data-testid="kpi-chart"] svg');
+    await chart.first().waitFor();
+    const box = await page.getByTestId('kpi-chart').boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(200);
     expect(box?.height ?? 0).toBeGreaterThan(100);
+    // A daily KPI: the time axis shows days, never hours, and the unit label is drawn whole inside the chart.
+    await eventually(async () => (await chartTexts(page, 'kpi-chart')).some((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.text))).toBe(true);
+    const texts = await chartTexts(page, 'kpi-chart');
+    expect(texts.filter((t) => /\d{1,2}:\d{2}/.test(t.text)).map((t) => t.text)).toEqual([]);
+    const unit = texts.find((t) => t.text === '天');
+    expect(unit, texts.map((t) => t.text).join(' ')).toBeDefined();
+    expect(unit!.x).toBeGreaterThanOrEqual(box!.x);
+    expect(unit!.y).toBeGreaterThanOrEqual(box!.y);
+    expect(unit!.x + unit!.width).toBeLessThanOrEqual(box!.x + box!.width);
+    expect(overlappingTexts(texts)).toEqual([]);
     await screenshot(page, 'goals-kpi-chart');
     expect(e2e.pageErrors).toEqual([]);
   });

@@ -59,11 +59,27 @@ describe.runIf(chromiumPath)('风险预警: project health, raising a warning as
     await eventually(() => page.getByTestId('risk-title').inputValue()).toMatch(/^超标模块: .*生产/);
     expect(await page.locator('[data-testid="risk-category"] .ant-select-selection-item').textContent()).toBe('定制控制');
     expect(await page.getByTestId('risk-mitigation').inputValue()).toContain('最小可行产品');
-    expect(await page.getByTestId('risk-form-source').textContent()).toContain('customisation.modules_over');
+    // The form names its source warning in words; the key stays out of sight.
+    expect(await page.getByTestId('risk-form-source').textContent()).toContain('定制控制 · 超标模块');
+    expect(await page.getByTestId('risk-form-source').textContent()).not.toContain('modules_over');
     expect(await page.getByTestId('risk-form-score').textContent()).toContain('9');
 
-    await page.getByTestId('risk-owner').click();
-    await pickOption(page, '吴涛（生产部）');
+    // Under load the dropdown can open before the members arrive or swallow the click in its opening
+    // animation: pick, check the choice shows, and try again (at most three times) before saving.
+    const owner = page.locator('[data-testid="risk-owner"] .ant-select-selection-item');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByTestId('risk-owner').click();
+      await pickOption(page, '吴涛（生产部）');
+      const shown = await owner
+        .filter({ hasText: '吴涛（生产部）' })
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) break;
+    }
+    expect(await owner.textContent()).toBe('吴涛（生产部）');
     await page.getByTestId('risk-save').click();
 
     await eventually(() => page.getByTestId('indicator-risk-customisation-modules_over').count()).toBe(1);
@@ -77,7 +93,7 @@ describe.runIf(chromiumPath)('风险预警: project health, raising a warning as
     const row = page.getByTestId('risk-row-R-006');
     await row.waitFor();
     expect(await row.getAttribute('data-source')).toBe('customisation.modules_over');
-    expect(await page.getByTestId('risk-source-R-006').textContent()).toBe('customisation.modules_over');
+    expect(await page.getByTestId('risk-source-R-006').textContent()).toBe('定制控制 · 超标模块');
     expect(await row.textContent()).toContain('吴涛');
 
     const cell = page.getByTestId('heatmap-cell-3-3');

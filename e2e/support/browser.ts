@@ -138,3 +138,38 @@ export async function addMember(page: Page, member: { name: string; department?:
 export function eventually<T>(fn: () => T | Promise<T>) {
   return expect.poll(fn, { timeout: 30_000, interval: 100 });
 }
+
+/** A text an SVG chart drew, with its box in page pixels. */
+export interface ChartText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The texts an SVG-rendered ECharts chart (`renderer="svg"`) drew inside the element with `testId`. */
+export async function chartTexts(page: Page, testId: string): Promise<ChartText[]> {
+  const texts = page.locator(`[data-testid="${testId}"] svg text`);
+  const out: ChartText[] = [];
+  for (let i = 0; i < (await texts.count()); i++) {
+    const text = ((await texts.nth(i).textContent()) ?? '').trim();
+    const box = await texts.nth(i).boundingBox();
+    if (text && box && box.width > 0) out.push({ text, ...box });
+  }
+  return out;
+}
+
+/** Pairs of texts whose boxes overlap by more than `tolerance` pixels each way (a touching edge is fine). */
+export function overlappingTexts(texts: ChartText[], tolerance = 1): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i]!;
+      const b = texts[j]!;
+      const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (dx > tolerance && dy > tolerance) pairs.push([a.text, b.text]);
+    }
+  return pairs;
+}

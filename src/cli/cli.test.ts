@@ -40,6 +40,19 @@ it('exits 2 with a message on stderr for usage errors', () => {
   expect(badDb.stderr).not.toContain('hunter2');
 });
 
+it('names the bad option in the language of GOLIVE_LANG, else LANG (zh-CN by default)', () => {
+  const port = golive(['serve', '--port', 'abc']);
+  expect(port.status).toBe(2);
+  expect(port.stderr).toBe('golive: Invalid value "abc" for --port; expected a whole number (0–65535)\n');
+  const email = golive(['admin', 'create', '--email', 'nobody', '--password', 'long-enough-1'], { LANG: 'zh_CN.UTF-8' });
+  expect(email.status).toBe(2);
+  expect(email.stderr).toBe('golive: 选项 --email 的值“nobody”格式有误，应写成 name@example.com\n');
+  const unset = golive(['serve', '--port', '-1'], { LANG: 'C.UTF-8', GOLIVE_LANG: '' });
+  expect(unset.stderr).toBe('golive: 选项 --port 的值“-1”应为整数（0–65535）\n');
+  const override = golive(['serve', '--port', '-1'], { LANG: 'zh_CN.UTF-8', GOLIVE_LANG: 'en' });
+  expect(override.stderr).toBe('golive: Invalid value "-1" for --port; expected a whole number (0–65535)\n');
+});
+
 it('runs the engine commands through the golive binary (golive reconcile)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'golive-cli-'));
   writeFileSync(join(dir, 'old.csv'), '客户编码,名称,余额\nC1,甲,100\nC2,乙,200\nC3,丙,300\n');
@@ -100,7 +113,7 @@ describeEachDialect('golive CLI on a database', (dialect) => {
     expect(again.stderr).toContain('User already exists: ops@example.com');
     const short = golive(['admin', 'create', '--email', 'x@example.com', '--password', 'short'], env);
     expect(short.status).toBe(2);
-    expect(short.stderr).toContain('at least 8 characters');
+    expect(short.stderr).toContain('golive: --password must be at least 8 characters long');
   });
 
   it('loads and reloads the demo project without duplicating it', async () => {

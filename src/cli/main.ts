@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AppError } from '../shared/app-error';
+import { AppError, pickLocale } from '../shared/app-error';
 import { GOLIVE_VERSION } from '../shared/version';
 import { maskUrlPassword } from '../db/connection-url';
 import { registerExtraCommands } from './extra-commands';
+import { optionFormat, optionInteger, optionTooShort } from './option-errors';
 
 // Heavy modules (server, database drivers, job runner) are imported inside the actions that need
 // them, so `golive version` or `--help` start in a fraction of a second.
@@ -10,8 +11,7 @@ import { registerExtraCommands } from './extra-commands';
 /** Raised for usage errors so they exit 2 like every other error. */
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new AppError('BAD_INPUT', { summary: `--port: "${value}" is not a port number (0-65535)` });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw optionInteger('--port', value, '0–65535');
   return port;
 }
 
@@ -209,9 +209,8 @@ export async function buildProgram(argv: string[] = process.argv): Promise<Comma
     .requiredOption('--password <password>', 'password (at least 8 characters)')
     .option('--name <name>', 'display name')
     .action(async (options: { email: string; password: string; name?: string }) => {
-      if (!/^[^@\s]+@[^@\s]+$/.test(options.email))
-        throw new AppError('BAD_INPUT', { summary: `--email: "${options.email}" is not an email address` });
-      if (options.password.length < 8) throw new AppError('BAD_INPUT', { summary: '--password: must be at least 8 characters' });
+      if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) throw optionFormat('--email', options.email, 'name@example.com');
+      if (options.password.length < 8) throw optionTooShort('--password', 8);
       const [{ openMigratedDb }, { createUser }] = await Promise.all([import('../server/runtime'), import('../modules/auth/auth.service')]);
       const db = await openMigratedDb();
       try {
@@ -243,7 +242,8 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     const message =
       error instanceof AppError
-        ? error.localizedMessage(process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en')
+        ? // The same choice as the engine commands make: GOLIVE_LANG, else LANG; zh-CN unless it starts with "en".
+          error.localizedMessage(pickLocale(process.env.GOLIVE_LANG ?? process.env.LANG))
         : error instanceof Error
           ? maskUrlPassword(error.message)
           : String(error);

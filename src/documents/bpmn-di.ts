@@ -1,4 +1,4 @@
-import { badInput } from '../shared/app-error';
+import { AppError } from '../shared/app-error';
 import { childOf, findAll, parseXml, type XmlElement } from '../shared/xml-lite';
 
 /* The diagram interchange read from BPMN XML: semantic elements with their shapes' bounds and edges' waypoints. */
@@ -32,19 +32,25 @@ export interface DiEdge {
   label?: Bounds;
 }
 
-function num(value: string | undefined, what: string): number {
+/** Every error of a diagram names the file field, as the upload and the process form both send it as `bpmnXml`. */
+const BPMN_FIELD = [{ field: 'bpmnXml' }];
+
+/** An attribute of `element` as a number; `owner` names the diagram element it belongs to (its name, else its id). */
+function num(element: XmlElement, attribute: string, owner: string): number {
+  const value = element.attrs[attribute];
   const n = Number(value);
-  if (value === undefined || !Number.isFinite(n)) throw badInput('bpmnXml', `${what} is not a number: "${value ?? ''}"`);
+  if (value === undefined || !Number.isFinite(n))
+    throw new AppError('DOCUMENTS_BPMN_COORDINATE_NOT_NUMBER', { element: owner, attribute, value: value ?? '' }, BPMN_FIELD);
   return n;
 }
 
 function readBounds(element: XmlElement | undefined, owner: string): Bounds | undefined {
   if (!element) return undefined;
   return {
-    x: num(element.attrs.x, `x of the bounds of ${owner}`),
-    y: num(element.attrs.y, `y of the bounds of ${owner}`),
-    width: num(element.attrs.width, `width of the bounds of ${owner}`),
-    height: num(element.attrs.height, `height of the bounds of ${owner}`),
+    x: num(element, 'x', owner),
+    y: num(element, 'y', owner),
+    width: num(element, 'width', owner),
+    height: num(element, 'height', owner),
   };
 }
 
@@ -66,22 +72,23 @@ function indexSemantics(root: XmlElement): Map<string, SemanticElement> {
 
 export function readDiagram(xml: string): { shapes: DiShape[]; edges: DiEdge[] } {
   const root = parseXml(xml, 'bpmnXml');
-  if (root.local !== 'definitions') throw badInput('bpmnXml', `the root element is <${root.name}>, not a BPMN <definitions>`);
+  if (root.local !== 'definitions') throw new AppError('DOCUMENTS_BPMN_NOT_DEFINITIONS', { root: root.name }, BPMN_FIELD);
   const diagram = findAll(root, 'BPMNDiagram')[0];
-  if (!diagram) throw badInput('bpmnXml', 'no BPMNDiagram: the file has no diagram interchange (shape positions) to draw');
-  const plane = childOf(diagram, 'BPMNPlane');
-  if (!plane) throw badInput('bpmnXml', 'no BPMNPlane in the BPMNDiagram');
+  // A diagram without a plane has no positions either: for the user it is the same missing layout.
+  const plane = diagram ? childOf(diagram, 'BPMNPlane') : undefined;
+  if (!plane) throw new AppError('DOCUMENTS_BPMN_NO_DIAGRAM', {}, BPMN_FIELD);
   const semantics = indexSemantics(root);
   const shapes: DiShape[] = [];
   const edges: DiEdge[] = [];
   for (const item of plane.children) {
     const ref = item.attrs.bpmnElement ?? '';
     const element = semantics.get(ref) ?? { id: ref || item.attrs.id || '?', type: 'unknown', name: '', element: item };
+    const owner = element.name || element.id;
     const labelElement = childOf(item, 'BPMNLabel');
-    const label = labelElement ? readBounds(childOf(labelElement, 'Bounds'), `the label of ${ref}`) : undefined;
+    const label = labelElement ? readBounds(childOf(labelElement, 'Bounds'), owner) : undefined;
     if (item.local === 'BPMNShape') {
-      const bounds = readBounds(childOf(item, 'Bounds'), ref);
-      if (!bounds) throw badInput('bpmnXml', `the shape of ${ref} has no dc:Bounds`);
+      const bounds = readBounds(childOf(item, 'Bounds'), owner);
+      if (!bounds) throw new AppError('DOCUMENTS_BPMN_SHAPE_NO_BOUNDS', { element: owner }, BPMN_FIELD);
       shapes.push({
         element,
         bounds,
@@ -91,12 +98,10 @@ export function readDiagram(xml: string): { shapes: DiShape[]; edges: DiEdge[] }
         isMarkerVisible: item.attrs.isMarkerVisible !== 'false',
       });
     } else if (item.local === 'BPMNEdge') {
-      const points = item.children
-        .filter((c) => c.local === 'waypoint')
-        .map((w) => ({ x: num(w.attrs.x, `a waypoint x of ${ref}`), y: num(w.attrs.y, `a waypoint y of ${ref}`) }));
+      const points = item.children.filter((c) => c.local === 'waypoint').map((w) => ({ x: num(w, 'x', owner), y: num(w, 'y', owner) }));
       if (points.length >= 2) edges.push({ element, points, label });
     }
   }
-  if (shapes.length === 0) throw badInput('bpmnXml', 'the BPMNDiagram has no shapes to draw');
+  if (shapes.length === 0) throw new AppError('DOCUMENTS_BPMN_NO_SHAPES', {}, BPMN_FIELD);
   return { shapes, edges };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/app-error';
+import { AppError, type ErrorCode } from '../shared/app-error';
 import { renderBpmnImage, renderBpmnSvg, wrapText } from './bpmn-image';
 import { BPMN_JS_EXPORT, SIMPLE_PURCHASE_BPMN } from './test-fixtures';
 
@@ -14,15 +14,19 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 /** The text content of an SVG (tspans of one text joined without separators). */
 const svgText = (svg: string): string => svg.replace(/<[^>]+>/g, '');
 
-function badInputOf(fn: () => unknown): AppError {
+/** The AppError `fn` throws, checked to carry `code` and to name the bpmnXml field. */
+function appErrorOf(fn: () => unknown, code?: ErrorCode): AppError {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('BAD_INPUT');
+    if (code) expect((error as AppError).code).toBe(code);
+    // Malformed XML has its own DOCUMENTS_XML_ codes; every one is a 400.
+    else expect((error as AppError).status).toBe(400);
+    expect((error as AppError).details.map((d) => d.field)).toEqual(['bpmnXml']);
     return error as AppError;
   }
-  throw new Error('expected a BAD_INPUT error');
+  throw new Error(`expected a ${code ?? '400'} error`);
 }
 
 describe('wrapText', () => {
@@ -148,20 +152,33 @@ describe('renderBpmnImage', { timeout: 180_000 }, () => {
       '<bpmn:task id="Task_2" name="部门经理签字审批" />',
       '<bpmn:task id="Task_2" name="部门经理签字审批">',
     );
-    const error = badInputOf(() => renderBpmnImage(broken));
+    const error = appErrorOf(() => renderBpmnImage(broken));
     expect(error.message).toMatch(/closing tag <\/bpmn:process> does not match <bpmn:task> \(line \d+, column \d+\)/);
-    expect(badInputOf(() => renderBpmnImage('<bpmn:definitions id="a" name="x></bpmn:definitions>')).message).toMatch(/line 1/);
-    expect(badInputOf(() => renderBpmnImage('')).message).toContain('no XML element');
-    expect(badInputOf(() => renderBpmnImage('<html><body/></html>')).message).toContain('not a BPMN <definitions>');
+    expect(appErrorOf(() => renderBpmnImage('<bpmn:definitions id="a" name="x></bpmn:definitions>')).message).toMatch(/line 1/);
+    expect(appErrorOf(() => renderBpmnImage('')).message).toContain('no XML element');
+    const html = appErrorOf(() => renderBpmnImage('<html><body/></html>'), 'DOCUMENTS_BPMN_NOT_DEFINITIONS');
+    expect(html.localizedMessage('zh-CN')).toBe('该文件不是 BPMN 流程文件：根元素为“html”');
+    expect(html.message).toContain('not a BPMN <definitions>');
   });
 
   it('refuses a process without diagram interchange', () => {
     const noDi = SIMPLE_PURCHASE_BPMN.replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
-    expect(badInputOf(() => renderBpmnImage(noDi)).message).toContain('no BPMNDiagram');
+    expect(appErrorOf(() => renderBpmnImage(noDi), 'DOCUMENTS_BPMN_NO_DIAGRAM').localizedMessage('zh-CN')).toBe(
+      '该 BPMN 文件没有图形信息（各节点的位置），无法画出流程图',
+    );
+    const noPlane = SIMPLE_PURCHASE_BPMN.replace(/<bpmndi:BPMNPlane[\s\S]*<\/bpmndi:BPMNPlane>/, '');
+    appErrorOf(() => renderBpmnImage(noPlane), 'DOCUMENTS_BPMN_NO_DIAGRAM');
     const emptyPlane = SIMPLE_PURCHASE_BPMN.replace(/(<bpmndi:BPMNPlane[^>]*>)[\s\S]*(<\/bpmndi:BPMNPlane>)/, '$1$2');
-    expect(badInputOf(() => renderBpmnImage(emptyPlane)).message).toContain('no shapes');
+    expect(appErrorOf(() => renderBpmnImage(emptyPlane), 'DOCUMENTS_BPMN_NO_SHAPES').localizedMessage('zh-CN')).toBe(
+      '该 BPMN 流程图中没有可画出的节点',
+    );
     const badBounds = SIMPLE_PURCHASE_BPMN.replace('<dc:Bounds x="270"', '<dc:Bounds x="abc"');
-    expect(badInputOf(() => renderBpmnImage(badBounds)).message).toContain('Task_1');
+    const notNumber = appErrorOf(() => renderBpmnImage(badBounds), 'DOCUMENTS_BPMN_COORDINATE_NOT_NUMBER');
+    expect(notNumber.localizedMessage('zh-CN')).toBe('BPMN 流程图中“填写纸质采购申请单”的坐标“x”不是数字：“abc”');
+    const noBounds = SIMPLE_PURCHASE_BPMN.replace(/<dc:Bounds x="270"[^>]*\/>/, '');
+    expect(appErrorOf(() => renderBpmnImage(noBounds), 'DOCUMENTS_BPMN_SHAPE_NO_BOUNDS').localizedMessage('zh-CN')).toBe(
+      'BPMN 流程图中“填写纸质采购申请单”的图形缺少位置和大小',
+    );
   });
 
   it('draws each glyph once per process, so ten diagrams render in a few seconds', () => {

@@ -158,7 +158,7 @@ export function renderBpmnSvg(bpmnXml: string, highlights: BpmnHighlight[] = [])
 /**
  * Draws a BPMN 2.0 diagram from its DI (shapes' bounds, edges' waypoints) without a browser: SVG, and
  * PNG through resvg with the system's CJK fonts. Throws AppError BAD_INPUT when the XML cannot be
- * parsed or has no diagram interchange.
+ * parsed, and a DOCUMENTS_BPMN_ code when it is no BPMN or has no drawable diagram interchange.
  */
 export function renderBpmnImage(bpmnXml: string, options?: { highlights?: BpmnHighlight[]; maxWidthPx?: number }): BpmnImage {
   const drawing = drawDiagram(bpmnXml, options?.highlights ?? []);

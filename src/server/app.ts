@@ -74,7 +74,9 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
     else if (error instanceof HTTPException && error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
     else if (error instanceof HTTPException && error.status === 413)
       appError = new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
-    else if (isDatabaseUnavailable(error)) appError = new AppError('SERVICE_UNAVAILABLE', { summary: 'database' });
+    else if (isDatabaseUnavailable(error))
+      // The summary is a parameter, not a template, so it is chosen in the caller's language here.
+      appError = new AppError('SERVICE_UNAVAILABLE', { summary: locale === 'en' ? 'the database is unreachable' : '数据库无法连接' });
     else {
       const ref = newId().slice(0, 8);
       // Logged with a reference the user can quote; the message never carries internals.
@@ -100,8 +102,8 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   app.doc31('/api/openapi.json', openApiInfo(deps.config.version));
   mountApiDocs(app);
 
-  app.all('/api/*', () => {
-    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
+  app.all('/api/*', (c) => {
+    throw new AppError('NOT_FOUND', { entity: 'route', id: c.req.path });
   });
   mountWebApp(app);
   return app;

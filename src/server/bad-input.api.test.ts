@@ -182,7 +182,7 @@ describeEachDialect('bad input gets the documented error shape and writes nothin
 
   it('localizes the message: Chinese by default, English on request', async () => {
     const zh = await readJson<ErrorBody>(await api.call('GET', '/api/v1/projects/none/goals', { cookie }));
-    expect(zh.error.message).toBe('未找到项目：none');
+    expect(zh.error.message).toBe('未找到项目：“none”');
     const en = await readJson<ErrorBody>(
       await api.call('GET', '/api/v1/projects/none/goals', { cookie, headers: { 'accept-language': 'en-US,en' } }),
     );

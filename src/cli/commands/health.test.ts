@@ -62,7 +62,10 @@ describeEachDialect('golive health', (dialect) => {
     expect(golive(['health', '--project', projectId, '--fail-below', '0'], env).status).toBe(0);
     const bad = golive(['health', '--project', projectId, '--fail-below', 'high'], env);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--fail-below: "high" must be a score from 0 to 100');
+    expect(bad.stderr).toBe('golive health: Invalid value "high" for --fail-below; expected a number (0–100)\n');
+    const badZh = golive(['health', '--project', projectId, '--format', 'xml'], { ...env, GOLIVE_LANG: 'zh-CN' });
+    expect(badZh.status).toBe(2);
+    expect(badZh.stderr).toBe('golive health: 选项 --format 的值“xml”无效，可选值：table, json\n');
     const unknown = golive(['health', '--project', 'no-such-project'], env);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('project not found: no-such-project');

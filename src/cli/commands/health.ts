@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { maskUrlPassword } from '../../db/connection-url';
 import type { HealthView } from '../../modules/risks/risk.schema';
-import { AppError, badInput, pickLocale, type Locale } from '../../shared/app-error';
+import { AppError, pickLocale, type Locale } from '../../shared/app-error';
+import { optionInvalid, optionNumber, optionRequired } from '../option-errors';
 
 /** Flags of `golive health` as commander parses them. */
 export interface HealthCommandOptions {
@@ -61,17 +62,15 @@ function parseOptions(opts: HealthCommandOptions): {
   failBelow: number | null;
 } {
   const projectId = opts.project?.trim();
-  if (!projectId) throw badInput('--project', 'name the project id, e.g. --project 6f1c…');
+  if (!projectId) throw optionRequired('--project', '--project 6f1c…');
   const format = (opts.format ?? 'table').toLowerCase();
-  if (format !== 'table' && format !== 'json') throw badInput('--format', `"${opts.format}" must be table or json`);
+  if (format !== 'table' && format !== 'json') throw optionInvalid('--format', opts.format ?? format, ['table', 'json']);
   const lang = opts.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en') throw badInput('--lang', `"${lang}" must be zh-CN or en`);
+  if (lang !== 'zh-CN' && lang !== 'en') throw optionInvalid('--lang', lang, ['zh-CN', 'en']);
   let failBelow: number | null = null;
   if (opts.failBelow !== undefined) {
     failBelow = Number(opts.failBelow);
-    if (!/^\d+(\.\d+)?$/.test(opts.failBelow.trim()) || failBelow > 100) {
-      throw badInput('--fail-below', `"${opts.failBelow}" must be a score from 0 to 100`);
-    }
+    if (!/^\d+(\.\d+)?$/.test(opts.failBelow.trim()) || failBelow > 100) throw optionNumber('--fail-below', opts.failBelow, '0–100');
   }
   return { projectId, format, locale: lang, failBelow };
 }
@@ -94,7 +93,7 @@ export async function runHealthCommand(
     let health: HealthView;
     try {
       const project = await db.kysely.selectFrom('project').select('id').where('id', '=', projectId).executeTakeFirst();
-      if (!project) throw new AppError('NOT_FOUND', { entity: messageLocale === 'en' ? 'project' : '项目', id: projectId });
+      if (!project) throw new AppError('NOT_FOUND', { entity: 'project', id: projectId });
       const { getProjectHealth } = await import('../../modules/risks/health.service');
       health = await getProjectHealth(db, projectId, locale);
     } finally {

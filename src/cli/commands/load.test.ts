@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { countRows, dumpTable, freshTarget, withTarget } from '../../engines/migrate/test-support';
 import { runLoadCommand, type LoadCommandOptions } from './load';
 import { runRollbackCommand, type RollbackCommandOptions } from './rollback';
+
+// Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+afterAll(() => vi.unstubAllEnvs());
 
 type Io = { code: number; stdout: string; stderr: string };
 
@@ -67,21 +71,35 @@ describeEachDialect('golive load / golive rollback CLI', (dialect) => {
 
     const twice = await rollback({ batch: summary.batch, target: url });
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain(`batch ${summary.batch} was already rolled back`);
+    expect(twice.stderr).toContain(`批次 ${summary.batch} 已于 `);
     const unknown = await rollback({ batch: 'no-such-batch', target: url });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no-such-batch');
   });
 
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('exits 2 with one line on stderr for usage and target errors, without a stack trace', async () => {
     const noTable = await load('items.csv', { into: `${url}#missing` });
     expect(noTable.code).toBe(2);
-    expect(noTable.stderr).toMatch(/^golive load: .*table missing does not exist\n$/);
+    expect(noTable.stderr).toMatch(/^golive load: 目标数据库“.*”中没有表“missing”\n$/);
+    vi.stubEnv('GOLIVE_LANG', 'en');
     const badFlag = await load('items.csv', { into: `${url}#item`, onError: 'ignore' });
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain('--on-error');
+    expect(badFlag.stderr).toBe('golive load: Invalid value "ignore" for --on-error; expected one of: skip, stop\n');
+    const badPair = await load('items.csv', { into: `${url}#item`, mapColumn: ['物料编码'] });
+    expect(badPair.stderr).toBe('golive load: Invalid value "物料编码" for --map-column; write it as SOURCE=TARGET\n');
+    const badSize = await load('items.csv', { into: `${url}#item`, batchSize: '0' });
+    expect(badSize.stderr).toBe('golive load: Invalid value "0" for --batch-size; expected a whole number (≥ 1)\n');
+    vi.stubEnv('GOLIVE_LANG', 'zh-CN');
     const noInto = await load('items.csv', {});
-    expect(noInto.stderr).toContain('--into');
+    expect(noInto.code).toBe(2);
+    expect(noInto.stderr).toBe('golive load: 请给出选项 --into 的值，例如：--into postgres://user@host/db#public.customer\n');
+    const noBatch = await rollback({ target: url });
+    expect(noBatch.code).toBe(2);
+    expect(noBatch.stderr).toBe('golive rollback: 请给出选项 --batch 的值，例如：--batch 20250101-093000-1a2b3c\n');
   });
 
   if (dialect === 'postgres') {

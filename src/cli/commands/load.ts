@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { AppError, badInput, pickLocale } from '../../shared/app-error';
+import { AppError, pickLocale } from '../../shared/app-error';
+import { optionFormat, optionInteger, optionInvalid, optionRequired } from '../option-errors';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
 import type { LoadSummary } from '../../engines/migrate/load-types';
 import type { CommandIo } from './reconcile';
@@ -36,7 +37,7 @@ export function parsePairs(flag: string, values: string[] | undefined): Record<s
   const out: Record<string, string> = {};
   for (const value of values ?? []) {
     const at = value.indexOf('=');
-    if (at <= 0 || at === value.length - 1) throw badInput(flag, `"${value}" must look like SOURCE=TARGET`);
+    if (at <= 0 || at === value.length - 1) throw optionFormat(flag, value, 'SOURCE=TARGET');
     out[value.slice(0, at).trim()] = value.slice(at + 1).trim();
   }
   return out;
@@ -46,7 +47,7 @@ export function parsePairs(flag: string, values: string[] | undefined): Record<s
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw badInput(flag, `"${text}" is not a whole number ≥ 1`);
+  if (!Number.isInteger(n) || n < 1) throw optionInteger(flag, text, '≥ 1');
   return n;
 }
 
@@ -118,10 +119,10 @@ export async function runLoadCommand(sourceSpec: string, opts: LoadCommandOption
   const progress = rowProgress(io, opts.simulate ? 'simulating' : 'loading');
   try {
     const format = opts.format ?? 'table';
-    if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
+    if (format !== 'table' && format !== 'json') throw optionInvalid('--format', format, ['table', 'json']);
     const onError = opts.onError ?? 'skip';
-    if (onError !== 'skip' && onError !== 'stop') throw badInput('--on-error', `"${onError}" must be skip or stop`);
-    if (!opts.into) throw badInput('--into', 'name the target, e.g. --into postgres://user@host/db#public.customer');
+    if (onError !== 'skip' && onError !== 'stop') throw optionInvalid('--on-error', onError, ['skip', 'stop']);
+    if (!opts.into) throw optionRequired('--into', '--into postgres://user@host/db#public.customer');
     const cwd = io.cwd ?? process.cwd();
     const [{ runLoad }, { parseTargetSpec }] = await Promise.all([
       import('../../engines/migrate/load'),
@@ -130,7 +131,7 @@ export async function runLoadCommand(sourceSpec: string, opts: LoadCommandOption
     const target = parseTargetSpec(opts.into, cwd);
     const pgMethod = opts.pgMethod;
     if (pgMethod !== undefined && pgMethod !== 'direct' && pgMethod !== 'staged') {
-      throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+      throw optionInvalid('--pg-method', pgMethod, ['direct', 'staged']);
     }
     const pauseAfter = positiveInt('GOLIVE_TEST_PAUSE_AFTER_ROWS', process.env.GOLIVE_TEST_PAUSE_AFTER_ROWS || undefined);
     const summary = await runLoad({

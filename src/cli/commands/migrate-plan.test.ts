@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { dumpTable, freshTarget, withTarget } from '../../engines/migrate/test-support';
 import { runMigrateCommand } from './migrate-plan';
+
+// Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+afterAll(() => vi.unstubAllEnvs());
 
 describeEachDialect('golive migrate', (dialect) => {
   let url: string;
@@ -103,7 +107,7 @@ describeEachDialect('golive migrate', (dialect) => {
     expect(await dumpTable(url, 'sales_order', 'no')).toEqual(before.orders);
     const again = await migrate('rollback');
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('was already rolled back');
+    expect(again.stderr).toMatch(/^golive migrate: 迁移计划“.+”的最近一次运行（.+）已经回滚\n$/);
   });
 
   it('stops at the first object that fails and records it', async () => {
@@ -121,5 +125,22 @@ describeEachDialect('golive migrate', (dialect) => {
     const rolled = await migrate('rollback', 'stop.yaml');
     expect(rolled.code).toBe(0);
     expect((await dumpTable(url, 'customer', 'code')).length).toBe(1);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('names a bad action or an unreadable plan in the language of GOLIVE_LANG', async () => {
+    vi.stubEnv('GOLIVE_LANG', 'en');
+    const action = await migrate('deploy');
+    expect(action.code).toBe(2);
+    expect(action.stderr).toBe(
+      'golive migrate: Invalid value "deploy" for <action>; expected one of: plan, simulate, run, status, rollback\n',
+    );
+    vi.stubEnv('GOLIVE_LANG', 'zh-CN');
+    const missing = await migrate('plan', 'no-such-plan.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('golive migrate: 无法读取文件“no-such-plan.yaml”（文件不存在或没有读取权限）\n');
   });
 });

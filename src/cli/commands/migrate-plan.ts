@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { badInput } from '../../shared/app-error';
+import { fileUnreadable, optionInvalid } from '../option-errors';
 import type { PlanObject, MigrationPlan } from '../../engines/migrate/plan';
 import type { PlanRunReport } from '../../engines/migrate/plan-run';
 import { errorText, rowProgress } from './load';
@@ -64,12 +64,12 @@ export async function runMigrateCommand(
 ): Promise<number> {
   const progress = rowProgress(io, action === 'simulate' ? 'simulating' : 'loading');
   try {
-    if (!(ACTIONS as readonly string[]).includes(action)) throw badInput('action', `"${action}" must be one of ${ACTIONS.join(', ')}`);
+    if (!(ACTIONS as readonly string[]).includes(action)) throw optionInvalid('<action>', action, ACTIONS);
     const format = opts.format ?? 'table';
-    if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
+    if (format !== 'table' && format !== 'json') throw optionInvalid('--format', format, ['table', 'json']);
     const pgMethod = opts.pgMethod;
     if (pgMethod !== undefined && pgMethod !== 'direct' && pgMethod !== 'staged') {
-      throw badInput('--pg-method', `"${pgMethod}" must be direct or staged`);
+      throw optionInvalid('--pg-method', pgMethod, ['direct', 'staged']);
     }
     const cwd = io.cwd ?? process.cwd();
     const path = resolve(cwd, planPath);
@@ -77,7 +77,7 @@ export async function runMigrateCommand(
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw badInput('plan', `cannot read ${planPath}`);
+      throw fileUnreadable('<plan>', planPath);
     }
     const { parsePlanYaml, loadOrder } = await import('../../engines/migrate/plan');
     const plan = parsePlanYaml(text, planPath, basename(path, extname(path)));

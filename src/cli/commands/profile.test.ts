@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../shared/app-error';
 import { displayWidth, registerProfileCommand, runProfileCommand, type ProfileCommandOptions } from './profile';
 
 const dir = mkdtempSync(join(tmpdir(), 'golive-cli-profile-'));
@@ -11,14 +12,18 @@ writeFileSync(
   'id,客户,金额,日期\n1,北京,"1,200.00",2024-01-05\n2,,35.5,2024/1/6\n2,上海,12,\n3,北京,7,2024-01-08\n',
 );
 
-async function run(source: string, opts: ProfileCommandOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  source: string,
+  opts: ProfileCommandOptions,
+  locale: Locale = 'zh-CN',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runProfileCommand(source, opts, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     cwd: dir,
-    locale: 'zh-CN',
+    locale,
   });
   return { code, stdout, stderr };
 }
@@ -71,12 +76,19 @@ describe('golive profile', () => {
     const missing = await run('missing.csv', {});
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/^golive profile: missing\.csv: file not found\n$/);
+    expect(missing.stderr).toMatch(/^golive profile: 找不到文件“missing\.csv”\n$/);
     const key = await run('orders.csv', { key: 'nope' });
     expect(key.code).toBe(2);
-    expect(key.stderr).toMatch(/no column "nope" \(--key\)/);
+    expect(key.stderr).toMatch(/中没有列“nope”（用于 --key）/);
     expect(key.stderr).not.toMatch(/\n\s+at /);
-    expect((await run('orders.csv', { format: 'yaml' })).stderr).toMatch(/--format/);
+    expect((await run('orders.csv', { format: 'yaml' })).stderr).toBe(
+      'golive profile: 选项 --format 的值“yaml”无效，可选值：table, json\n',
+    );
+    expect((await run('orders.csv', { format: 'yaml' }, 'en')).stderr).toBe(
+      'golive profile: Invalid value "yaml" for --format; expected one of: table, json\n',
+    );
+    expect((await run('orders.csv', { key: ' , ' })).stderr).toBe('golive profile: 请给出选项 --key 的值，例如：--key ID\n');
+    expect((await run('orders.csv', { key: '' }, 'en')).stderr).toBe('golive profile: Give a value for --key, e.g. --key ID\n');
     const pgError = await run('postgres://u:topsecret@127.0.0.1:1/db#t', {});
     expect(pgError.code).toBe(2);
     expect(pgError.stderr).not.toContain('topsecret');

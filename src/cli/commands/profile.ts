@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { AppError, badInput, pickLocale, type Locale } from '../../shared/app-error';
+import { AppError, pickLocale, type Locale } from '../../shared/app-error';
+import { optionInvalid, optionRequired } from '../option-errors';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
 import type { ProfileProgress } from '../../engines/profile/profile-source';
 import type { ColumnProfile, SourceProfile } from '../../engines/profile/profile-types';
@@ -168,12 +169,12 @@ export async function runProfileCommand(source: string, opts: ProfileCommandOpti
   const locale = io.locale ?? pickLocale(process.env.GOLIVE_LANG ?? process.env.LANG);
   try {
     const format = opts.format ?? 'table';
-    if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
+    if (format !== 'table' && format !== 'json') throw optionInvalid('--format', format, ['table', 'json']);
     const key = opts.key
       ?.split(',')
       .map((k) => k.trim())
       .filter(Boolean);
-    if (opts.key !== undefined && !key?.length) throw badInput('--key', 'name at least one column');
+    if (opts.key !== undefined && !key?.length) throw optionRequired('--key', '--key ID');
     const { profileSource } = await import('../../engines/profile/profile-source');
     const profile = await profileSource(source, {
       baseDir: io.cwd ?? process.cwd(),

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../shared/app-error';
 import { runQualityCommand, type QualityCommandOptions } from './quality';
 
 const dir = mkdtempSync(join(tmpdir(), 'golive-cli-quality-'));
@@ -20,14 +21,18 @@ writeFileSync(
   JSON.stringify({ steps: [{ kind: 'half_width' }, { kind: 'dedupe', keyColumns: ['编码'], survivor: 'first' }] }),
 );
 
-async function run(source: string, opts: QualityCommandOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  source: string,
+  opts: QualityCommandOptions,
+  locale: Locale = 'zh-CN',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runQualityCommand(source, opts, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd: dir,
-    locale: 'zh-CN',
+    locale,
   });
   return { code, stdout, stderr };
 }
@@ -64,6 +69,24 @@ describe('golive quality', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: [{ id: 'x', kind: 'range', column: '电话', mode: 'number' }] }));
     const { code, stderr } = await run('customers.csv', { rules: 'bad.json' });
     expect(code).toBe(2);
-    expect(stderr).toContain('--rules:rules.0');
+    expect(stderr).toBe('golive quality: 文件“bad.json”的内容有误：rules.0.min: needs min or max\n');
+  });
+
+  it('says which option or file is wrong, in Chinese or English', async () => {
+    expect((await run('customers.csv', {})).stderr).toBe('golive quality: 请至少给出以下选项之一：--rules, --recipe\n');
+    expect((await run('customers.csv', {}, 'en')).stderr).toBe('golive quality: Give at least one of --rules, --recipe\n');
+    expect((await run('customers.csv', { recipe: 'recipe.json' }, 'en')).stderr).toBe(
+      'golive quality: --recipe needs --out <cleaned.csv> as well\n',
+    );
+    expect((await run('customers.csv', { rules: 'rules.yaml', dataset: ['cust'] })).stderr).toBe(
+      'golive quality: 选项 --dataset 的值“cust”格式有误，应写成 ID=SOURCE\n',
+    );
+    expect((await run('customers.csv', { rules: 'missing.yaml' }, 'en')).stderr).toBe(
+      'golive quality: Cannot read file "missing.yaml" (it does not exist or is not readable)\n',
+    );
+    writeFileSync(join(dir, 'broken.json'), '{"rules": [');
+    const broken = await run('customers.csv', { rules: 'broken.json' });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^golive quality: 文件“broken\.json”不是有效的 JSON：.+\n$/);
   });
 });

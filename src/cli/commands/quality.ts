@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { AppError, badInput, pickLocale, type Locale } from '../../shared/app-error';
+import { AppError, pickLocale, type Locale } from '../../shared/app-error';
+import { fileParseFailed, fileUnreadable, optionFormat, optionOneOfRequired, optionRequires, specInvalid } from '../option-errors';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
 import type { DatasetInput } from '../../engines/quality/workspace';
 import { CsvWriter } from '../../engines/export/csv-writer';
@@ -30,26 +31,20 @@ export interface QualityCommandIo {
 
 const processIo: QualityCommandIo = { stdout: process.stdout, stderr: process.stderr };
 
-async function readSpecFile(path: string, field: string): Promise<unknown> {
+/** Reads a rule set or recipe; `file` is the path as the user typed it, `path` the resolved one. */
+async function readSpecFile(path: string, file: string, option: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw badInput(field, `cannot read ${path}`);
+    throw fileUnreadable(option, file);
   }
+  const format = /\.json$/i.test(path) ? 'JSON' : 'YAML';
   try {
-    return /\.json$/i.test(path) ? (JSON.parse(text) as unknown) : (parseYaml(text) as unknown);
+    return format === 'JSON' ? (JSON.parse(text) as unknown) : (parseYaml(text) as unknown);
   } catch (error) {
-    throw badInput(
-      field,
-      `${path} is not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw fileParseFailed(option, file, format, error instanceof Error ? error.message : String(error));
   }
-}
-
-function zodToBadInput(field: string, issues: { path: PropertyKey[]; message: string }[]): AppError {
-  const details = issues.map((i) => ({ field: `${field}:${i.path.map(String).join('.')}`, reason: i.message }));
-  return new AppError('BAD_INPUT', { summary: details.map((d) => `${d.field}: ${d.reason}`).join('; ') }, details);
 }
 
 /**
@@ -61,20 +56,20 @@ export async function runQualityCommand(source: string, opts: QualityCommandOpti
   const locale = io.locale ?? pickLocale(process.env.GOLIVE_LANG ?? process.env.LANG);
   const cwd = io.cwd ?? process.cwd();
   try {
-    if (!opts.rules && !opts.recipe) throw badInput('--rules', 'give --rules and/or --recipe');
-    if (opts.recipe && !opts.out) throw badInput('--out', 'a recipe needs --out <cleaned.csv>');
+    if (!opts.rules && !opts.recipe) throw optionOneOfRequired(['--rules', '--recipe']);
+    if (opts.recipe && !opts.out) throw optionRequires('--recipe', '--out <cleaned.csv>');
     const { ruleSetSchema, cleanseRecipeSchema } = await import('../../engines/quality/quality-schema');
     const input: DatasetInput = { spec: source, options: { baseDir: cwd, encoding: opts.encoding, sheet: opts.sheet } };
     const datasets: Record<string, DatasetInput> = {};
     for (const pair of opts.dataset ?? []) {
       const at = pair.indexOf('=');
-      if (at <= 0) throw badInput('--dataset', `"${pair}" must be id=source`);
+      if (at <= 0) throw optionFormat('--dataset', pair, 'ID=SOURCE');
       datasets[pair.slice(0, at)] = { spec: pair.slice(at + 1), options: { baseDir: cwd }, label: pair.slice(0, at) };
     }
     let code = 0;
     if (opts.rules) {
-      const parsed = ruleSetSchema.safeParse(await readSpecFile(resolve(cwd, opts.rules), '--rules'));
-      if (!parsed.success) throw zodToBadInput('--rules', parsed.error.issues);
+      const parsed = ruleSetSchema.safeParse(await readSpecFile(resolve(cwd, opts.rules), opts.rules, '--rules'));
+      if (!parsed.success) throw specInvalid('--rules', opts.rules, parsed.error.issues);
       const { runQualityRules } = await import('../../engines/quality/run-rules');
       const out = opts.failures
         ? CsvWriter.toFile(resolve(cwd, opts.failures), ['规则编号', '行号', '键', '列', '值', '原因'], { bom: true })
@@ -101,8 +96,8 @@ export async function runQualityCommand(source: string, opts: QualityCommandOpti
       if (result.failuresTotal > 0) code = 1;
     }
     if (opts.recipe && opts.out) {
-      const parsed = cleanseRecipeSchema.safeParse(await readSpecFile(resolve(cwd, opts.recipe), '--recipe'));
-      if (!parsed.success) throw zodToBadInput('--recipe', parsed.error.issues);
+      const parsed = cleanseRecipeSchema.safeParse(await readSpecFile(resolve(cwd, opts.recipe), opts.recipe, '--recipe'));
+      if (!parsed.success) throw specInvalid('--recipe', opts.recipe, parsed.error.issues);
       const { writeCleansedCsv } = await import('../../engines/quality/cleanse');
       const preview = await writeCleansedCsv(input, parsed.data, resolve(cwd, opts.out), { datasets, memoryLimit: opts.memoryLimit });
       const changed = preview.changedCells.reduce((s, c) => s + c.changed, 0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerReconcileCommand, runReconcileCommand, type ReconcileCommandOptions } from './reconcile';
 
 const dir = mkdtempSync(join(tmpdir(), 'golive-cli-reconcile-'));
@@ -25,6 +25,9 @@ async function run(opts: ReconcileCommandOptions): Promise<{ code: number; stdou
 }
 
 describe('golive reconcile', () => {
+  // Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+  beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+  afterAll(() => vi.unstubAllEnvs());
   const base: ReconcileCommandOptions = {
     left: 'old.csv',
     right: 'new.csv',
@@ -66,12 +69,36 @@ describe('golive reconcile', () => {
     const { code, stdout, stderr } = await run({ ...base, key: 'nope' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^golive reconcile: left source .*old\.csv: no column "nope" \(key\)/);
+    expect(stderr).toMatch(/^golive reconcile: 数据源“.*old\.csv”中没有列“nope”（用于 key）/);
     expect(stderr).not.toMatch(/\n\s+at /);
     const missing = await run({ ...base, left: 'missing.csv' });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/missing\.csv: file not found/);
+    expect(missing.stderr).toMatch(/找不到文件“.*missing\.csv”/);
     expect((await run({ ...base, format: 'yaml' })).stderr).toMatch(/--format/);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('names the bad option or spec file in the language of GOLIVE_LANG', async () => {
+    vi.stubEnv('GOLIVE_LANG', 'en');
+    expect((await run({ ...base, format: 'yaml' })).stderr).toBe(
+      'golive reconcile: Invalid value "yaml" for --format; expected one of: table, json, csv\n',
+    );
+    expect((await run({ ...base, tolerance: ['amt=-1'] })).stderr).toBe(
+      'golive reconcile: Invalid value "-1" for --tolerance; expected a number (≥ 0)\n',
+    );
+    expect((await run({ ...base, bisectFanout: '1.5' })).stderr).toBe(
+      'golive reconcile: Invalid value "1.5" for --bisect-fanout; expected a whole number (≥ 1)\n',
+    );
+    vi.stubEnv('GOLIVE_LANG', 'zh-CN');
+    expect((await run({ ...base, valueMap: ['st'] })).stderr).toBe(
+      'golive reconcile: 选项 --value-map 的值“st”格式有误，应写成 NAME=VALUE\n',
+    );
+    const spec = await run({ spec: 'no-such-spec.yaml' });
+    expect(spec.code).toBe(2);
+    expect(spec.stderr).toBe('golive reconcile: 无法读取文件“no-such-spec.yaml”（文件不存在或没有读取权限）\n');
   });
 
   it('never prints a password', async () => {
@@ -178,8 +205,9 @@ describe('golive reconcile', () => {
     writeFileSync(join(dir, 'bisect.yaml'), 'left: sqlite:old.db#t\nright: sqlite:new.db#t\nkey: id\nmode: bisect\n');
     const table = await run({ spec: 'bisect.yaml', format: 'table' });
     expect(table.stdout).toMatch(/bisect: \d+ segments compared in place/);
+    vi.stubEnv('GOLIVE_LANG', 'en');
     const bad = await run({ ...opts, mode: 'fast' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--mode: "fast" must be full or bisect/);
+    expect(bad.stderr).toBe('golive reconcile: Invalid value "fast" for --mode; expected one of: full, bisect\n');
   });
 });

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { AppError, badInput, pickLocale } from '../../shared/app-error';
+import { AppError, pickLocale } from '../../shared/app-error';
+import { fileUnreadable, optionFormat, optionInteger, optionInvalid, optionNumber } from '../option-errors';
 import { maskPasswords, parseSourceSpec } from '../../engines/sources/parse-source-spec';
 import {
   parseReconcileSpecYaml,
@@ -49,7 +50,7 @@ const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
 
 function splitPair(flag: string, value: string): [string, string] {
   const at = value.indexOf('=');
-  if (at <= 0 || at === value.length - 1) throw badInput(flag, `"${value}" must look like NAME=VALUE`);
+  if (at <= 0 || at === value.length - 1) throw optionFormat(flag, value, 'NAME=VALUE');
   return [value.slice(0, at).trim(), value.slice(at + 1).trim()];
 }
 
@@ -72,7 +73,7 @@ async function buildSpec(opts: ReconcileCommandOptions, cwd: string): Promise<{ 
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw badInput('--spec', `cannot read ${opts.spec}`);
+      throw fileUnreadable('--spec', opts.spec);
     }
     base = parseReconcileSpecYaml(text, opts.spec);
     baseDir = dirname(path);
@@ -101,7 +102,7 @@ async function buildSpec(opts: ReconcileCommandOptions, cwd: string): Promise<{ 
   for (const pair of opts.tolerance ?? []) {
     const [column, text] = splitPair('--tolerance', pair);
     const tolerance = Number(text);
-    if (!Number.isFinite(tolerance) || tolerance < 0) throw badInput('--tolerance', `"${text}" is not a number ≥ 0`);
+    if (!Number.isFinite(tolerance) || tolerance < 0) throw optionNumber('--tolerance', text, '≥ 0');
     rules[column] = { ...(rules[column] ?? {}), tolerance };
   }
   merged.rules = rules;
@@ -112,13 +113,13 @@ async function buildSpec(opts: ReconcileCommandOptions, cwd: string): Promise<{ 
   }
   merged.valueMaps = valueMaps;
   if (opts.mode !== undefined) {
-    if (opts.mode !== 'full' && opts.mode !== 'bisect') throw badInput('--mode', `"${opts.mode}" must be full or bisect`);
+    if (opts.mode !== 'full' && opts.mode !== 'bisect') throw optionInvalid('--mode', opts.mode, ['full', 'bisect']);
     merged.mode = opts.mode;
   }
   const positive = (flag: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) throw badInput(flag, `"${text}" is not a whole number ≥ 1`);
+    if (!Number.isInteger(n) || n < 1) throw optionInteger(flag, text, '≥ 1');
     return n;
   };
   const fanout = positive('--bisect-fanout', opts.bisectFanout);
@@ -249,7 +250,7 @@ export async function runReconcileCommand(opts: ReconcileCommandOptions, io: Com
   const progress = progressReporter(io);
   try {
     const format = opts.format ?? 'table';
-    if (!['table', 'json', 'csv'].includes(format)) throw badInput('--format', `"${format}" must be table, json or csv`);
+    if (!['table', 'json', 'csv'].includes(format)) throw optionInvalid('--format', format, ['table', 'json', 'csv']);
     const cwd = io.cwd ?? process.cwd();
     const { spec, baseDir } = await buildSpec(opts, cwd);
     const run = await runReconciliation(spec, {

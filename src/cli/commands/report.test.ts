@@ -76,13 +76,16 @@ describeEachDialect('golive report on a database', (dialect) => {
     expect(missing.stderr).toContain('--project');
     const lang = golive(['report', 'current-state', '--project', projectId, '--out', out, '--lang', 'fr'], env);
     expect(lang.status).toBe(2);
-    expect(lang.stderr).toContain('--lang: "fr" must be zh-CN or en');
+    expect(lang.stderr).toBe('golive report: Invalid value "fr" for --lang; expected one of: zh-CN, en\n');
     const format = golive(['report', 'current-state', '--project', projectId, '--out', out, '--format', 'pdf'], env);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain('--format');
     const noDir = golive(['report', 'current-state', '--project', projectId, '--out', join(dir, 'nope', 'x.docx')], env);
     expect(noDir.status).toBe(2);
-    expect(noDir.stderr).toContain('does not exist');
+    expect(noDir.stderr).toBe(`golive report: Directory "${join(dir, 'nope')}" does not exist\n`);
+    const isDir = golive(['report', 'current-state', '--project', projectId, '--out', dir], { ...env, GOLIVE_LANG: 'zh-CN' });
+    expect(isDir.status).toBe(2);
+    expect(isDir.stderr).toBe(`golive report: “${dir}”是一个目录，请给出文件路径\n`);
     expect(existsSync(out)).toBe(false);
   }, 300_000);
 

@@ -4,7 +4,8 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AppError, badInput, pickLocale, type Locale } from '../../shared/app-error';
+import { AppError, pickLocale, type Locale } from '../../shared/app-error';
+import { directoryNotFound, optionInvalid, optionRequired, outputIsDirectory } from '../option-errors';
 import { maskUrlPassword } from '../../db/connection-url';
 import type { ReportDocument } from '../../documents/document-model';
 
@@ -74,18 +75,18 @@ function parseOptions(
   cwd: string,
 ): { projectId: string; out: string; format: 'docx' | 'html'; locale: Locale } {
   const projectId = opts.project?.trim();
-  if (!projectId) throw badInput('--project', 'name the project id, e.g. --project 6f1c…');
-  if (!opts.out?.trim()) throw badInput('--out', `name the output file, e.g. --out ${kind}.docx`);
+  if (!projectId) throw optionRequired('--project', '--project 6f1c…');
+  if (!opts.out?.trim()) throw optionRequired('--out', `--out ${kind}.docx`);
   const out = resolve(cwd, opts.out);
   const format = (
     opts.format ?? (extname(out).toLowerCase() === '.html' || extname(out).toLowerCase() === '.htm' ? 'html' : 'docx')
   ).toLowerCase();
-  if (format !== 'docx' && format !== 'html') throw badInput('--format', `"${opts.format}" must be docx or html`);
+  if (format !== 'docx' && format !== 'html') throw optionInvalid('--format', opts.format ?? format, ['docx', 'html']);
   const lang = opts.lang ?? 'zh-CN';
-  if (lang !== 'zh-CN' && lang !== 'en') throw badInput('--lang', `"${lang}" must be zh-CN or en`);
+  if (lang !== 'zh-CN' && lang !== 'en') throw optionInvalid('--lang', lang, ['zh-CN', 'en']);
   const dir = dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw badInput('--out', `the directory ${dir} does not exist`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw badInput('--out', `${out} is a directory`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw directoryNotFound('--out', dir);
+  if (existsSync(out) && statSync(out).isDirectory()) throw outputIsDirectory('--out', out);
   return { projectId, out, format, locale: lang };
 }
 
@@ -103,7 +104,7 @@ export async function runReportCommand(kind: ReportKind, opts: ReportCommandOpti
     let doc: ReportDocument;
     try {
       const project = await db.kysely.selectFrom('project').select(['id', 'name']).where('id', '=', projectId).executeTakeFirst();
-      if (!project) throw new AppError('NOT_FOUND', { entity: messageLocale() === 'en' ? 'project' : '项目', id: projectId });
+      if (!project) throw new AppError('NOT_FOUND', { entity: 'project', id: projectId });
       if (kind === 'current-state') {
         const { buildCurrentStateReport } = await import('../../modules/assessment/current-state-report');
         doc = await buildCurrentStateReport(db, projectId, { locale, author, versionLabel: opts.versionLabel });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { badInput } from '../../shared/app-error';
+import { optionInvalid, optionRequired } from '../option-errors';
 import { errorText } from './load';
 import type { CommandIo } from './reconcile';
 
@@ -16,9 +16,9 @@ const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
 export async function runRollbackCommand(opts: RollbackCommandOptions, io: CommandIo = processIo): Promise<number> {
   try {
     const format = opts.format ?? 'table';
-    if (format !== 'table' && format !== 'json') throw badInput('--format', `"${format}" must be table or json`);
-    if (!opts.batch) throw badInput('--batch', 'name the batch to roll back (the id golive load printed)');
-    if (!opts.target) throw badInput('--target', 'name the database the batch was loaded into, e.g. postgres://user@host/db');
+    if (format !== 'table' && format !== 'json') throw optionInvalid('--format', format, ['table', 'json']);
+    if (!opts.batch) throw optionRequired('--batch', '--batch 20250101-093000-1a2b3c');
+    if (!opts.target) throw optionRequired('--target', '--target postgres://user@host/db');
     const [{ openTargetDb }, { parseTargetSpec }, { targetError }, { rollbackBatch }] = await Promise.all([
       import('../../engines/migrate/target-db'),
       import('../../engines/migrate/parse-target-spec'),

@@ -10,6 +10,12 @@ import type { RoleView } from './role.service';
 
 const CHROME_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
+interface ErrorBody {
+  error: { code: string; message: string; details: { field: string; reason: string }[] };
+}
+/** The error of a refused call (messages are zh-CN: the API default). */
+const errorOf = async (response: Response): Promise<ErrorBody['error']> => (await readJson<ErrorBody>(response)).error;
+
 describeEachDialect('assessment API', (dialect) => {
   let api: TestApi;
   let cookie: string;
@@ -65,6 +71,21 @@ describeEachDialect('assessment API', (dialect) => {
     expect(toBe.items).toHaveLength(0);
     const duplicate = await api.call('POST', p('/processes'), { cookie, body: { department: '采购部', name: '采购申请到付款' } });
     expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toMatchObject({
+      code: 'ASSESSMENT_PROCESS_NAME_TAKEN',
+      message: '部门“采购部”已有名为“采购申请到付款”的流程图，请换一个名称',
+      details: [{ field: 'name', reason: '部门“采购部”已有名为“采购申请到付款”的流程图，请换一个名称' }],
+    });
+    const both = await api.call('POST', p('/processes'), {
+      cookie,
+      body: { department: '采购部', name: '另一个', bpmnXml: buildBpmnFromSteps('x', [{ name: 'a' }]), steps: [{ name: 'a' }] },
+    });
+    expect(both.status).toBe(400);
+    expect(await errorOf(both)).toMatchObject({
+      code: 'ASSESSMENT_PROCESS_XML_AND_STEPS',
+      message: '请上传 BPMN 文件或填写步骤清单，二者只能选其一',
+      details: [{ field: 'steps' }],
+    });
   });
 
   it('refuses invalid BPMN with a message naming the problem', async () => {
@@ -80,7 +101,11 @@ describeEachDialect('assessment API', (dialect) => {
     const noDi = buildBpmnFromSteps('x', [{ name: 'a' }]).replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
     const missingDi = await api.call('POST', p('/processes'), { cookie, body: { department: '财务部', name: 'x', bpmnXml: noDi } });
     expect(missingDi.status).toBe(400);
-    expect((await readJson<{ error: { message: string } }>(missingDi)).error.message).toContain('diagram interchange');
+    expect(await errorOf(missingDi)).toMatchObject({
+      code: 'DOCUMENTS_BPMN_NO_DIAGRAM',
+      message: '该 BPMN 文件没有图形信息（各节点的位置），无法画出流程图',
+      details: [{ field: 'bpmnXml' }],
+    });
   });
 
   it('imports a .bpmn file and exports it byte for byte', async () => {
@@ -121,11 +146,21 @@ describeEachDialect('assessment API', (dialect) => {
       body: { elementId: 'Nope', type: 'waiting', durationHours: 1, volumePerMonth: 1 },
     });
     expect(unknown.status).toBe(400);
+    expect(await errorOf(unknown)).toMatchObject({
+      code: 'ASSESSMENT_BOTTLENECK_STEP_UNKNOWN',
+      message: '流程图“采购申请到付款”中没有步骤“Nope”',
+      details: [{ field: 'elementId' }],
+    });
     const again = await api.call('POST', p(`/processes/${processId}/bottlenecks`), {
       cookie,
       body: { elementId: 'Activity_2', type: 'waiting', durationHours: 1, volumePerMonth: 1 },
     });
     expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatchObject({
+      code: 'ASSESSMENT_BOTTLENECK_TAKEN',
+      message: '步骤“部门经理纸质签字”已标记为瓶颈',
+      details: [{ field: 'elementId' }],
+    });
 
     expect((await api.call('PUT', p('/assessment/settings'), { cookie, body: { hourlyLabourCost: 80, currency: 'CNY' } })).status).toBe(
       200,
@@ -167,6 +202,16 @@ describeEachDialect('assessment API', (dialect) => {
       body: { department: '财务部', name: 'x', kind: 'boss', headcount: -1 },
     });
     expect(bad.status).toBe(400);
+    const duplicate = await api.call('POST', p('/assessment/roles'), {
+      cookie,
+      body: { department: '财务部', name: '总账会计', kind: 'operator', headcount: 1 },
+    });
+    expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toMatchObject({
+      code: 'ASSESSMENT_ROLE_NAME_TAKEN',
+      message: '部门“财务部”已有名为“总账会计”的用户角色，请换一个名称',
+      details: [{ field: 'name' }],
+    });
     const list = await readJson<{ items: RoleView[] }>(await api.call('GET', p('/assessment/roles'), { cookie }));
     expect(list.items.map((r) => [r.name, r.currentSystems])).toEqual([['总账会计', ['用友 U8', 'Excel']]]);
   });
@@ -191,6 +236,13 @@ describeEachDialect('assessment API', (dialect) => {
       },
     });
     expect(site.status).toBe(201);
+    const sameName = await api.call('POST', p('/assessment/environment/sites'), { cookie, body: { name: '白银工厂', facts: {} } });
+    expect(sameName.status).toBe(409);
+    expect(await errorOf(sameName)).toMatchObject({
+      code: 'ASSESSMENT_SITE_NAME_TAKEN',
+      message: '已有名为“白银工厂”的站点，请换一个名称',
+      details: [{ field: 'name' }],
+    });
     env = await readJson<EnvironmentView>(await api.call('GET', p('/assessment/environment'), { cookie }));
     const items = Object.fromEntries(env.sites[0]!.items.map((i) => [i.metric, i.status]));
     expect(items).toEqual({
@@ -217,6 +269,27 @@ describeEachDialect('assessment API', (dialect) => {
       body: { items: [{ category: 'server', metric: 'cpu', label: 'CPU', operator: 'min' }] },
     });
     expect(badProfile.status).toBe(400);
+    expect(await errorOf(badProfile)).toMatchObject({
+      code: 'ASSESSMENT_ENV_THRESHOLD_REQUIRED',
+      message: '环境要求“CPU”设置了最小值或最大值比较，请填写阈值',
+      details: [{ field: 'items.0.threshold' }],
+    });
+    const cpu = { category: 'server', metric: 'cpu', label: 'CPU 核数', operator: 'min', threshold: 4 };
+    const twice = await api.call('PUT', p('/assessment/environment/profile'), { cookie, body: { items: [cpu, cpu] } });
+    expect(await errorOf(twice)).toMatchObject({
+      code: 'ASSESSMENT_ENV_METRIC_TWICE',
+      message: '环境要求中的指标“CPU 核数”出现了两次，每个指标只能设置一次',
+      details: [{ field: 'items.1.metric' }],
+    });
+    const noAllowed = await api.call('PUT', p('/assessment/environment/profile'), {
+      cookie,
+      body: { items: [{ category: 'server', metric: 'os', label: '操作系统', operator: 'one_of' }] },
+    });
+    expect(await errorOf(noAllowed)).toMatchObject({
+      code: 'ASSESSMENT_ENV_ALLOWED_REQUIRED',
+      message: '环境要求“操作系统”需要至少一个允许的取值',
+      details: [{ field: 'items.0.allowed' }],
+    });
   });
 
   it('lets any member probe, but only readers see the results', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error';
+import { AppError, type ErrorCode } from '../../shared/app-error';
 import { buildBlankBpmn, buildBpmnFromSteps, parseBpmn } from './bpmn';
 
 const DEFAULT_NS_XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -71,15 +71,48 @@ describe('BPMN build and parse', () => {
   });
 
   it('names the problem of invalid documents', () => {
-    expect(errorOf(() => parseBpmn('')).message).toContain('is empty');
-    expect(errorOf(() => parseBpmn('<a><b></a>')).message).toMatch(/closing tag <\/a> does not match <b> \(line 1, column \d+\)/);
-    expect(errorOf(() => parseBpmn('<root/>')).message).toContain('expected BPMN 2.0 <definitions>');
-    expect(errorOf(() => parseBpmn('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).message).toContain('DOCTYPE');
-    expect(errorOf(() => parseBpmn(DEFAULT_NS_XML.replace(/<process[\s\S]*<\/process>/, ''))).message).toContain('no <process>');
-    expect(errorOf(() => parseBpmn(DEFAULT_NS_XML.replace(/<bpmndi:BPMNShape[\s\S]*<\/bpmndi:BPMNShape>/, ''))).message).toContain(
-      'no shapes',
+    const zh = (fn: () => unknown, code: ErrorCode): string => {
+      const error = errorOf(fn);
+      expect(error.code).toBe(code);
+      expect(error.details.map((d) => d.field)).toEqual(['bpmnXml']);
+      return error.localizedMessage('zh-CN');
+    };
+    expect(zh(() => parseBpmn(' '), 'ASSESSMENT_BPMN_EMPTY')).toBe('BPMN 文件内容为空');
+    const mismatch = errorOf(() => parseBpmn('<a><b></a>'));
+    expect(mismatch).toMatchObject({ code: 'DOCUMENTS_XML_TAG_MISMATCH', details: [{ field: 'bpmnXml' }] });
+    expect(mismatch.localizedMessage('zh-CN')).toBe('XML（bpmnXml）第 1 行第 7 列：结束标签 </a> 与开始标签 <b> 不匹配');
+    expect(zh(() => parseBpmn('<root/>'), 'DOCUMENTS_BPMN_NOT_DEFINITIONS')).toBe('该文件不是 BPMN 流程文件：根元素为“root”');
+    expect(zh(() => parseBpmn('<bpmn:definitions xmlns:bpmn="urn:x"/>'), 'ASSESSMENT_BPMN_NOT_BPMN_2')).toBe(
+      '该文件不是 BPMN 2.0 流程文件：根元素“bpmn:definitions”不在 BPMN 2.0 的命名空间中',
     );
-    expect(errorOf(() => parseBpmn(DEFAULT_NS_XML.replace('id="g1"', 'id="t1"'))).message).toContain('duplicate element id "t1"');
+    expect(errorOf(() => parseBpmn('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).message).toContain('DOCTYPE');
+    expect(zh(() => parseBpmn(DEFAULT_NS_XML.replace(/<process[\s\S]*<\/process>/, '')), 'ASSESSMENT_BPMN_NO_PROCESS')).toBe(
+      '该 BPMN 文件中没有任何流程',
+    );
+    zh(() => parseBpmn(DEFAULT_NS_XML.replace(/<bpmndi:BPMNShape[\s\S]*<\/bpmndi:BPMNShape>/, '')), 'DOCUMENTS_BPMN_NO_SHAPES');
+    zh(() => parseBpmn(DEFAULT_NS_XML.replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '')), 'DOCUMENTS_BPMN_NO_DIAGRAM');
+    zh(() => parseBpmn(DEFAULT_NS_XML.replace(/<bpmndi:BPMNPlane[\s\S]*<\/bpmndi:BPMNPlane>/, '')), 'DOCUMENTS_BPMN_NO_DIAGRAM');
+    expect(zh(() => parseBpmn(DEFAULT_NS_XML.replace('id="g1"', 'id="t1"')), 'ASSESSMENT_BPMN_DUPLICATE_ID')).toBe(
+      'BPMN 文件中的 ID“t1”重复（第 8 行）',
+    );
+    expect(zh(() => parseBpmn(DEFAULT_NS_XML.replace(' id="g1"', '')), 'ASSESSMENT_BPMN_ELEMENT_NO_ID')).toBe(
+      'BPMN 文件第 8 行的“exclusiveGateway”缺少 ID',
+    );
     expect(errorOf(() => parseBpmn(DEFAULT_NS_XML.replace('&amp;', '&nbsp;'))).details[0]!.field).toBe('bpmnXml');
+  });
+
+  it('refuses a step list without steps or with an unnamed step', () => {
+    const empty = errorOf(() => buildBpmnFromSteps('x', []));
+    expect([empty.code, empty.localizedMessage('zh-CN'), empty.details]).toEqual([
+      'ASSESSMENT_STEPS_EMPTY',
+      '请至少填写一个流程步骤',
+      [{ field: 'steps' }],
+    ]);
+    const unnamed = errorOf(() => buildBpmnFromSteps('x', [{ name: '到货' }, { name: ' ' }]));
+    expect([unnamed.code, unnamed.localizedMessage('zh-CN'), unnamed.details]).toEqual([
+      'ASSESSMENT_STEP_NAME_EMPTY',
+      '第 2 个步骤没有名称',
+      [{ field: 'steps.1.name' }],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/app-error';
+import { AppError, type ErrorCode, type ErrorParams } from '../../shared/app-error';
 import { descendants, localName, parseXml, prefixOf, type XmlElement } from '../../shared/xml-lite';
 
 export const BPMN_MODEL_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
@@ -48,8 +48,9 @@ export interface ParsedBpmn {
   shapeElementIds: string[];
 }
 
-function bpmnError(reason: string): AppError {
-  return new AppError('BAD_INPUT', { summary: `bpmnXml: ${reason}` }, [{ field: 'bpmnXml', reason }]);
+/** An error of the uploaded diagram: each names the `bpmnXml` field the file arrives in. */
+function bpmnError(code: ErrorCode, params: ErrorParams = {}): AppError {
+  return new AppError(code, params, [{ field: 'bpmnXml' }]);
 }
 
 function namespaces(root: XmlElement): Map<string, string> {
@@ -66,40 +67,40 @@ function namespaces(root: XmlElement): Map<string, string> {
 /**
  * Validates a BPMN 2.0 document and extracts its steps: it must be well-formed XML whose root is
  * BPMN 2.0 `definitions`, with at least one `process` and a diagram (BPMNDiagram with a plane and
- * shapes). Errors are AppError BAD_INPUT naming the problem.
+ * shapes). Errors are AppErrors naming the problem: BAD_INPUT for unreadable XML, else an ASSESSMENT_BPMN_
+ * code, or the DOCUMENTS_BPMN_ code that the drawing raises for the same problem.
  */
 export function parseBpmn(xml: string): ParsedBpmn {
-  if (!xml.trim()) throw bpmnError('is empty');
+  if (!xml.trim()) throw bpmnError('ASSESSMENT_BPMN_EMPTY');
   const root = parseXml(xml, 'bpmnXml');
   const ns = namespaces(root);
   const isModel = (el: XmlElement): boolean => ns.get(prefixOf(el.name)) === BPMN_MODEL_NS;
   const isDi = (el: XmlElement): boolean => ns.get(prefixOf(el.name)) === BPMN_DI_NS;
-  if (localName(root.name) !== 'definitions' || !isModel(root)) {
-    throw bpmnError(`the root element is <${root.name}>, expected BPMN 2.0 <definitions> in namespace ${BPMN_MODEL_NS}`);
-  }
+  if (localName(root.name) !== 'definitions') throw bpmnError('DOCUMENTS_BPMN_NOT_DEFINITIONS', { root: root.name });
+  if (!isModel(root)) throw bpmnError('ASSESSMENT_BPMN_NOT_BPMN_2', { root: root.name });
   const processes = root.children.filter((c) => isModel(c) && localName(c.name) === 'process');
-  if (processes.length === 0) throw bpmnError('has no <process> element');
+  if (processes.length === 0) throw bpmnError('ASSESSMENT_BPMN_NO_PROCESS');
   const steps: BpmnStep[] = [];
   const seen = new Set<string>();
   for (const process of processes) {
     for (const el of descendants(process)) {
       if (!isModel(el) || !FLOW_NODE_TYPES.has(localName(el.name))) continue;
       const id = el.attrs.id;
-      if (!id) throw bpmnError(`<${el.name}> on line ${el.line} has no id`);
-      if (seen.has(id)) throw bpmnError(`duplicate element id "${id}" (line ${el.line})`);
+      if (!id) throw bpmnError('ASSESSMENT_BPMN_ELEMENT_NO_ID', { element: el.name, line: el.line });
+      if (seen.has(id)) throw bpmnError('ASSESSMENT_BPMN_DUPLICATE_ID', { id, line: el.line });
       seen.add(id);
       steps.push({ elementId: id, name: (el.attrs.name ?? '').trim(), type: localName(el.name) });
     }
   }
   const diagram = root.children.find((c) => isDi(c) && localName(c.name) === 'BPMNDiagram');
-  if (!diagram) throw bpmnError('has no diagram interchange (<bpmndi:BPMNDiagram>): it cannot be drawn');
-  const plane = diagram.children.find((c) => isDi(c) && localName(c.name) === 'BPMNPlane');
-  if (!plane) throw bpmnError('the diagram has no <bpmndi:BPMNPlane>');
+  // No diagram and a diagram without a plane are one problem for the user: the file has no layout to draw.
+  const plane = diagram?.children.find((c) => isDi(c) && localName(c.name) === 'BPMNPlane');
+  if (!plane) throw bpmnError('DOCUMENTS_BPMN_NO_DIAGRAM');
   const shapeElementIds = [...descendants(plane)]
     .filter((el) => isDi(el) && localName(el.name) === 'BPMNShape')
     .map((el) => el.attrs.bpmnElement ?? '')
     .filter(Boolean);
-  if (shapeElementIds.length === 0) throw bpmnError('the diagram has no shapes (<bpmndi:BPMNShape>)');
+  if (shapeElementIds.length === 0) throw bpmnError('DOCUMENTS_BPMN_NO_SHAPES');
   return { processIds: processes.map((p) => p.attrs.id ?? ''), steps, shapeElementIds };
 }
 
@@ -135,8 +136,7 @@ export function buildBpmnFromSteps(
   steps: StepInput[],
   options: { startName?: string; endName?: string } = {},
 ): string {
-  if (steps.length === 0)
-    throw new AppError('BAD_INPUT', { summary: 'steps: at least one step is needed' }, [{ field: 'steps', reason: 'is empty' }]);
+  if (steps.length === 0) throw new AppError('ASSESSMENT_STEPS_EMPTY', {}, [{ field: 'steps' }]);
   const useLanes = steps.some((s) => s.lane && s.lane.trim());
   const laneNames: string[] = [];
   for (const s of steps) {
@@ -174,8 +174,7 @@ export function buildBpmnFromSteps(
   steps.forEach((step, i) => {
     const lane = laneOf(i);
     const name = step.name.trim();
-    if (!name)
-      throw new AppError('BAD_INPUT', { summary: `steps[${i}].name: is empty` }, [{ field: `steps.${i}.name`, reason: 'is empty' }]);
+    if (!name) throw new AppError('ASSESSMENT_STEP_NAME_EMPTY', { number: i + 1 }, [{ field: `steps.${i}.name` }]);
     nodes.push({ id: `Activity_${i + 1}`, tag: step.type ?? 'task', name, x, y: rowCenter(lane) - TASK_H / 2, w: TASK_W, h: TASK_H, lane });
     x += TASK_W + GAP;
   });

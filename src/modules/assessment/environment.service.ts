@@ -159,20 +159,13 @@ export async function getRequirementProfile(
 function validateProfile(items: EnvRequirement[]): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.metric))
-      throw new AppError('BAD_INPUT', { summary: `items[${i}].metric: duplicate metric ${item.metric}` }, [
-        { field: `items.${i}.metric`, reason: 'duplicate' },
-      ]);
+    if (seen.has(item.metric)) throw new AppError('ASSESSMENT_ENV_METRIC_TWICE', { metric: item.label }, [{ field: `items.${i}.metric` }]);
     seen.add(item.metric);
     if ((item.operator === 'min' || item.operator === 'max') && item.threshold === null) {
-      throw new AppError('BAD_INPUT', { summary: `items[${i}].threshold: ${item.operator} needs a threshold` }, [
-        { field: `items.${i}.threshold`, reason: 'is required' },
-      ]);
+      throw new AppError('ASSESSMENT_ENV_THRESHOLD_REQUIRED', { metric: item.label }, [{ field: `items.${i}.threshold` }]);
     }
     if ((item.operator === 'one_of' || item.operator === 'min_version') && item.allowed.length === 0) {
-      throw new AppError('BAD_INPUT', { summary: `items[${i}].allowed: ${item.operator} needs allowed values` }, [
-        { field: `items.${i}.allowed`, reason: 'is empty' },
-      ]);
+      throw new AppError('ASSESSMENT_ENV_ALLOWED_REQUIRED', { metric: item.label }, [{ field: `items.${i}.allowed` }]);
     }
   });
 }
@@ -278,10 +271,7 @@ async function writeFacts(tx: DbExecutor, projectId: string, siteId: string, fac
 async function assertSiteNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
   let query = db.selectFrom('env_site').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst())
-    throw new AppError('CONFLICT', { summary: `name: a site named "${name}" already exists` }, [
-      { field: 'name', reason: 'already exists' },
-    ]);
+  if (await query.executeTakeFirst()) throw new AppError('ASSESSMENT_SITE_NAME_TAKEN', { name }, [{ field: 'name' }]);
 }
 
 /** Adds a site with its recorded facts. */

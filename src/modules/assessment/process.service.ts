@@ -175,9 +175,7 @@ async function assertNameFree(
     .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `name: ${department} already has a process named "${name}"` }, [
-      { field: 'name', reason: 'already exists in this department' },
-    ]);
+    throw new AppError('ASSESSMENT_PROCESS_NAME_TAKEN', { department, name }, [{ field: 'name' }]);
   }
 }
 
@@ -190,9 +188,7 @@ export async function createProcess(
   locale: Locale,
 ): Promise<ProcessView> {
   if (input.bpmnXml !== undefined && input.steps !== undefined) {
-    throw new AppError('BAD_INPUT', { summary: 'bpmnXml, steps: give one of them, not both' }, [
-      { field: 'steps', reason: 'not allowed together with bpmnXml' },
-    ]);
+    throw new AppError('ASSESSMENT_PROCESS_XML_AND_STEPS', {}, [{ field: 'steps' }]);
   }
   const [startName, endName] = locale === 'zh-CN' ? ['开始', '结束'] : ['Start', 'End'];
   let xml: string;
@@ -311,9 +307,7 @@ export async function createBottleneck(
     const steps = stepsOf(process.bpmn_xml);
     const step = steps.find((s) => s.elementId === input.elementId);
     if (!step) {
-      throw new AppError('BAD_INPUT', { summary: `elementId: no step "${input.elementId}" in the diagram of ${process.name}` }, [
-        { field: 'elementId', reason: 'is not a step of this diagram' },
-      ]);
+      throw new AppError('ASSESSMENT_BOTTLENECK_STEP_UNKNOWN', { process: process.name, step: input.elementId }, [{ field: 'elementId' }]);
     }
     const existing = await tx
       .selectFrom('process_bottleneck')
@@ -322,9 +316,7 @@ export async function createBottleneck(
       .where('element_id', '=', input.elementId)
       .executeTakeFirst();
     if (existing) {
-      throw new AppError('CONFLICT', { summary: `elementId: step "${step.name || step.elementId}" is already marked as a bottleneck` }, [
-        { field: 'elementId', reason: 'already a bottleneck' },
-      ]);
+      throw new AppError('ASSESSMENT_BOTTLENECK_TAKEN', { step: step.name || step.elementId }, [{ field: 'elementId' }]);
     }
     const now = nowIso();
     const row: ProcessBottleneckTable = {

@@ -88,9 +88,7 @@ async function assertRoleNameFree(db: DbExecutor, projectId: string, department:
     .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `name: ${department} already has a role named "${name}"` }, [
-      { field: 'name', reason: 'already exists in this department' },
-    ]);
+    throw new AppError('ASSESSMENT_ROLE_NAME_TAKEN', { department, name }, [{ field: 'name' }]);
   }
 }
 

@@ -99,7 +99,7 @@ export const parseConfigKind = parser(CONFIG_KINDS, CONFIG_KIND_LABELS);
 export const parseStatus = parser(REQUIREMENT_STATUSES, STATUS_LABELS);
 export const APPROVAL_CODES = APPROVAL_STATUSES;
 
-/** Localized messages of the module (validation reasons, meter warnings, sign-off refusals). */
+/** Localized texts of the module (validation reasons, meter warnings, blockers); its error codes are in src/shared/errors/blueprint-codes.ts. */
 const MESSAGES = {
   required: { 'zh-CN': '必填', en: 'is required' },
   customGapReason: {
@@ -124,7 +124,6 @@ const MESSAGES = {
   unknownValue: { 'zh-CN': '无法识别的值“{value}”，可选：{allowed}', en: 'unknown value "{value}"; allowed: {allowed}' },
   notNumber: { 'zh-CN': '不是有效的数字：“{value}”', en: 'not a valid number: "{value}"' },
   duplicateCode: { 'zh-CN': '编号“{code}”在文件中重复（第 {row} 行）', en: 'code "{code}" is repeated in the file (row {row})' },
-  codeTaken: { 'zh-CN': '编号“{code}”已被其他需求使用', en: 'code "{code}" is already used by another requirement' },
   badCode: { 'zh-CN': '编号只能包含字母、数字和 - _ .（最多 30 个字符）', en: 'letters, digits and - _ . only (up to 30 characters)' },
   tooLong: { 'zh-CN': '超过 {max} 个字符', en: 'longer than {max} characters' },
   noHeader: { 'zh-CN': '第一行缺少表头“{header}”', en: 'the first row lacks the header "{header}"' },
@@ -151,29 +150,7 @@ const MESSAGES = {
     'zh-CN': '职责分离冲突未解决：角色“{role}”违反规则“{rule}”',
     en: 'Unresolved segregation-of-duties conflict: role "{role}" breaks rule "{rule}"',
   },
-  selfApproval: {
-    'zh-CN': '申请人不能审批自己提出的定制开发（申请人：{name}），请由项目领导小组其他成员审批',
-    en: 'The requester cannot approve their own custom development (requested by {name}); another steering-committee member must decide',
-  },
-  notPending: { 'zh-CN': '该定制开发审批已处理（{status}），无需再次审批', en: 'This approval has already been decided ({status})' },
-  notCustom: { 'zh-CN': '只有解决方式为“定制开发”的需求需要审批', en: 'Only custom-development requirements need approval' },
   rejectComment: { 'zh-CN': '驳回时须填写意见', en: 'a comment is required when rejecting' },
-  versionLocked: {
-    'zh-CN': '版本 {label} 已由双方签核并锁定，不能修改；如需变更请创建新版本',
-    en: 'Version {label} is signed by both sides and locked; create a new version to change it',
-  },
-  alreadySigned: {
-    'zh-CN': '版本 {label} 的{side}已签核（{name}）',
-    en: 'Version {label} has already been signed by the {side} ({name})',
-  },
-  noSide: {
-    'zh-CN': '无法确定您代表哪一方签核：客户方须为发起人或项目经理，实施方须为实施顾问或外部顾问',
-    en: 'Cannot tell which side you sign for: the client side is a sponsor or project manager, the implementer side a consultant',
-  },
-  signBlocked: {
-    'zh-CN': '版本 {label} 不能签核：{reasons}',
-    en: 'Version {label} cannot be signed: {reasons}',
-  },
   sideClient: { 'zh-CN': '客户方', en: 'client side' },
   sideImplementer: { 'zh-CN': '实施方', en: 'implementer side' },
   notImage: { 'zh-CN': '只接受 PNG 或 JPEG 图片', en: 'only PNG or JPEG images are accepted' },

@@ -202,9 +202,9 @@ export async function createVersion(
   });
 }
 
-function assertUnlocked(row: BlueprintVersionTable, locale: Locale): void {
+function assertUnlocked(row: BlueprintVersionTable): void {
   if (row.status === 'approved') {
-    throw new AppError('CONFLICT', { summary: blueprintMessage('versionLocked', locale, { label: versionLabel(Number(row.number)) }) });
+    throw new AppError('BLUEPRINT_VERSION_LOCKED', { label: versionLabel(Number(row.number)) });
   }
 }
 
@@ -219,7 +219,7 @@ export async function updateVersionNote(
 ): Promise<VersionView> {
   return db.kysely.transaction().execute(async (tx) => {
     const row = await getVersionRow(tx, projectId, versionId);
-    assertUnlocked(row, locale);
+    assertUnlocked(row);
     await tx.updateTable('blueprint_version').set({ note: input.note }).where('id', '=', versionId).execute();
     await recordAudit(tx, actor, {
       projectId,
@@ -234,10 +234,10 @@ export async function updateVersionNote(
 }
 
 /** Deletes a version that is not approved (e.g. superseded before sign-off); approved ones are locked (409). */
-export async function deleteVersion(db: Db, actor: Actor, projectId: string, versionId: string, locale: Locale): Promise<void> {
+export async function deleteVersion(db: Db, actor: Actor, projectId: string, versionId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const row = await getVersionRow(tx, projectId, versionId);
-    assertUnlocked(row, locale);
+    assertUnlocked(row);
     await tx.deleteFrom('blueprint_version').where('id', '=', versionId).execute();
     const { snapshot_json: _s, ...meta } = row;
     await recordAudit(tx, actor, { projectId, entity: 'blueprint_version', entityId: versionId, action: 'delete', before: meta });
@@ -283,9 +283,9 @@ export async function signVersion(
   return db.kysely.transaction().execute(async (tx) => {
     const row = await getVersionRow(tx, projectId, versionId);
     const label = versionLabel(Number(row.number));
-    assertUnlocked(row, locale);
+    assertUnlocked(row);
     const signer = await findSigningSide(tx, projectId, actor);
-    if (!signer) throw new AppError('CONFLICT', { summary: blueprintMessage('noSide', locale) });
+    if (!signer) throw new AppError('BLUEPRINT_SIGN_NO_SIDE');
     const sideName = blueprintMessage(signer.side === 'client' ? 'sideClient' : 'sideImplementer', locale);
     const existing = await tx
       .selectFrom('blueprint_signoff')
@@ -294,15 +294,13 @@ export async function signVersion(
       .where('side', '=', signer.side)
       .executeTakeFirst();
     if (existing) {
-      throw new AppError('CONFLICT', {
-        summary: blueprintMessage('alreadySigned', locale, { label, side: sideName, name: existing.signer_name }),
-      });
+      throw new AppError('BLUEPRINT_ALREADY_SIGNED', { label, side: sideName, name: existing.signer_name });
     }
     const blockers = findSnapshotBlockers(JSON.parse(row.snapshot_json) as BlueprintSnapshot, locale);
     if (blockers.length) {
       throw new AppError(
-        'CONFLICT',
-        { summary: blueprintMessage('signBlocked', locale, { label, reasons: blockers.map((b) => b.message).join('；') }) },
+        'BLUEPRINT_SIGN_BLOCKED',
+        { label, reasons: blockers.map((b) => b.message).join(locale === 'zh-CN' ? '；' : '; ') },
         blockers.map((b) => ({ field: b.label, reason: b.message })),
       );
     }

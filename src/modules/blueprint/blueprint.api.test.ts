@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApi, readJson, TEST_PASSWORD, type TestApi } from '../../../test/api-harness';
 import { describeEachDialect } from '../../../test/db-harness';
 import type { BlueprintDiff } from './blueprint-diff';
-import type { VersionView } from './blueprint-version.service';
+import { AppError } from '../../shared/app-error';
+import { signVersion, type VersionView } from './blueprint-version.service';
 import type { MeterView, PrototypeView, RequirementView } from './requirement.schema';
 
 interface ErrorBody {
@@ -125,6 +126,11 @@ describeEachDialect('blueprint API', (dialect) => {
       body: { code: 'REQ-002', title: 'x', module: 'sales' },
     });
     expect(duplicate.status).toBe(409);
+    expect((await readJson<ErrorBody>(duplicate)).error).toMatchObject({
+      code: 'BLUEPRINT_REQUIREMENT_CODE_TAKEN',
+      message: '编号“REQ-002”已被其他需求使用',
+      details: [{ field: 'code', reason: '编号“REQ-002”已被其他需求使用' }],
+    });
 
     const state = await list();
     expect(state.blockers.map((b) => [b.kind, b.label])).toEqual([['custom_unapproved', 'REQ-002']]);
@@ -150,7 +156,20 @@ describeEachDialect('blueprint API', (dialect) => {
       body: { decision: 'approved' },
     });
     expect(self.status).toBe(409);
-    expect((await readJson<ErrorBody>(self)).error.message).toContain('王经理');
+    expect((await readJson<ErrorBody>(self)).error).toMatchObject({
+      code: 'BLUEPRINT_APPROVAL_SELF',
+      message: '申请人不能审批自己提出的定制开发（申请人：“王经理”），请由项目领导小组其他成员审批',
+    });
+    const standard = (await list()).items.find((r) => r.code === 'REQ-001')!;
+    const notCustom = await api.call('POST', `${base()}/requirements/${standard.id}/approval`, {
+      cookie: cookies.sponsor,
+      body: { decision: 'approved' },
+    });
+    expect(notCustom.status).toBe(409);
+    expect((await readJson<ErrorBody>(notCustom)).error).toMatchObject({
+      code: 'BLUEPRINT_APPROVAL_NOT_CUSTOM',
+      message: '只有解决方式为“定制开发”的需求需要审批',
+    });
 
     const reject = await api.call('POST', `${base()}/requirements/${own.id}/approval`, {
       cookie: cookies.sponsor,
@@ -162,7 +181,18 @@ describeEachDialect('blueprint API', (dialect) => {
     const approved = await api.call('POST', path, { cookie: cookies.sponsor, body: { decision: 'approved', comment: '同意' } });
     expect(approved.status).toBe(200);
     expect((await readJson<RequirementView>(approved)).approval).toMatchObject({ status: 'approved', decidedByName: '张总' });
-    expect((await api.call('POST', path, { cookie: cookies.pm, body: { decision: 'approved' } })).status).toBe(409);
+    const decided = await api.call('POST', path, { cookie: cookies.pm, body: { decision: 'approved' } });
+    expect(decided.status).toBe(409);
+    expect((await readJson<ErrorBody>(decided)).error).toMatchObject({
+      code: 'BLUEPRINT_APPROVAL_NOT_PENDING',
+      message: '该定制开发审批已处理（已批准），无需再次审批',
+    });
+    const decidedEn = await api.call('POST', path, {
+      cookie: cookies.pm,
+      headers: { 'accept-language': 'en' },
+      body: { decision: 'approved' },
+    });
+    expect((await readJson<ErrorBody>(decidedEn)).error.message).toBe('This approval has already been decided (Approved)');
 
     // Changing what was approved sends it back to the committee; a title change does not.
     const retitled = await api.call('PATCH', `${base()}/requirements/${custom.id}`, {
@@ -318,7 +348,18 @@ describeEachDialect('blueprint API', (dialect) => {
     expect(v1.blockers.length).toBe(2); // REQ-002 reset to pending, the invoice print pending
     const refused = await api.call('POST', `${base()}/blueprint/versions/${v1.id}/signoffs`, { cookie: cookies.sponsor, body: {} });
     expect(refused.status).toBe(409);
-    expect((await readJson<ErrorBody>(refused)).error.details.map((d) => d.field)).toContain('REQ-002');
+    const blocked = (await readJson<ErrorBody>(refused)).error;
+    expect(blocked.code).toBe('BLUEPRINT_SIGN_BLOCKED');
+    expect(blocked.message).toMatch(/^版本 V1 不能签核：定制开发“REQ-002 /);
+    expect(blocked.details.map((d) => d.field)).toContain('REQ-002');
+    // Neither side: a caller with no member record who is no platform admin.
+    const outsider = { userId: 'outsider', name: '外部人员', email: 'outsider@example.com', isAdmin: false };
+    const noSide = await signVersion(api.db, outsider, projectId, v1.id, { comment: '' }, 'zh-CN').catch((e: unknown) => e);
+    expect(noSide).toBeInstanceOf(AppError);
+    expect([(noSide as AppError).code, (noSide as AppError).localizedMessage('zh-CN')]).toEqual([
+      'BLUEPRINT_SIGN_NO_SIDE',
+      '无法确定您代表哪一方签核：客户方须为发起人或项目经理，实施方须为实施顾问或外部顾问',
+    ]);
 
     for (const r of (await list()).items.filter((i) => i.approval?.status === 'pending')) {
       const decided = await api.call('POST', `${base()}/requirements/${r.id}/approval`, {
@@ -339,11 +380,20 @@ describeEachDialect('blueprint API', (dialect) => {
     expect(client.signoffs.map((s) => [s.side, s.signerName])).toEqual([['client', '张总']]);
     const twice = await api.call('POST', signPath, { cookie: cookies.pm, body: {} });
     expect(twice.status).toBe(409);
+    expect((await readJson<ErrorBody>(twice)).error).toMatchObject({
+      code: 'BLUEPRINT_ALREADY_SIGNED',
+      message: '版本 V2 的客户方已签核（“张总”）',
+    });
     const both = await readJson<VersionView>(await api.call('POST', signPath, { cookie: cookies.consultant, body: {} }));
     expect(both).toMatchObject({ status: 'approved', locked: true });
 
     const versionPath = `${base()}/blueprint/versions/${v2.id}`;
-    expect((await api.call('PATCH', versionPath, { cookie: cookies.pm, body: { note: 'x' } })).status).toBe(409);
+    const locked = await api.call('PATCH', versionPath, { cookie: cookies.pm, body: { note: 'x' } });
+    expect(locked.status).toBe(409);
+    expect((await readJson<ErrorBody>(locked)).error).toMatchObject({
+      code: 'BLUEPRINT_VERSION_LOCKED',
+      message: '版本 V2 已由双方签核并锁定，不能修改；如需变更请创建新版本',
+    });
     expect((await api.call('DELETE', versionPath, { cookie: cookies.pm })).status).toBe(409);
     expect((await api.call('POST', signPath, { cookie: admin, body: {} })).status).toBe(409);
 

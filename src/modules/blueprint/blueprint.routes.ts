@@ -581,7 +581,7 @@ export function registerBlueprintRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(deleteVersionRoute, async (c) => {
     const { id, versionId } = c.req.valid('param');
-    await deleteVersion(c.var.db, c.var.actor, id, versionId, c.var.locale);
+    await deleteVersion(c.var.db, c.var.actor, id, versionId);
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(signRoute, async (c) => {

@@ -173,13 +173,10 @@ export async function nextRequirementCode(db: DbExecutor, projectId: string, tak
   return `REQ-${String(max + 1).padStart(3, '0')}`;
 }
 
-async function assertCodeFree(db: DbExecutor, projectId: string, code: string, exceptId: string | null, locale: Locale): Promise<void> {
+async function assertCodeFree(db: DbExecutor, projectId: string, code: string, exceptId: string | null): Promise<void> {
   let query = db.selectFrom('requirement').select('id').where('project_id', '=', projectId).where('code', '=', code);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst())
-    throw new AppError('CONFLICT', { summary: blueprintMessage('codeTaken', locale, { code }) }, [
-      { field: 'code', reason: blueprintMessage('codeTaken', locale, { code }) },
-    ]);
+  if (await query.executeTakeFirst()) throw new AppError('BLUEPRINT_REQUIREMENT_CODE_TAKEN', { code }, [{ field: 'code' }]);
 }
 
 async function assertProcessInProject(db: DbExecutor, projectId: string, processMapId: string | null, locale: Locale): Promise<void> {
@@ -268,7 +265,7 @@ export async function createRequirement(
     await getProjectRow(tx, projectId);
     await assertProcessInProject(tx, projectId, input.processMapId, locale);
     const code = input.code ?? (await nextRequirementCode(tx, projectId));
-    await assertCodeFree(tx, projectId, code, null, locale);
+    await assertCodeFree(tx, projectId, code, null);
     const row = toRequirementRow(projectId, code, input, actor, nowIso());
     await tx.insertInto('requirement').values(row).execute();
     await recordAudit(tx, actor, { projectId, entity: 'requirement', entityId: row.id, action: 'create', after: row });
@@ -331,7 +328,7 @@ export async function applyRequirementUpdate(
     locale,
   );
   if (details.length) throw validationError(details);
-  if (after.code !== before.code) await assertCodeFree(tx, before.project_id, after.code, before.id, locale);
+  if (after.code !== before.code) await assertCodeFree(tx, before.project_id, after.code, before.id);
   if (after.process_map_id !== before.process_map_id) await assertProcessInProject(tx, before.project_id, after.process_map_id, locale);
   after.updated_at = nowIso();
   const { id: _id, project_id: _p, created_at: _c, created_by: _b, ...changes } = after;
@@ -416,15 +413,15 @@ export async function decideApproval(
   return db.kysely.transaction().execute(async (tx) => {
     const requirement = await getRequirementRow(tx, projectId, requirementId);
     if (requirement.resolution !== 'custom_development') {
-      throw new AppError('CONFLICT', { summary: blueprintMessage('notCustom', locale) });
+      throw new AppError('BLUEPRINT_APPROVAL_NOT_CUSTOM');
     }
     const current = (await latestApprovals(tx, projectId)).get(requirementId);
     if (!current || current.status !== 'pending') {
       const status = labelOf(APPROVAL_LABELS, current?.status ?? 'pending', locale);
-      throw new AppError('CONFLICT', { summary: blueprintMessage('notPending', locale, { status }) });
+      throw new AppError('BLUEPRINT_APPROVAL_NOT_PENDING', { status });
     }
     if (current.requested_by === actor.userId) {
-      throw new AppError('CONFLICT', { summary: blueprintMessage('selfApproval', locale, { name: current.requested_by_name }) });
+      throw new AppError('BLUEPRINT_APPROVAL_SELF', { name: current.requested_by_name });
     }
     if (input.decision === 'rejected' && !input.comment.trim()) {
       throw validationError([{ field: 'comment', reason: blueprintMessage('rejectComment', locale) }]);

@@ -4,7 +4,7 @@ import type { Db, DbExecutor } from '../../db/connection';
 import type { DataConnectionTable } from '../../db/schema';
 import { openSource } from '../../engines/sources/open-source';
 import { maskPasswords } from '../../engines/sources/parse-source-spec';
-import { AppError, badInput, notFound } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -55,7 +55,7 @@ export function sqliteSourceRoot(dataDir: string, env: NodeJS.ProcessEnv = proce
 export function resolveSqliteConnectionPath(url: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const root = sqliteSourceRoot(dataDir, env);
   const raw = url.replace(/^sqlite:(\/\/)?/i, '');
-  if (!raw) throw badInput('url', 'names no SQLite file');
+  if (!raw) throw new AppError('CUTOVER_CONNECTION_SQLITE_NO_FILE', {}, [{ field: 'url' }]);
   const lexical = resolve(root, raw);
   // Follow symlinks when the file exists, so a link inside the folder cannot lead out of it.
   const real = existsSync(lexical) ? realpathSync(lexical) : lexical;
@@ -65,39 +65,44 @@ export function resolveSqliteConnectionPath(url: string, dataDir: string, env: N
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   };
   if (!inside(lexical, root) || !inside(real, realRoot)) {
-    throw badInput('url', `SQLite source files must be inside ${root} (set GOLIVE_SQLITE_DIR to choose the folder)`);
+    throw new AppError('CUTOVER_CONNECTION_SQLITE_OUTSIDE_FOLDER', { folder: root, setting: 'GOLIVE_SQLITE_DIR' }, [{ field: 'url' }]);
   }
   return real;
 }
 
-/** Checks a URL against its kind and folds in a separately given password. */
+/** The URL shape each kind expects, shown when a URL has the wrong scheme. */
+const URL_SHAPES: Record<ConnectionKind, { label: string; example: string }> = {
+  sqlite: { label: 'SQLite', example: 'sqlite:legacy.db' },
+  postgres: { label: 'PostgreSQL', example: 'postgres://user:password@host:5432/db' },
+  mysql: { label: 'MySQL', example: 'mysql://user:password@host:3306/db' },
+};
+
+/**
+ * Checks a URL against its kind and folds in a separately given password. The errors never carry
+ * the URL: it may hold the password.
+ */
 function normalizeUrl(kind: ConnectionKind, url: string, password: string | undefined, dataDir: string): string {
-  const field = 'url';
-  if (url.includes('#')) throw badInput(field, 'must not contain "#": the table or query is chosen in the reconciliation spec');
+  const onUrl = [{ field: 'url' }];
+  const kindMismatch = (): AppError =>
+    new AppError('CUTOVER_CONNECTION_URL_KIND_MISMATCH', { kind: URL_SHAPES[kind].label, example: URL_SHAPES[kind].example }, onUrl);
+  if (url.includes('#')) throw new AppError('CUTOVER_CONNECTION_URL_HAS_FRAGMENT', {}, onUrl);
   if (kind === 'sqlite') {
-    if (!/^sqlite:/i.test(url)) throw badInput(field, 'a SQLite connection looks like sqlite:/path/to/file.db');
-    if (password !== undefined) throw badInput('password', 'SQLite files have no password');
+    if (!/^sqlite:/i.test(url)) throw kindMismatch();
+    if (password !== undefined) throw new AppError('CUTOVER_CONNECTION_SQLITE_NO_PASSWORD', {}, [{ field: 'password' }]);
     resolveSqliteConnectionPath(url, dataDir);
     return url;
   }
   const scheme = kind === 'postgres' ? /^postgres(ql)?:\/\//i : /^mysql:\/\//i;
-  if (!scheme.test(url)) {
-    throw badInput(
-      field,
-      kind === 'postgres'
-        ? 'a PostgreSQL URL looks like postgres://user:password@host:5432/db'
-        : 'a MySQL URL looks like mysql://user:password@host:3306/db',
-    );
-  }
+  if (!scheme.test(url)) throw kindMismatch();
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw badInput(field, `"${maskConnectionUrl(url)}" is not a valid URL`);
+    throw new AppError('CUTOVER_CONNECTION_URL_INVALID', {}, onUrl);
   }
-  if (!parsed.hostname) throw badInput(field, 'names no host');
+  if (!parsed.hostname) throw new AppError('CUTOVER_CONNECTION_URL_NO_HOST', {}, onUrl);
   if (password !== undefined) {
-    if (!parsed.username) throw badInput('password', 'the URL names no user for the password');
+    if (!parsed.username) throw new AppError('CUTOVER_CONNECTION_PASSWORD_WITHOUT_USER', {}, [{ field: 'password' }]);
     parsed.password = encodeURIComponent(password);
     return parsed.toString();
   }
@@ -163,9 +168,7 @@ async function assertNameFree(db: DbExecutor, projectId: string, name: string, e
   let query = db.selectFrom('data_connection').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '<>', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `a connection named "${name}" already exists in this project` }, [
-      { field: 'name', reason: 'is taken' },
-    ]);
+    throw new AppError('CUTOVER_CONNECTION_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
 
@@ -246,15 +249,14 @@ export async function updateConnection(
   });
 }
 
-/** Deletes a connection no spec uses (409 naming the specs otherwise). */
-export async function deleteConnection(db: Db, actor: Actor, projectId: string, connectionId: string): Promise<void> {
+/** Deletes a connection no spec uses (409 naming the specs, in the caller's language, otherwise). */
+export async function deleteConnection(db: Db, actor: Actor, projectId: string, connectionId: string, locale: Locale): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getConnectionRow(tx, projectId, connectionId);
     const users = (await usedBy(tx, projectId)).get(connectionId) ?? [];
     if (users.length > 0) {
-      throw new AppError('CONFLICT', {
-        summary: `the connection "${before.name}" is used by reconciliation specs: ${users.map((u) => u.name).join(', ')}`,
-      });
+      const specs = users.map((u) => (locale === 'zh-CN' ? `“${u.name}”` : `"${u.name}"`)).join(locale === 'zh-CN' ? '、' : ', ');
+      throw new AppError('CUTOVER_CONNECTION_IN_USE', { name: before.name, specs });
     }
     await tx.deleteFrom('data_connection').where('id', '=', connectionId).execute();
     await recordAudit(tx, actor, {

@@ -41,12 +41,30 @@ describe('cron parser', () => {
     for (const expression of bad) {
       expect(() => parseCron(expression), expression).toThrow(AppError);
     }
-    try {
-      parseCron('61 6 * * *');
-    } catch (error) {
-      expect((error as AppError).message).toMatch(/minute: 61 is outside 0-59/);
-      expect((error as AppError).details[0]!.field).toBe('schedule.cron');
-    }
+    const refusal = (expression: string): AppError => {
+      try {
+        parseCron(expression);
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error(`${expression} was accepted`);
+    };
+    const outside = refusal('61 6 * * *');
+    expect(outside.code).toBe('CUTOVER_CRON_INVALID');
+    expect(outside.params).toEqual({ expression: '61 6 * * *', position: 1, part: '61', min: 0, max: 59 });
+    expect(outside.details).toEqual([{ field: 'schedule.cron' }]);
+    expect(outside.localizedMessage('zh-CN')).toBe(
+      '定时表达式“61 6 * * *”的第 1 个字段中“61”无效：5 个字段依次为分、时、日、月、周，该字段可填 0–59，也可用 *、范围（1-5）、列表（1,3）或步长（*/15）',
+    );
+    expect(refusal('0 6 * * MON/x').params).toMatchObject({ position: 5, part: 'MON/x' });
+    expect(refusal('5-1 * * * *').params).toMatchObject({ position: 1, part: '5-1' });
+    expect(refusal('0 6 1,,2 * *').params).toMatchObject({ position: 3, part: '1,,2' });
+    const short = refusal('0 6 * *');
+    expect(short.code).toBe('CUTOVER_CRON_FIELD_COUNT');
+    expect(short.details).toEqual([{ field: 'schedule.cron' }]);
+    expect(short.localizedMessage('zh-CN')).toBe(
+      '定时表达式“0 6 * *”应有 5 个字段（分、时、日、月、周，以空格分隔），实际有 4 个；例如“0 6 * * *”表示每天 6:00',
+    );
   });
 
   it('computes the next 06:00 in Asia/Shanghai (UTC+8)', () => {

@@ -1,4 +1,8 @@
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
+import { isValidTimeZone, zonedDate, zonedParts, zonedTimeToInstant } from '../../engines/calendar/zoned-time';
+
+// Zone arithmetic lives in the calendar engine; re-exported for the module's existing callers.
+export { isValidTimeZone, zonedDate, zonedParts, zonedTimeToInstant };
 
 /**
  * A small 5-field cron (minute hour day-of-month month day-of-week) evaluated in an IANA time
@@ -25,6 +29,8 @@ const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 interface FieldDef {
   name: string;
+  /** 1–5, how errors name the field. */
+  position: number;
   min: number;
   max: number;
   names?: string[];
@@ -32,37 +38,41 @@ interface FieldDef {
 }
 
 const FIELDS: FieldDef[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTH_NAMES, nameBase: 1 },
-  { name: 'day of week', min: 0, max: 7, names: DAY_NAMES, nameBase: 0 },
+  { name: 'minute', position: 1, min: 0, max: 59 },
+  { name: 'hour', position: 2, min: 0, max: 23 },
+  { name: 'day of month', position: 3, min: 1, max: 31 },
+  { name: 'month', position: 4, min: 1, max: 12, names: MONTH_NAMES, nameBase: 1 },
+  { name: 'day of week', position: 5, min: 0, max: 7, names: DAY_NAMES, nameBase: 0 },
 ];
 
 function parseValue(text: string, def: FieldDef, expression: string): number {
   const upper = text.toUpperCase();
   const named = def.names?.indexOf(upper) ?? -1;
   if (named >= 0) return named + (def.nameBase ?? 0);
-  if (!/^\d+$/.test(text)) throw cronError(expression, `${def.name}: "${text}" is not a number`);
+  if (!/^\d+$/.test(text)) throw cronError(expression, def, text);
   const value = Number(text);
-  if (value < def.min || value > def.max) throw cronError(expression, `${def.name}: ${value} is outside ${def.min}-${def.max}`);
+  if (value < def.min || value > def.max) throw cronError(expression, def, text);
   return value;
 }
 
-function cronError(expression: string, reason: string): Error {
-  return badInput('schedule.cron', `"${expression}" is not a valid cron expression (${reason})`);
+/** The error for one bad piece (`part`) of a field; the message lists what the field takes. */
+function cronError(expression: string, def: FieldDef, part: string): AppError {
+  return new AppError('CUTOVER_CRON_INVALID', { expression, position: def.position, part, min: def.min, max: def.max }, [
+    { field: 'schedule.cron' },
+  ]);
 }
 
 function parseField(text: string, def: FieldDef, expression: string): { values: Set<number>; restricted: boolean } {
   const values = new Set<number>();
   let restricted = true;
   for (const part of text.split(',')) {
-    if (part === '') throw cronError(expression, `${def.name}: empty list item`);
+    // An empty list item ("1,,2") has no piece of its own to name: the whole field is shown.
+    if (part === '') throw cronError(expression, def, text);
     const [range, stepText, extra] = part.split('/');
-    if (extra !== undefined) throw cronError(expression, `${def.name}: "${part}" has two steps`);
+    if (extra !== undefined) throw cronError(expression, def, part);
     let step = 1;
     if (stepText !== undefined) {
-      if (!/^\d+$/.test(stepText) || Number(stepText) === 0) throw cronError(expression, `${def.name}: bad step "${stepText}"`);
+      if (!/^\d+$/.test(stepText) || Number(stepText) === 0) throw cronError(expression, def, part);
       step = Number(stepText);
     }
     let from: number;
@@ -75,7 +85,7 @@ function parseField(text: string, def: FieldDef, expression: string): { values: 
       const [a, b] = range.split('-');
       from = parseValue(a, def, expression);
       to = parseValue(b, def, expression);
-      if (from > to) throw cronError(expression, `${def.name}: range ${range} runs backwards`);
+      if (from > to) throw cronError(expression, def, range);
     } else {
       from = parseValue(range, def, expression);
       to = stepText === undefined ? from : def.name === 'day of week' ? 6 : def.max;
@@ -85,11 +95,14 @@ function parseField(text: string, def: FieldDef, expression: string): { values: 
   return { values, restricted };
 }
 
-/** Parses a 5-field cron expression; throws BAD_INPUT (field `schedule.cron`) naming the problem. */
+/**
+ * Parses a 5-field cron expression; throws CUTOVER_CRON_FIELD_COUNT or CUTOVER_CRON_INVALID (field
+ * `schedule.cron`) naming the bad piece.
+ */
 export function parseCron(expression: string): CronSchedule {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {
-    throw cronError(expression, `needs 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`);
+    throw new AppError('CUTOVER_CRON_FIELD_COUNT', { expression, count: fields.length }, [{ field: 'schedule.cron' }]);
   }
   const [minutes, hours, dom, months, dow] = fields.map((f, i) => parseField(f, FIELDS[i], expression));
   return {
@@ -102,64 +115,6 @@ export function parseCron(expression: string): CronSchedule {
     domRestricted: dom.restricted,
     dowRestricted: dow.restricted,
   };
-}
-
-/** True when the IANA zone name is known to this runtime. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock fields of an instant in a zone. */
-export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute };
-}
-
-/** The calendar date `YYYY-MM-DD` of an instant in a zone. */
-export function zonedDate(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
-
-/** The instant at which a zone's wall clock shows the given time; undefined inside a DST gap. */
-export function zonedTimeToInstant(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): Date | undefined {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) {
-    const p = zonedParts(new Date(guess), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    if (shown === wall) return new Date(guess);
-    guess += wall - shown;
-  }
-  return undefined;
 }
 
 /** True when the schedule fires on some time of this calendar day (`YYYY-MM-DD`). */

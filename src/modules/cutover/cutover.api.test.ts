@@ -348,7 +348,9 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
       body: { name: 'X', yaml: 'left: missing.csv\nright: new.csv\nkey: id\n' },
     });
     expect(unknown.status).toBe(400);
-    expect((await readJson<ErrorBody>(unknown)).error.message).toContain('no uploaded file named "missing.csv"');
+    const unknownError = await readJson<ErrorBody>(unknown);
+    expect(unknownError.error.code).toBe('CUTOVER_IMPORT_UPLOAD_NOT_FOUND');
+    expect(unknownError.error.message).toContain('没有名为“missing.csv”的上传文件');
   });
 
   it('refuses bad input with clear errors', async () => {
@@ -365,7 +367,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     });
     expect(unknownUpload.status).toBe(404);
     const notFound = await readJson<ErrorBody>(unknownUpload);
-    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: 'not found in this project' }]);
+    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: '未找到上传文件：“00000000-0000-4000-8000-000000000000”' }]);
 
     const badKey = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
@@ -374,21 +376,29 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     });
     expect(badKey.status).toBe(400);
     const keyError = await readJson<ErrorBody>(badKey);
-    expect(keyError.error.message).toBe('left source old.csv: no column "customer_no" (key); columns are: id, name, amt');
-    expect(keyError.error.details).toEqual([{ field: 'customer_no', reason: 'missing column (key)' }]);
+    expect(keyError.error.code).toBe('SOURCES_COLUMN_MISSING');
+    expect(keyError.error.message).toBe('Source "old.csv" has no column "customer_no" (key); columns are: id, name, amt');
+    expect(keyError.error.details).toEqual([{ field: 'key', reason: keyError.error.message }]);
     expect(keyError.error.message).not.toContain(api.dataDir);
 
     const badRule = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
       body: body({ comparison: { key: 'id', mapColumns: { id: 'ID' }, rules: { amount: { tolerance: 1 } } } }),
     });
-    expect((await readJson<ErrorBody>(badRule)).error.message).toContain('no column "amount" (rule)');
+    expect((await readJson<ErrorBody>(badRule)).error.message).toContain('中没有列“amount”（用于 rules.amount）');
 
     const badCron = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { cron: '0 25 * * *' } }) });
     expect(badCron.status).toBe(400);
-    expect((await readJson<ErrorBody>(badCron)).error.details[0]!.field).toBe('schedule.cron');
+    const cronError = await readJson<ErrorBody>(badCron);
+    expect(cronError.error.code).toBe('CUTOVER_CRON_INVALID');
+    expect(cronError.error.message).toBe(
+      '定时表达式“0 25 * * *”的第 2 个字段中“25”无效：5 个字段依次为分、时、日、月、周，该字段可填 0–23，也可用 *、范围（1-5）、列表（1,3）或步长（*/15）',
+    );
+    expect(cronError.error.details[0]!.field).toBe('schedule.cron');
     const badZone = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { timeZone: 'Mars/Olympus' } }) });
-    expect((await readJson<ErrorBody>(badZone)).error.details[0]!.field).toBe('schedule.timeZone');
+    const zoneError = await readJson<ErrorBody>(badZone);
+    expect(zoneError.error.code).toBe('CUTOVER_TIME_ZONE_INVALID');
+    expect(zoneError.error.details[0]!.field).toBe('schedule.timeZone');
     const noTable = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
       body: body({ right: { type: 'connection', connectionId: 'c1' } }),
@@ -397,6 +407,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     expect((await readJson<ErrorBody>(noTable)).error.details[0]!.reason).toBe('请在数据表和查询语句中二选一');
     const duplicate = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ name: '客户余额' }) });
     expect(duplicate.status).toBe(409);
+    expect((await readJson<ErrorBody>(duplicate)).error.code).toBe('CUTOVER_SPEC_NAME_TAKEN');
     const badDate = await api.call('POST', `${base}/reconcile/specs/${specId}/run`, { cookie, body: { businessDate: '2026-02-30' } });
     expect(badDate.status).toBe(400);
     const unknownDiff = await api.call('POST', `${base}/reconcile/specs/${specId}/explanations`, {
@@ -426,7 +437,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     const { run: queued } = await readJson<{ run: RunView }>(response);
     const done = await waitRun(queued.id);
     expect(done.status).toBe('failed');
-    expect(done.error).toContain('right source fail-new.csv: row 1, column amt: "x" is not a number');
+    expect(done.error).toContain('Source "fail-new.csv", row 1, column "amt": "x" is not a number');
     expect(done.error).not.toContain(api.dataDir);
   });
 
@@ -460,11 +471,13 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
       body: { name: 'x', kind: 'mysql', url: 'postgres://a@b/c' },
     });
     expect(wrongKind.status).toBe(400);
+    expect((await readJson<ErrorBody>(wrongKind)).error.code).toBe('CUTOVER_CONNECTION_URL_KIND_MISMATCH');
     const dup = await api.call('POST', `${base}/connections`, {
       cookie,
       body: { name: '旧 ERP（只读）', kind: 'sqlite', url: 'sqlite:legacy.db' },
     });
     expect(dup.status).toBe(409);
+    expect((await readJson<ErrorBody>(dup)).error.code).toBe('CUTOVER_CONNECTION_NAME_TAKEN');
     // SQLite files are fenced into the sqlite-sources folder: never golive's own database or any server file.
     for (const url of ['sqlite:/tmp/x.db', 'sqlite:../golive.db', `sqlite:${api.dataDir}/golive.db`]) {
       const outside = await api.call('POST', `${base}/connections`, {
@@ -473,7 +486,9 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
         body: { name: `outside ${url}`, kind: 'sqlite', url },
       });
       expect(outside.status, url).toBe(400);
-      expect((await readJson<{ error: { message: string } }>(outside)).error.message).toContain('sqlite-sources');
+      const refused = await readJson<ErrorBody>(outside);
+      expect(refused.error.code).toBe('CUTOVER_CONNECTION_SQLITE_OUTSIDE_FOLDER');
+      expect(refused.error.message).toContain('sqlite-sources');
     }
     const inside = await api.call('POST', `${base}/connections`, {
       cookie,

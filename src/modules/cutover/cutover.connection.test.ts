@@ -129,7 +129,9 @@ describeEachDialect('dual-run against a saved PostgreSQL connection', (dialect) 
 
     const inUse = await api.call('DELETE', `${base}/connections/${connection.id}`, { cookie });
     expect(inUse.status).toBe(409);
-    expect((await readJson<{ error: { message: string } }>(inUse)).error.message).toContain('客户主数据');
+    const inUseError = await readJson<{ error: { code: string; message: string } }>(inUse);
+    expect(inUseError.error.code).toBe('CUTOVER_CONNECTION_IN_USE');
+    expect(inUseError.error.message).toContain('客户主数据');
   });
 
   it.runIf(hasPg)('fails a run with the password masked when the server refuses', async () => {

@@ -53,7 +53,7 @@ import {
   updateSpec,
 } from './spec.service';
 import { isUsableWebhookUrl, sendWebhook } from './webhook';
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import type { WebhookFormat } from './cutover.schema';
 import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
@@ -400,7 +400,7 @@ export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(deleteConnectionRoute, async (c) => {
     const { id, connectionId } = c.req.valid('param');
-    await deleteConnection(c.var.db, c.var.actor, id, connectionId);
+    await deleteConnection(c.var.db, c.var.actor, id, connectionId, c.var.locale);
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(testConnectionRoute, async (c) => {
@@ -462,9 +462,9 @@ export function registerCutoverRoutes(app: OpenAPIHono<AppEnv>): void {
     const spec = await getSpecRow(c.var.db.kysely, id, specId);
     const format = (body.format ?? spec.webhook_format) as WebhookFormat;
     const url = body.url ?? specWebhookUrl(spec, c.var.config.dataDir);
-    if (format === 'none') throw badInput('format', 'the webhook format is "none": choose wecom, dingtalk, feishu or json');
-    if (!url) throw badInput('url', 'the spec has no webhook URL');
-    if (!isUsableWebhookUrl(url)) throw badInput('url', 'must be an http:// or https:// URL');
+    if (format === 'none') throw new AppError('CUTOVER_WEBHOOK_FORMAT_NONE', {}, [{ field: 'format' }]);
+    if (!url) throw new AppError('CUTOVER_WEBHOOK_URL_MISSING', {}, [{ field: 'url' }]);
+    if (!isUsableWebhookUrl(url)) throw new AppError('CUTOVER_WEBHOOK_URL_INVALID', {}, [{ field: 'url' }]);
     const notice = await testNotice(c.var.db, spec, c.var.locale);
     const result = await sendWebhook(url, format, notice);
     return c.json({ ok: result.status === 'sent', status: result.status, error: result.error }, 200);

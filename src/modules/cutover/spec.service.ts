@@ -10,7 +10,7 @@ import {
   type ReconcileSpec,
 } from '../../engines/reconcile/reconcile-spec';
 import { parseSourceSpec } from '../../engines/sources/parse-source-spec';
-import { AppError, badInput, type Locale } from '../../shared/app-error';
+import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -71,11 +71,11 @@ export async function checkSpecColumns(
 
 function checkSchedule(cron: string, timeZone: string): void {
   parseCron(cron);
-  if (!isValidTimeZone(timeZone)) throw badInput('schedule.timeZone', `"${timeZone}" is not a known IANA time zone (e.g. Asia/Shanghai)`);
+  if (!isValidTimeZone(timeZone)) throw new AppError('CUTOVER_TIME_ZONE_INVALID', { timeZone }, [{ field: 'schedule.timeZone' }]);
 }
 
 function checkWebhookUrl(url: string | null): void {
-  if (url !== null && !isUsableWebhookUrl(url)) throw badInput('webhook.url', 'must be an http:// or https:// URL');
+  if (url !== null && !isUsableWebhookUrl(url)) throw new AppError('CUTOVER_WEBHOOK_URL_INVALID', {}, [{ field: 'webhook.url' }]);
 }
 
 /** The original file name of a project's upload; undefined once it is deleted. */
@@ -170,9 +170,7 @@ async function assertNameFree(db: DbExecutor, projectId: string, name: string, e
   let query = db.selectFrom('reconcile_spec').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '<>', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `a reconciliation spec named "${name}" already exists in this project` }, [
-      { field: 'name', reason: 'is taken' },
-    ]);
+    throw new AppError('CUTOVER_SPEC_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
 
@@ -362,7 +360,8 @@ async function resolveYamlSource(
   source: ReconcileSource | undefined,
   side: 'left' | 'right',
 ): Promise<SourceRef> {
-  if (source === undefined) throw badInput(side, `the YAML has no ${side} source: pass "${side}" in the request`);
+  const onSide = [{ field: side }];
+  if (source === undefined) throw new AppError('CUTOVER_IMPORT_SOURCE_MISSING', { side }, onSide);
   const spec = typeof source === 'string' ? source : source.source;
   const options: { sheet?: string; encoding?: string; query?: string } = typeof source === 'string' ? {} : source;
   const parsed = parseSourceSpec(spec);
@@ -375,7 +374,7 @@ async function resolveYamlSource(
       .where('original_name', '=', name)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    if (!upload) throw badInput(side, `no uploaded file named "${name}" in this project: upload it first or pass "${side}" in the request`);
+    if (!upload) throw new AppError('CUTOVER_IMPORT_UPLOAD_NOT_FOUND', { name, side }, onSide);
     const sheet = options.sheet ?? (parsed.kind === 'xlsx' ? parsed.sheet : undefined);
     return {
       type: 'upload',
@@ -385,13 +384,14 @@ async function resolveYamlSource(
     };
   }
   const base = parsed.kind === 'sqlite' ? `sqlite:${parsed.path}` : parsed.url;
+  // Password and secret query parameters gone: `wanted` may appear in an error.
   const wanted = stripPassword(maskConnectionUrl(base));
   const connections = await db.selectFrom('data_connection').select(['id', 'masked_url']).where('project_id', '=', projectId).execute();
   const hit = connections.find((c) => stripPassword(c.masked_url) === wanted);
-  if (!hit) throw badInput(side, `no saved connection matches ${wanted}: save the connection first or pass "${side}" in the request`);
+  if (!hit) throw new AppError('CUTOVER_IMPORT_CONNECTION_NOT_FOUND', { url: wanted, side }, onSide);
   const query = options.query ?? (parsed.isQuery ? parsed.target : undefined);
   if (query) return { type: 'connection', connectionId: hit.id, query };
-  if (!parsed.target) throw badInput(side, `${wanted}: name a table after '#'`);
+  if (!parsed.target) throw new AppError('CUTOVER_IMPORT_TABLE_MISSING', { url: wanted }, onSide);
   return { type: 'connection', connectionId: hit.id, table: parsed.target };
 }
 
@@ -407,13 +407,15 @@ export async function importSpec(
   const parsed = parseReconcileSpecYaml(input.yaml, 'yaml');
   const { left, right, ...rest } = parsed;
   for (const [column, map] of Object.entries(rest.valueMaps)) {
-    if ('file' in map)
-      throw badInput(`yaml.valueMaps.${column}`, 'value map files are not supported in the web app: inline them as values: { OLD: NEW }');
+    if ('file' in map) throw new AppError('CUTOVER_IMPORT_VALUE_MAP_FILE', { column }, [{ field: `yaml.valueMaps.${column}` }]);
   }
   const comparisonResult = comparisonSchema.safeParse(rest);
   if (!comparisonResult.success) {
-    const issue = comparisonResult.error.issues[0];
-    throw badInput(`yaml.${issue.path.map(String).join('.') || 'key'}`, issue.path.length ? issue.message : 'the spec names no key column');
+    // The engine's schema already passed: what the web app adds is a required key (value map files are refused above).
+    const path = comparisonResult.error.issues[0].path.map(String).join('.');
+    if (path === '' || path === 'key' || path.startsWith('key.'))
+      throw new AppError('CUTOVER_IMPORT_KEY_MISSING', {}, [{ field: 'yaml.key' }]);
+    throw new AppError('CUTOVER_IMPORT_SPEC_INVALID', { field: path }, [{ field: `yaml.${path}` }]);
   }
   return createSpec(
     db,

@@ -10,7 +10,7 @@ import { ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/q
 import { runQualityRules, type RuleFailure, type RuleOutcome } from '../../engines/quality/run-rules';
 import type { DatasetInput } from '../../engines/quality/workspace';
 import { downloadTable, type FileDownload } from '../../engines/export/temp-download';
-import { AppError, badInput, type Locale } from '../../shared/app-error';
+import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -38,7 +38,7 @@ async function resolveDatasets(
       .where('id', '=', id)
       .where('project_id', '=', projectId)
       .executeTakeFirst();
-    if (!row) throw badInput(field, `data asset ${id} does not exist in this project`);
+    if (!row) throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id }, [{ field }]);
     const source = await resolveAssetRow(db, row, dataDir);
     sources.push(source);
     datasets[id] = { spec: source.spec, options: source.options, label: row.name };
@@ -86,7 +86,7 @@ export async function startRuleRun(
 ): Promise<{ run: RuleRunView; jobId: string }> {
   const asset = await getAssetRow(db.kysely, projectId, assetId);
   const ruleSet = assetRuleSet(asset);
-  if (ruleSet.rules.length === 0) throw badInput('ruleSet', 'the asset has no rules yet: add rules first');
+  if (ruleSet.rules.length === 0) throw new AppError('DATA_ASSETS_NO_RULES', {}, [{ field: 'ruleSet' }]);
   const refs = ruleSet.rules.flatMap((r) => (r.kind === 'reference' ? [r.datasetId] : []));
   await resolveDatasets(db, projectId, refs, dataDir, 'ruleSet');
   const row: DataAssetRuleRunTable = {
@@ -245,7 +245,7 @@ async function getRuleRunRow(db: Db, projectId: string, assetId: string, runId: 
     .where('asset_id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'rule run', id: runId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_rule_run', id: runId });
   return row;
 }
 
@@ -414,9 +414,7 @@ export async function produceCleanedAsset(
         .where('name', '=', name)
         .executeTakeFirst();
       if (existing && existing.derived_from !== assetId) {
-        throw new AppError('CONFLICT', { summary: `name: "${name}" already exists and was not cleaned from ${source.name}` }, [
-          { field: 'name', reason: 'already exists' },
-        ]);
+        throw new AppError('DATA_ASSETS_CLEANED_NAME_TAKEN', { name, source: source.name }, [{ field: 'name' }]);
       }
       if (existing) {
         await tx.updateTable('data_asset').set({ upload_id: uploadId, updated_at: now }).where('id', '=', existing.id).execute();

@@ -4,14 +4,14 @@ import { projectParamsSchema } from '../../server/common-schemas';
 import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** Where an asset's rows come from: an uploaded file, or a saved connection's table or query. */
-export const assetSourceSchema = z.discriminatedUnion('kind', [
+export const assetSourceSchema = z.discriminatedUnion('type', [
   z.object({
-    kind: labelled(z.literal('upload'), lbl('数据来源类型', 'Source kind')),
+    type: labelled(z.literal('upload'), lbl('数据来源类型', 'Source kind')),
     uploadId: labelled(z.string().min(1).max(64), lbl('文件', 'File')),
   }),
   z
     .object({
-      kind: labelled(z.literal('connection'), lbl('数据来源类型', 'Source kind')),
+      type: labelled(z.literal('connection'), lbl('数据来源类型', 'Source kind')),
       connectionId: labelled(z.string().min(1).max(64), lbl('数据库连接', 'Database connection')),
       table: labelled(z.string().trim().min(1).max(300).optional(), lbl('表', 'Table')),
       query: labelled(z.string().trim().min(1).max(20000).optional(), lbl('查询语句', 'Query')),
@@ -109,7 +109,7 @@ export const assetViewSchema = z
     format: z.string(),
     notes: z.string(),
     source: z.object({
-      kind: z.enum(['upload', 'connection']),
+      type: z.enum(['upload', 'connection']),
       uploadId: z.string().nullable(),
       fileName: z.string().nullable(),
       connectionId: z.string().nullable(),

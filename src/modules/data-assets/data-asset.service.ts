@@ -7,7 +7,7 @@ import { cleanseRecipeSchema, ruleSetSchema, type CleanseRecipe, type RuleSet } 
 import { describeSource, openSource } from '../../engines/sources/open-source';
 import { isQueryText } from '../../engines/sources/parse-source-spec';
 import type { OpenSourceOptions } from '../../engines/sources/source-types';
-import { AppError, badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -35,7 +35,7 @@ export async function getAssetRow(db: DbExecutor, projectId: string, assetId: st
     .where('id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'data asset', id: assetId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset', id: assetId });
   return row;
 }
 
@@ -155,7 +155,7 @@ async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetT
       format: row.format,
       notes: row.notes,
       source: {
-        kind: row.source_kind === 'connection' ? 'connection' : 'upload',
+        type: row.source_kind === 'connection' ? 'connection' : 'upload',
         uploadId: row.upload_id,
         fileName: row.upload_id ? (uploadName.get(row.upload_id) ?? null) : null,
         connectionId: row.connection_id,
@@ -193,9 +193,7 @@ async function assertNameFree(db: DbExecutor, projectId: string, name: string, e
   let query = db.selectFrom('data_asset').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '<>', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `name: a data asset named "${name}" already exists` }, [
-      { field: 'name', reason: 'already exists' },
-    ]);
+    throw new AppError('DATA_ASSETS_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
 
@@ -212,11 +210,11 @@ export function newAssetRow(projectId: string, input: CreateAssetInput, format: 
     storage: input.storage,
     format,
     notes: input.notes,
-    source_kind: source.kind,
-    upload_id: source.kind === 'upload' ? source.uploadId : null,
-    connection_id: source.kind === 'connection' ? source.connectionId : null,
-    table_name: source.kind === 'connection' ? (source.table ?? null) : null,
-    query: source.kind === 'connection' ? (source.query ?? null) : null,
+    source_kind: source.type,
+    upload_id: source.type === 'upload' ? source.uploadId : null,
+    connection_id: source.type === 'connection' ? source.connectionId : null,
+    table_name: source.type === 'connection' ? (source.table ?? null) : null,
+    query: source.type === 'connection' ? (source.query ?? null) : null,
     encoding: input.encoding ?? null,
     sheet: input.sheet ?? null,
     key_columns: JSON.stringify(input.keyColumns),
@@ -239,13 +237,13 @@ export async function createAsset(
 ): Promise<{ asset: AssetView; profileRun: ProfileRunView | null }> {
   await getProjectRow(db.kysely, projectId);
   let format = input.format;
-  if (input.source.kind === 'upload') {
+  if (input.source.type === 'upload') {
     let upload: Awaited<ReturnType<typeof getUploadPath>>;
     try {
       upload = await getUploadPath(db, projectId, input.source.uploadId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId' }]);
       throw error;
     }
     format ??= extname(upload.view.originalName).replace('.', '').toLowerCase() || 'csv';
@@ -254,13 +252,13 @@ export async function createAsset(
       await getConnectionRow(db.kysely, projectId, input.source.connectionId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId' }]);
       throw error;
     }
     if (input.source.query !== undefined && !isQueryText(input.source.query))
-      throw badInput('source.query', 'must start with SELECT or WITH');
+      throw new AppError('DATA_ASSETS_QUERY_NOT_READ_ONLY', { keywords: 'SELECT / WITH' }, [{ field: 'source.query' }]);
     if (input.source.table !== undefined && (input.source.table.includes('#') || isQueryText(input.source.table)))
-      throw badInput('source.table', 'names a table (schema.table), not a query');
+      throw new AppError('DATA_ASSETS_TABLE_IS_QUERY', {}, [{ field: 'source.table' }]);
     format ??= input.source.query !== undefined ? 'query' : 'table';
   }
   const row = newAssetRow(projectId, input, format, actor.userId);
@@ -269,7 +267,7 @@ export async function createAsset(
     await tx.insertInto('data_asset').values(row).execute();
     await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
   });
-  const profile = input.profile ?? input.source.kind === 'upload';
+  const profile = input.profile ?? input.source.type === 'upload';
   const profileRun = profile ? (await startProfileRun(db, jobs, actor, projectId, row.id)).run : null;
   return { asset: await getAsset(db.kysely, projectId, row.id), profileRun };
 }
@@ -324,7 +322,7 @@ export async function saveRuleSet(db: Db, actor: Actor, projectId: string, asset
         .where('id', '=', rule.datasetId)
         .where('project_id', '=', projectId)
         .executeTakeFirst();
-      if (!other) throw badInput(`rules[${i}].datasetId`, 'is not a data asset of this project');
+      if (!other) throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: rule.datasetId }, [{ field: `rules[${i}].datasetId` }]);
     }
     const text = JSON.stringify(ruleSet);
     await tx.updateTable('data_asset').set({ rule_set: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
@@ -352,7 +350,8 @@ export async function saveRecipe(db: Db, actor: Actor, projectId: string, assetI
         .where('id', '=', step.dataset.datasetId)
         .where('project_id', '=', projectId)
         .executeTakeFirst();
-      if (!other) throw badInput(`steps[${i}].dataset.datasetId`, 'is not a data asset of this project');
+      if (!other)
+        throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: step.dataset.datasetId }, [{ field: `steps[${i}].dataset.datasetId` }]);
     }
     const text = JSON.stringify(recipe);
     await tx.updateTable('data_asset').set({ recipe: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
@@ -450,7 +449,7 @@ export async function getProfileRun(db: Db, projectId: string, assetId: string, 
     .where('asset_id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'profile run', id: runId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_profile_run', id: runId });
   const progress = await jobProgress(db.kysely, [row]);
   return { ...presentRun(row, row.job_id ? (progress.get(row.job_id) ?? null) : null), profile: parseJson<unknown>(row.result, null) };
 }

@@ -79,7 +79,7 @@ describeEachDialect('data assets API', (dialect) => {
         businessOwner: '销售部 王芳',
         systemOfOrigin: '用友 U8',
         storage: 'local',
-        source: { kind: 'upload', uploadId },
+        source: { type: 'upload', uploadId },
         keyColumns: ['客户编码'],
       },
     });
@@ -104,12 +104,16 @@ describeEachDialect('data assets API', (dialect) => {
 
   it('refuses a duplicate name and an unknown upload, naming the field', async () => {
     const uploadId = await upload('x.csv', 'a\n1\n');
-    const dup = await api.call('POST', `${base}/data-assets`, { cookie, body: { name: '客户档案', source: { kind: 'upload', uploadId } } });
+    const dup = await api.call('POST', `${base}/data-assets`, { cookie, body: { name: '客户档案', source: { type: 'upload', uploadId } } });
     expect(dup.status).toBe(409);
-    expect((await readJson<ErrorBody>(dup)).error.details[0]!.field).toBe('name');
+    expect((await readJson<ErrorBody>(dup)).error).toMatchObject({
+      code: 'DATA_ASSETS_NAME_TAKEN',
+      message: '已有名为“客户档案”的数据资产，请换一个名称',
+      details: [{ field: 'name', reason: '已有名为“客户档案”的数据资产，请换一个名称' }],
+    });
     const missing = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: 'X', source: { kind: 'upload', uploadId: '00000000-0000-4000-8000-000000000000' } },
+      body: { name: 'X', source: { type: 'upload', uploadId: '00000000-0000-4000-8000-000000000000' } },
     });
     expect(missing.status).toBe(404);
     expect((await readJson<ErrorBody>(missing)).error.details[0]!.field).toBe('source.uploadId');
@@ -121,7 +125,7 @@ describeEachDialect('data assets API', (dialect) => {
       await readJson<{ asset: AssetView }>(
         await api.call('POST', `${base}/data-assets`, {
           cookie,
-          body: { name: '未清采购订单', source: { kind: 'upload', uploadId }, keyColumns: ['订单号'], profile: false },
+          body: { name: '未清采购订单', source: { type: 'upload', uploadId }, keyColumns: ['订单号'], profile: false },
         }),
       )
     ).asset;
@@ -130,6 +134,13 @@ describeEachDialect('data assets API', (dialect) => {
       body: { rules: [{ id: 'r1', kind: 'regex', column: '客户编码', pattern: '(' }] },
     });
     expect(bad.status).toBe(400);
+    const noRules = await api.call('POST', `${base}/data-assets/${orders.id}/rule-runs`, { cookie });
+    expect(noRules.status).toBe(400);
+    expect((await readJson<ErrorBody>(noRules)).error).toMatchObject({
+      code: 'DATA_ASSETS_NO_RULES',
+      message: '该数据资产还没有校验规则，请先添加规则',
+      details: [{ field: 'ruleSet' }],
+    });
     const put = await api.call('PUT', `${base}/data-assets/${customers.id}/rules`, {
       cookie,
       body: {
@@ -192,7 +203,36 @@ describeEachDialect('data assets API', (dialect) => {
       cookie,
       body: { rules: [{ id: 'x', kind: 'reference', column: '客户编码', datasetId: 'nope', datasetColumn: 'a' }] },
     });
-    expect((await readJson<ErrorBody>(unknown)).error.details[0]!.field).toBe('rules[0].datasetId');
+    expect(unknown.status).toBe(400);
+    expect((await readJson<ErrorBody>(unknown)).error).toMatchObject({
+      code: 'DATA_ASSETS_REFERENCE_UNKNOWN',
+      message: '引用的数据资产在本项目中不存在（ID：“nope”）',
+      details: [{ field: 'rules[0].datasetId' }],
+    });
+    const unknownMap = await api.call('PUT', `${base}/data-assets/${orders.id}/recipe`, {
+      cookie,
+      body: { steps: [{ kind: 'map', column: '客户编码', pairs: [], dataset: { datasetId: 'nope', fromColumn: 'a', toColumn: 'b' } }] },
+    });
+    expect((await readJson<ErrorBody>(unknownMap)).error).toMatchObject({
+      code: 'DATA_ASSETS_REFERENCE_UNKNOWN',
+      details: [{ field: 'steps[0].dataset.datasetId' }],
+    });
+
+    // A registered asset that happens to carry the cleaned twin's name is not overwritten.
+    const uploadId = await upload('同名.csv', 'a\n1\n');
+    const twin = await api.call('POST', `${base}/data-assets`, {
+      cookie,
+      body: { name: '未清采购订单（清洗后）', source: { type: 'upload', uploadId }, profile: false },
+    });
+    const twinId = (await readJson<{ asset: AssetView }>(twin)).asset.id;
+    const clash = await api.call('POST', `${base}/data-assets/${orders.id}/cleansing/materialize`, { cookie });
+    expect(clash.status).toBe(409);
+    expect((await readJson<ErrorBody>(clash)).error).toMatchObject({
+      code: 'DATA_ASSETS_CLEANED_NAME_TAKEN',
+      message: '已有名为“未清采购订单（清洗后）”的数据资产，但它不是由“未清采购订单”清洗生成的；请先将它改名，再生成清洗结果',
+      details: [{ field: 'name' }],
+    });
+    expect((await api.call('DELETE', `${base}/data-assets/${twinId}`, { cookie })).status).toBe(200);
   });
 
   it('previews a cleansing recipe and produces a cleaned derived asset that profiles better', async () => {
@@ -254,7 +294,7 @@ describeEachDialect('data assets API', (dialect) => {
     const connectionId = (await readJson<{ id: string }>(connection)).id;
     const created = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '销售订单', source: { kind: 'connection', connectionId, table: 'so' }, keyColumns: ['so_no'], profile: true },
+      body: { name: '销售订单', source: { type: 'connection', connectionId, table: 'so' }, keyColumns: ['so_no'], profile: true },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const { asset, profileRun } = await readJson<{ asset: AssetView; profileRun: ProfileRunView }>(created);
@@ -275,9 +315,23 @@ describeEachDialect('data assets API', (dialect) => {
     expect(resolved.spec).toMatch(/^sqlite:.*u8\.db#so$/);
     const query = await api.call('POST', `${base}/data-assets`, {
       cookie,
-      body: { name: '坏查询', source: { kind: 'connection', connectionId, query: 'DELETE FROM so' } },
+      body: { name: '坏查询', source: { type: 'connection', connectionId, query: 'DELETE FROM so' } },
     });
-    expect((await readJson<ErrorBody>(query)).error.details[0]!.field).toBe('source.query');
+    expect(query.status).toBe(400);
+    expect((await readJson<ErrorBody>(query)).error).toMatchObject({
+      code: 'DATA_ASSETS_QUERY_NOT_READ_ONLY',
+      message: '数据源只能是只读的 SQL 查询，须以 SELECT / WITH 开头',
+      details: [{ field: 'source.query' }],
+    });
+    const tableQuery = await api.call('POST', `${base}/data-assets`, {
+      cookie,
+      body: { name: '坏表名', source: { type: 'connection', connectionId, table: 'SELECT * FROM so' } },
+    });
+    expect((await readJson<ErrorBody>(tableQuery)).error).toMatchObject({
+      code: 'DATA_ASSETS_TABLE_IS_QUERY',
+      message: '此处请填写表名（模式名.表名），而不是 SQL 查询',
+      details: [{ field: 'source.table' }],
+    });
   });
 
   it('serves the contracts: resolve, materialize, summary and report blocks', async () => {

@@ -7,6 +7,12 @@ import { DEFAULT_FUNCTIONS, DEFAULT_SOD_RULES } from './erp-permission-defaults'
 import type { PermissionMatrixView, SodRuleView } from './erp-permission-matrix.schema';
 import { buildPermissionMatrixReportBlocks, getPermissionMatrixSnapshot } from './erp-permission-matrix-snapshot';
 
+interface ErrorBody {
+  error: { code: string; message: string; details: { field: string; reason: string }[] };
+}
+/** The error of a refused call (messages are zh-CN: the API default). */
+const errorOf = async (response: Response): Promise<ErrorBody['error']> => (await readJson<ErrorBody>(response)).error;
+
 describeEachDialect('permission matrix API', (dialect) => {
   let api: TestApi;
   let cookie: string;
@@ -59,6 +65,18 @@ describeEachDialect('permission matrix API', (dialect) => {
     expect(matrix.roles.map((r) => r.name)).toEqual(['采购员', '出纳']);
     const duplicate = await api.call('POST', `${base}/roles`, { cookie, body: { name: '采购员' } });
     expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toMatchObject({
+      code: 'ERP_PERMISSIONS_ROLE_NAME_TAKEN',
+      message: '已有名为“采购员”的 ERP 角色，请换一个名称',
+      details: [{ field: 'name', reason: '已有名为“采购员”的 ERP 角色，请换一个名称' }],
+    });
+    const unknownRole = await api.call('POST', `${base}/roles`, { cookie, body: { name: '会计', assessmentRoleId: 'nope' } });
+    expect(unknownRole.status).toBe(400);
+    expect(await errorOf(unknownRole)).toMatchObject({
+      code: 'ERP_PERMISSIONS_ASSESSMENT_ROLE_UNKNOWN',
+      message: '本项目中找不到所选的用户角色（ID：“nope”）',
+      details: [{ field: 'assessmentRoleId' }],
+    });
     const empty = await api.call('POST', `${base}/roles`, { cookie, body: { name: '' } });
     expect(empty.status).toBe(400);
   });
@@ -114,8 +132,26 @@ describeEachDialect('permission matrix API', (dialect) => {
       },
     });
     expect(unknown.status).toBe(400);
-    const body = await readJson<{ error: { details: { field: string }[] } }>(unknown);
-    expect(body.error.details[0]!.field).toBe('grants.1.functionId');
+    expect(await errorOf(unknown)).toMatchObject({
+      code: 'ERP_PERMISSIONS_FUNCTION_UNKNOWN',
+      message: '本项目中找不到该 ERP 功能（ID：“nope”）',
+      details: [{ field: 'grants.1.functionId' }],
+    });
+    const twice = await api.call('PUT', `${base}/roles/${roleId('出纳')}/grants`, {
+      cookie,
+      body: {
+        grants: [
+          { functionId: fn('收款单', 'view'), scope: 'own' },
+          { functionId: fn('收款单', 'view'), scope: 'company' },
+        ],
+      },
+    });
+    expect(twice.status).toBe(400);
+    expect(await errorOf(twice)).toMatchObject({
+      code: 'ERP_PERMISSIONS_GRANT_FUNCTION_TWICE',
+      message: `同一 ERP 功能在权限中出现了两次（ID：“${fn('收款单', 'view')}”），每个功能只能授权一次`,
+      details: [{ field: 'grants.1.functionId' }],
+    });
     const badScope = await api.call('PUT', `${base}/roles/${roleId('出纳')}/grants/${fn('收款单', 'view')}`, {
       cookie,
       body: { scope: 'world' },
@@ -149,18 +185,35 @@ describeEachDialect('permission matrix API', (dialect) => {
       },
     });
     expect(noConflict.status).toBe(400);
-    const recorded = await api.call('POST', `${base}/mitigations`, {
-      cookie,
-      body: {
-        ruleId: sod05.id,
-        subjectKind: 'role',
-        subjectId: roleId('出纳'),
-        compensatingControl: '财务经理每月复核银行余额调节表',
-        approver: '李文华',
-        approvedOn: '2026-11-28',
-      },
+    expect(await errorOf(noConflict)).toMatchObject({
+      code: 'ERP_PERMISSIONS_SOD_NO_CONFLICT',
+      message: '职责分离（SoD）规则“SOD-05”当前对“采购员”没有冲突，无需记录例外',
+      details: [{ field: 'subjectId' }],
     });
+    const mitigation = {
+      ruleId: sod05.id,
+      subjectKind: 'role',
+      subjectId: roleId('出纳'),
+      compensatingControl: '财务经理每月复核银行余额调节表',
+      approver: '李文华',
+      approvedOn: '2026-11-28',
+    };
+    const unknownRule = await api.call('POST', `${base}/mitigations`, { cookie, body: { ...mitigation, ruleId: 'nope' } });
+    expect(unknownRule.status).toBe(400);
+    expect(await errorOf(unknownRule)).toMatchObject({
+      code: 'ERP_PERMISSIONS_SOD_RULE_UNKNOWN',
+      message: '本项目中找不到该职责分离（SoD）规则（ID：“nope”）',
+      details: [{ field: 'ruleId' }],
+    });
+    const recorded = await api.call('POST', `${base}/mitigations`, { cookie, body: mitigation });
     expect(recorded.status).toBe(201);
+    const again = await api.call('POST', `${base}/mitigations`, { cookie, body: mitigation });
+    expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatchObject({
+      code: 'ERP_PERMISSIONS_SOD_ALREADY_MITIGATED',
+      message: '该职责分离（SoD）冲突已记录例外（审批人：“李文华”）',
+      details: [{ field: 'subjectId' }],
+    });
     matrix = await readJson<PermissionMatrixView>(recorded);
     expect(matrix.conflicts.open).toBe(0);
     expect(matrix.conflicts.mitigated).toBe(1);
@@ -218,7 +271,13 @@ describeEachDialect('permission matrix API', (dialect) => {
     });
     expect(created.status).toBe(201);
     const rule = await readJson<SodRuleView>(created);
-    expect((await api.call('POST', `${base}/sod-rules`, { cookie, body: { ...rule, id: undefined } })).status).toBe(409);
+    const duplicate = await api.call('POST', `${base}/sod-rules`, { cookie, body: { ...rule, id: undefined } });
+    expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toMatchObject({
+      code: 'ERP_PERMISSIONS_SOD_RULE_CODE_TAKEN',
+      message: '职责分离（SoD）规则编号“SOD-90”已存在，请换一个编号',
+      details: [{ field: 'code' }],
+    });
     const badMatcher = await api.call('POST', `${base}/sod-rules`, {
       cookie,
       body: {
@@ -253,7 +312,16 @@ describeEachDialect('permission matrix API', (dialect) => {
     matrix = await readJson<PermissionMatrixView>(response);
     const person = matrix.conflicts.items.find((c) => c.subjectKind === 'person');
     expect(person).toMatchObject({ ruleCode: 'SOD-01', subjectId: memberId, roleNames: ['采购员', '付款审批'] });
-    expect((await api.call('PUT', `${base}/roles/${roleId('采购员')}/members`, { cookie, body: { memberIds: ['x'] } })).status).toBe(400);
+    const unknownMember = await api.call('PUT', `${base}/roles/${roleId('采购员')}/members`, {
+      cookie,
+      body: { memberIds: [memberId, 'x'] },
+    });
+    expect(unknownMember.status).toBe(400);
+    expect(await errorOf(unknownMember)).toMatchObject({
+      code: 'ERP_PERMISSIONS_MEMBER_UNKNOWN',
+      message: '本项目中找不到该成员（ID：“x”）',
+      details: [{ field: 'memberIds.1' }],
+    });
     response = await api.call('DELETE', `${base}/roles/${roleId('付款审批')}`, { cookie });
     matrix = await readJson<PermissionMatrixView>(response);
     expect(matrix.conflicts.items.some((c) => c.subjectKind === 'person')).toBe(false);
@@ -267,9 +335,16 @@ describeEachDialect('permission matrix API', (dialect) => {
     expect(response.status).toBe(201);
     matrix = await readJson<PermissionMatrixView>(response);
     const id = fn('固定资产卡片', 'create');
-    expect(
-      (await api.call('POST', `${base}/functions`, { cookie, body: { module: 'finance', menu: '固定资产卡片', action: 'create' } })).status,
-    ).toBe(409);
+    const duplicate = await api.call('POST', `${base}/functions`, {
+      cookie,
+      body: { module: 'finance', menu: '固定资产卡片', action: 'create' },
+    });
+    expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toMatchObject({
+      code: 'ERP_PERMISSIONS_FUNCTION_TAKEN',
+      message: '该模块中已有菜单“固定资产卡片”的同一操作，不能重复添加 ERP 功能',
+      details: [{ field: 'menu' }],
+    });
     expect((await api.call('POST', `${base}/functions`, { cookie, body: { module: 'nope', menu: 'x', action: 'view' } })).status).toBe(400);
     response = await api.call('PATCH', `${base}/functions/${id}`, { cookie, body: { action: 'edit' } });
     matrix = await readJson<PermissionMatrixView>(response);

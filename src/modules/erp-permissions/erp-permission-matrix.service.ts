@@ -1,6 +1,6 @@
 import type { Db, DbExecutor } from '../../db/connection';
 import type { ErpFunctionTable, ErpRoleTable } from '../../db/schema-erp-permissions';
-import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -79,16 +79,14 @@ async function assertRoleNameFree(db: DbExecutor, projectId: string, name: strin
   let query = db.selectFrom('erp_role').select('id').where('project_id', '=', projectId).where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `name: an ERP role named "${name}" already exists` }, [
-      { field: 'name', reason: 'already exists' },
-    ]);
+    throw new AppError('ERP_PERMISSIONS_ROLE_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
 
 async function assertAssessmentRole(db: DbExecutor, projectId: string, assessmentRoleId: string | null | undefined): Promise<void> {
   if (!assessmentRoleId) return;
   if (!(await assessmentRoleExists(db, projectId, assessmentRoleId)))
-    throw badInput('assessmentRoleId', `no assessment role ${assessmentRoleId} in this project`);
+    throw new AppError('ERP_PERMISSIONS_ASSESSMENT_ROLE_UNKNOWN', { id: assessmentRoleId }, [{ field: 'assessmentRoleId' }]);
 }
 
 async function nextSort(db: DbExecutor, table: 'erp_role' | 'erp_function' | 'sod_rule', projectId: string): Promise<number> {
@@ -190,7 +188,7 @@ async function assertFunctionsInProject(
   const rows = await db.selectFrom('erp_function').select('id').where('project_id', '=', projectId).execute();
   const known = new Set(rows.map((r) => r.id));
   functionIds.forEach((id, index) => {
-    if (!known.has(id)) throw badInput(field(index), `no ERP function ${id} in this project`);
+    if (!known.has(id)) throw new AppError('ERP_PERMISSIONS_FUNCTION_UNKNOWN', { id }, [{ field: field(index) }]);
   });
 }
 
@@ -207,7 +205,8 @@ export async function setRoleGrants(
     await getRoleRow(tx, projectId, roleId);
     const seen = new Set<string>();
     grants.forEach((g, i) => {
-      if (seen.has(g.functionId)) throw badInput(`grants.${i}.functionId`, `function ${g.functionId} is listed twice`);
+      if (seen.has(g.functionId))
+        throw new AppError('ERP_PERMISSIONS_GRANT_FUNCTION_TWICE', { id: g.functionId }, [{ field: `grants.${i}.functionId` }]);
       seen.add(g.functionId);
     });
     await assertFunctionsInProject(
@@ -292,7 +291,7 @@ export async function setRoleMembers(
     if (unique.length > 0) {
       const unknown = await findUnknownMemberIds(tx, projectId, unique);
       memberIds.forEach((id, i) => {
-        if (unknown.has(id)) throw badInput(`memberIds.${i}`, `no member ${id} in this project`);
+        if (unknown.has(id)) throw new AppError('ERP_PERMISSIONS_MEMBER_UNKNOWN', { id }, [{ field: `memberIds.${i}` }]);
       });
     }
     const before = await tx.selectFrom('erp_role_member').select('member_id').where('role_id', '=', roleId).execute();
@@ -387,9 +386,7 @@ async function assertFunctionFree(
     .where('action', '=', fn.action);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `menu: the function ${fn.module} · ${fn.menu} · ${fn.action} already exists` }, [
-      { field: 'menu', reason: 'this module · menu · action already exists' },
-    ]);
+    throw new AppError('ERP_PERMISSIONS_FUNCTION_TAKEN', { menu: fn.menu }, [{ field: 'menu' }]);
   }
 }
 

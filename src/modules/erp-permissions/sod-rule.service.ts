@@ -1,6 +1,6 @@
 import type { Db, DbExecutor } from '../../db/connection';
 import type { SodRuleTable } from '../../db/schema-erp-permissions';
-import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -37,7 +37,7 @@ async function assertCodeFree(db: DbExecutor, projectId: string, code: string, e
   let query = db.selectFrom('sod_rule').select('id').where('project_id', '=', projectId).where('code', '=', code);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
-    throw new AppError('CONFLICT', { summary: `code: the SoD rule ${code} already exists` }, [{ field: 'code', reason: 'already exists' }]);
+    throw new AppError('ERP_PERMISSIONS_SOD_RULE_CODE_TAKEN', { code }, [{ field: 'code' }]);
   }
 }
 
@@ -122,22 +122,20 @@ export async function recordSodMitigation(
   locale: Locale,
 ): Promise<PermissionMatrixView> {
   return db.kysely.transaction().execute(async (tx) => {
-    await getRuleRow(tx, projectId, input.ruleId).catch(() => {
-      throw badInput('ruleId', `no SoD rule ${input.ruleId} in this project`);
+    const rule = await getRuleRow(tx, projectId, input.ruleId).catch(() => {
+      throw new AppError('ERP_PERMISSIONS_SOD_RULE_UNKNOWN', { id: input.ruleId }, [{ field: 'ruleId' }]);
     });
     const data = await loadMatrixData(tx, projectId);
     const conflict = computeConflicts(data, locale).find(
       (c) => c.ruleId === input.ruleId && c.subjectKind === input.subjectKind && c.subjectId === input.subjectId,
     );
     if (!conflict) {
-      throw badInput('subjectId', `there is no current conflict of this rule for ${input.subjectKind} ${input.subjectId}`);
+      const subjects = input.subjectKind === 'person' ? data.members : data.roles;
+      const subject = subjects.find((s) => s.id === input.subjectId)?.name ?? input.subjectId;
+      throw new AppError('ERP_PERMISSIONS_SOD_NO_CONFLICT', { rule: rule.code, subject }, [{ field: 'subjectId' }]);
     }
     if (conflict.mitigation) {
-      throw new AppError(
-        'CONFLICT',
-        { summary: `subjectId: this conflict already has a recorded exception (${conflict.mitigation.approver})` },
-        [{ field: 'subjectId', reason: 'already mitigated' }],
-      );
+      throw new AppError('ERP_PERMISSIONS_SOD_ALREADY_MITIGATED', { approver: conflict.mitigation.approver }, [{ field: 'subjectId' }]);
     }
     const row = {
       id: newId(),

@@ -27,7 +27,7 @@ function outcome(input: Partial<DecisionInput>, criteria: CriterionView[]): stri
 describe('assertDecisionAllowed', () => {
   it.each<[string, Partial<DecisionInput>, CriterionView[], string]>([
     ['go when every criterion passes', {}, ALL_PASS, 'allowed'],
-    ['go while one criterion fails', {}, ONE_FAILS, 'CONFLICT:dual_run_exit'],
+    ['go while one criterion fails', {}, ONE_FAILS, 'GO_LIVE_NOT_READY:dual_run_exit'],
     ['go without a date', { goLiveDate: null }, ALL_PASS, 'VALIDATION_FAILED:goLiveDate'],
     [
       'conditional go with conditions while criteria fail',

@@ -97,12 +97,22 @@ describeEachDialect('go-live API', (dialect) => {
     });
     expect(refused.status).toBe(409);
     const body = await readJson<{ error: { code: string; message: string; details: { field: string; reason: string }[] } }>(refused);
-    expect(body.error.code).toBe('CONFLICT');
+    expect(body.error.code).toBe('GO_LIVE_NOT_READY');
     expect(body.error.details.map((d) => d.field)).toEqual(expect.arrayContaining(['blueprint_approved', 'dual_run_exit']));
     expect(body.error.details.map((d) => d.field)).not.toContain('migration_loaded');
     expect(body.error.details.find((d) => d.field === 'blueprint_approved')!.reason).toBe(
       'Blueprint signed off: V2 still awaits both signatures.',
     );
+    // In Chinese (the default) the message lists the failing criteria by their Chinese titles.
+    const refusedZh = await readJson<{ error: { code: string; message: string; details: { field: string; reason: string }[] } }>(
+      await api.call('POST', path('/decisions'), { cookie: pm, body: { decision: 'go', goLiveDate: '2027-03-01' } }),
+    );
+    const failing = (await readJson<GoLiveView>(await api.call('GET', path(), { cookie: pm }))).criteria.filter((c) => c.status === 'fail');
+    expect(refusedZh.error).toEqual({
+      code: 'GO_LIVE_NOT_READY',
+      message: `尚不具备上线条件，不能决定直接上线（可选择有条件上线）。未满足的条件：${failing.map((c) => c.title).join('、')}`,
+      details: failing.map((c) => ({ field: c.code, reason: `${c.title}: ${c.detail}` })),
+    });
     const missing = await api.call('POST', path('/decisions'), { cookie: pm, body: { decision: 'conditional_go' } });
     expect(missing.status).toBe(400);
     expect((await readJson<{ error: { details: { field: string }[] } }>(missing)).error.details.map((d) => d.field)).toEqual([

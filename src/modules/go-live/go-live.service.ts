@@ -293,10 +293,6 @@ const MESSAGES = {
     en: 'a conditional go needs its conditions, a no-go its reasons',
   },
   dateNeeded: { zh: '上线决策需要上线日期', en: 'a go decision needs the go-live date' },
-  notReady: {
-    zh: '尚不具备上线条件，不能决定直接上线（可选择有条件上线）',
-    en: 'not ready: a plain go is refused (a conditional go is possible)',
-  },
 } as const;
 
 async function nextSort(db: DbExecutor, projectId: string): Promise<number> {
@@ -437,8 +433,8 @@ export function assertDecisionAllowed(input: DecisionInput, criteria: CriterionV
   const failing = criteria.filter((c) => c.status === 'fail');
   if (input.decision === 'go' && failing.length > 0) {
     throw new AppError(
-      'CONFLICT',
-      { summary: `${pick(MESSAGES.notReady, locale)}: ${failing.map((c) => c.title).join(locale === 'zh-CN' ? '、' : ', ')}` },
+      'GO_LIVE_NOT_READY',
+      { criteria: failing.map((c) => c.title).join(locale === 'zh-CN' ? '、' : ', ') },
       failing.map((c) => ({ field: c.code, reason: `${c.title}: ${c.detail}` })),
     );
   }

@@ -12,7 +12,6 @@ export function changeManagement(f: RiskFacts, s: RiskSettings, locale: Locale):
         code: 'change_management.resistance',
         level: 'no_data',
         value: null,
-        title: { zh: '变革阻力', en: 'Resistance to change' },
         message: {
           zh: '尚未登记关键干系人及其支持度：无法判断变革阻力。',
           en: 'No key stakeholders and their support are recorded: resistance cannot be judged.',
@@ -40,7 +39,6 @@ export function changeManagement(f: RiskFacts, s: RiskSettings, locale: Locale):
               ? 'watch'
               : 'ok',
     value: assessed.length === 0 ? null : shareAgainst,
-    title: { zh: '变革阻力', en: 'Resistance to change' },
     message:
       assessed.length === 0
         ? { zh: '干系人尚未评估支持度。', en: 'No stakeholder support has been assessed yet.' }
@@ -73,7 +71,6 @@ export function changeManagement(f: RiskFacts, s: RiskSettings, locale: Locale):
     code: 'change_management.key_resistors',
     level: keyResistors.length === 0 ? 'ok' : keyResistors.length >= 2 ? 'critical' : 'warning',
     value: keyResistors.length,
-    title: { zh: '关键抵触者', en: 'Key resisters' },
     message:
       keyResistors.length === 0
         ? { zh: '没有高影响力（4–5）的干系人反对变革。', en: 'No high-influence (4–5) stakeholder opposes the change.' }
@@ -94,7 +91,6 @@ export function changeManagement(f: RiskFacts, s: RiskSettings, locale: Locale):
     code: 'change_management.stale_assessments',
     level: stale.length === 0 ? 'ok' : 'watch',
     value: stale.length,
-    title: { zh: '支持度跟踪', en: 'Support tracking' },
     message:
       stale.length === 0
         ? {

@@ -12,7 +12,6 @@ export function customisation(f: RiskFacts, locale: Locale): IndicatorDraft[] {
         code: 'customisation.share',
         level: 'no_data',
         value: null,
-        title: { zh: '定制开发占比', en: 'Custom development share' },
         message: { zh: '需求清单为空：尚无法衡量定制程度。', en: 'The requirement list is empty: customisation cannot be measured yet.' },
         evidence: link,
       },
@@ -25,7 +24,6 @@ export function customisation(f: RiskFacts, locale: Locale): IndicatorDraft[] {
       code: 'customisation.share',
       level: over ? 'critical' : near ? 'warning' : 'ok',
       value: c.customShare,
-      title: { zh: '定制开发占比', en: 'Custom development share' },
       message: {
         zh: `全部需求中 ${pct(c.customShare)} 为定制开发（上限 ${pct(c.maxCustomShare)}${near ? '，已接近上限' : ''}）。`,
         en: `${pct(c.customShare)} of all requirements are custom development (limit ${pct(c.maxCustomShare)}${near ? ', close to the limit' : ''}).`,
@@ -36,7 +34,6 @@ export function customisation(f: RiskFacts, locale: Locale): IndicatorDraft[] {
       code: 'customisation.modules_over',
       level: c.modulesOver.length === 0 ? 'ok' : c.modulesOver.length >= 2 ? 'critical' : 'warning',
       value: c.modulesOver.length,
-      title: { zh: '超标模块', en: 'Modules over the limit' },
       message:
         c.modulesOver.length === 0
           ? { zh: '没有模块超过定制占比或工作量上限。', en: 'No module exceeds the custom share or effort limit.' }

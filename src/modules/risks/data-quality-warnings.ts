@@ -15,7 +15,6 @@ export function dataQuality(f: RiskFacts, s: RiskSettings, locale: Locale): Indi
     code: 'data_quality.scores',
     level: lowest === null ? 'no_data' : lowest < s.dataScoreCritical ? 'critical' : lowest < s.dataScoreWarn ? 'warning' : 'ok',
     value: lowest,
-    title: { zh: '数据质量得分', en: 'Data quality scores' },
     message:
       lowest === null
         ? {
@@ -47,7 +46,6 @@ export function dataQuality(f: RiskFacts, s: RiskSettings, locale: Locale): Indi
       code: 'data_quality.unprofiled',
       level: unprofiled.length ? 'watch' : 'ok',
       value: unprofiled.length,
-      title: { zh: '未分析资产', en: 'Assets not profiled' },
       message: unprofiled.length
         ? {
             zh: `${unprofiled.length} 项数据资产尚未做质量分析：${list(
@@ -70,7 +68,6 @@ export function dataQuality(f: RiskFacts, s: RiskSettings, locale: Locale): Indi
       code: 'data_quality.rejects',
       level: ratio >= s.rejectRatioCritical ? 'critical' : ratio >= s.rejectRatioWarn ? 'warning' : 'ok',
       value: ratio,
-      title: { zh: '迁移拒收率', en: 'Migration rejects' },
       message: {
         zh: `最近一次正式迁移（第 ${run.number} 次）拒收 ${run.rejectedRows} / ${run.sourceRows} 行 = ${pct(ratio)}（预警 ${pct(
           s.rejectRatioWarn,

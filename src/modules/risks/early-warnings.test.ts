@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_SETTINGS, evaluateHealth, levelOfScore, type RiskFacts } from './early-warnings';
+import { INDICATOR_CATALOGUE, INDICATOR_CODES, indicatorTitle, isIndicatorCode } from './indicator-catalogue';
 import type { SignalLevel } from './risk.schema';
 
 const TODAY = '2026-11-28';
@@ -322,5 +323,24 @@ describe('evaluateHealth properties', () => {
         expect(dimensionScore(more, 'risk_register')!).toBeLessThanOrEqual(dimensionScore(facts, 'risk_register')!);
       }),
     );
+  });
+});
+
+describe('indicator catalogue', () => {
+  it('names every evaluated indicator, under its own dimension, in both languages', () => {
+    // Without goals the goal dimension reports only that none are defined: together the two cover every rule.
+    const evaluated = [healthyFacts(), { ...healthyFacts(), goals: [] }].flatMap((facts) =>
+      evaluateHealth(facts, DEFAULT_RISK_SETTINGS, 'en').dimensions.flatMap((d) =>
+        d.indicators.map((i) => ({ dimension: d.code, code: i.code, title: i.title })),
+      ),
+    );
+    expect([...new Set(evaluated.map((e) => e.code))].sort()).toEqual([...INDICATOR_CODES].sort());
+    for (const e of evaluated) {
+      expect(isIndicatorCode(e.code)).toBe(true);
+      if (!isIndicatorCode(e.code)) continue;
+      expect(INDICATOR_CATALOGUE[e.code].dimension).toBe(e.dimension);
+      expect(e.title).toBe(indicatorTitle(e.code, 'en'));
+      expect(indicatorTitle(e.code, 'zh-CN')).not.toMatch(/[a-z_]{3,}/);
+    }
   });
 });

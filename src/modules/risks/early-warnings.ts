@@ -8,6 +8,7 @@ import {
   type SignalLevel,
 } from './risk.schema';
 import type { RiskFacts } from './risk-facts';
+import { indicatorTitle } from './indicator-catalogue';
 import type { IndicatorDraft, Text } from './indicator-draft';
 import { executiveBacking } from './executive-backing-warnings';
 import { changeManagement } from './change-management-warnings';
@@ -154,7 +155,7 @@ export function evaluateHealth(facts: RiskFacts, settings: RiskSettings, locale:
       level: d.level,
       score: d.level === 'no_data' ? null : LEVEL_SCORE[d.level],
       value: d.value,
-      title: zh ? d.title.zh : d.title.en,
+      title: indicatorTitle(d.code, locale),
       message: zh ? d.message.zh : d.message.en,
       evidence: d.evidence ?? [],
     }));

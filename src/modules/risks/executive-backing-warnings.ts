@@ -6,13 +6,11 @@ import { daysBetween, list, type IndicatorDraft } from './indicator-draft';
 /** Executive backing: a sponsor is named, has an account and has been active lately. */
 export function executiveBacking(f: RiskFacts, s: RiskSettings, locale: Locale): IndicatorDraft[] {
   const out: IndicatorDraft[] = [];
-  const title = { zh: '项目发起人', en: 'Project sponsor' };
   if (f.sponsors.length === 0) {
     out.push({
       code: 'executive_backing.sponsor_named',
       level: 'critical',
       value: 0,
-      title,
       message: {
         zh: '团队中没有“发起人”角色的成员：项目领导小组无人牵头，重大争议无人拍板。',
         en: 'No team member has the sponsor role: the steering committee has no head and nobody decides major disputes.',
@@ -24,7 +22,6 @@ export function executiveBacking(f: RiskFacts, s: RiskSettings, locale: Locale):
       code: 'executive_backing.sponsor_named',
       level: 'ok',
       value: f.sponsors.length,
-      title,
       message: {
         zh: `发起人：${list(
           f.sponsors.map((x) => x.name),
@@ -37,13 +34,11 @@ export function executiveBacking(f: RiskFacts, s: RiskSettings, locale: Locale):
       },
     });
     const withAccount = f.sponsors.filter((x) => x.hasAccount);
-    const activity = { zh: '发起人参与度', en: 'Sponsor involvement' };
     if (withAccount.length === 0) {
       out.push({
         code: 'executive_backing.sponsor_active',
         level: 'watch',
         value: null,
-        title: activity,
         message: {
           zh: '发起人没有 golive 账号：无法在系统中审批定制开发、签署蓝图，参与情况无从记录。',
           en: 'The sponsor has no golive account: they cannot approve custom development or sign the blueprint here, and their involvement is not recorded.',
@@ -59,7 +54,6 @@ export function executiveBacking(f: RiskFacts, s: RiskSettings, locale: Locale):
         code: 'executive_backing.sponsor_active',
         level,
         value: never ? null : idle,
-        title: activity,
         message: never
           ? {
               zh: '发起人从未在 golive 中审批、签字或更新过任何内容。',
@@ -81,7 +75,6 @@ export function executiveBacking(f: RiskFacts, s: RiskSettings, locale: Locale):
     code: 'executive_backing.approvals_waiting',
     level: waiting.length === 0 ? 'ok' : longest > 2 * s.approvalWaitDays ? 'critical' : 'warning',
     value: waiting.length,
-    title: { zh: '领导小组审批', en: 'Steering-committee approvals' },
     message:
       waiting.length === 0
         ? {

@@ -12,7 +12,6 @@ export function goals(f: RiskFacts, s: RiskSettings, locale: Locale): IndicatorD
         code: 'goals.defined',
         level: 'critical',
         value: 0,
-        title: { zh: '项目目标', en: 'Project goals' },
         message: {
           zh: '尚未设定项目目标：成功的实施始于清晰、可量化的目标。',
           en: 'No project goal is set: a successful implementation starts with clear, measurable goals.',
@@ -27,7 +26,6 @@ export function goals(f: RiskFacts, s: RiskSettings, locale: Locale): IndicatorD
     code: 'goals.smart',
     level: notSmart.length === 0 ? 'ok' : notSmart.length * 2 > f.goals.length ? 'warning' : 'watch',
     value: notSmart.length,
-    title: { zh: 'SMART 目标', en: 'SMART goals' },
     message:
       notSmart.length === 0
         ? { zh: `全部 ${f.goals.length} 个目标符合 SMART 原则。`, en: `All ${f.goals.length} goals are SMART.` }
@@ -55,7 +53,6 @@ export function goals(f: RiskFacts, s: RiskSettings, locale: Locale): IndicatorD
       code: 'goals.behind',
       level: worst > s.goalLagCritical ? 'critical' : worst > s.goalLagWarn ? 'warning' : 'ok',
       value: Math.max(0, worst),
-      title: { zh: 'KPI 进度', en: 'KPI progress' },
       message:
         behind.length === 0
           ? {
@@ -81,7 +78,6 @@ export function goals(f: RiskFacts, s: RiskSettings, locale: Locale): IndicatorD
       code: 'goals.behind',
       level: 'no_data',
       value: null,
-      title: { zh: 'KPI 进度', en: 'KPI progress' },
       message: {
         zh: '还没有带期限和实际值的 KPI：进度无从判断。',
         en: 'No KPI has both a deadline and an actual yet: progress cannot be judged.',

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/app-error';
+import type { IndicatorCode } from './indicator-catalogue';
 import type { Evidence, SignalLevel } from './risk.schema';
 
 /* What every early-warning rule builds on: the draft shape and the small text helpers. */
@@ -16,10 +17,10 @@ export type Text = { zh: string; en: string };
 
 /** One indicator as a rule produces it, before it is localized and scored. */
 export interface IndicatorDraft {
-  code: string;
+  /** The indicator; its title comes from the catalogue (indicator-catalogue.ts). */
+  code: IndicatorCode;
   level: SignalLevel;
   value: number | null;
-  title: Text;
   message: Text;
   evidence?: Evidence[];
 }

@@ -29,7 +29,7 @@ const LEVEL_FILL: Record<RiskLevel, string> = { high: 'FFFFCCC7', medium: 'FFFFF
  */
 export async function exportRiskWorkbook(db: Db, projectId: string): Promise<{ fileName: string; content: Buffer }> {
   const project = await getProjectRow(db.kysely, projectId);
-  const [risks, health] = await Promise.all([listRisks(db, projectId), getProjectHealth(db, projectId, 'zh-CN')]);
+  const [risks, health] = await Promise.all([listRisks(db, projectId, 'zh-CN'), getProjectHealth(db, projectId, 'zh-CN')]);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'golive';
   workbook.created = new Date();
@@ -67,7 +67,7 @@ export async function exportRiskWorkbook(db: Db, projectId: string): Promise<{ f
       contingency: r.contingency,
       due: r.dueDate ?? '',
       overdue: r.overdue ? '是' : '',
-      source: r.sourceIndicator ?? '',
+      source: r.sourceIndicatorTitle ?? '',
       description: r.description,
     });
     row.getCell('level').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_FILL[r.level] } };

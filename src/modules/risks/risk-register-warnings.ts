@@ -19,7 +19,6 @@ export function riskRegister(f: RiskFacts, locale: Locale): IndicatorDraft[] {
       code: 'risk_register.high_open',
       level: high.length === 0 ? 'ok' : unmanaged.length ? 'critical' : 'warning',
       value: high.length,
-      title: { zh: '高风险', en: 'High risks' },
       message:
         high.length === 0
           ? {
@@ -43,7 +42,6 @@ export function riskRegister(f: RiskFacts, locale: Locale): IndicatorDraft[] {
     code: 'risk_register.overdue',
     level: overdue.length === 0 ? 'ok' : overdue.some((r) => r.score >= 15) ? 'critical' : 'warning',
     value: overdue.length,
-    title: { zh: '逾期风险', en: 'Overdue risks' },
     message:
       overdue.length === 0
         ? { zh: '没有逾期未处理的风险。', en: 'No risk is past its due date.' }

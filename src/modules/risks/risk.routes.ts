@@ -143,13 +143,13 @@ export function registerRiskRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(putSettingsRoute, async (c) =>
     c.json(await updateRiskSettings(c.var.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  app.openapi(listRisksRoute, async (c) => c.json({ items: await listRisks(c.var.db, c.req.valid('param').id) }, 200));
+  app.openapi(listRisksRoute, async (c) => c.json({ items: await listRisks(c.var.db, c.req.valid('param').id, c.var.locale) }, 200));
   app.openapi(createRiskRoute, async (c) =>
     c.json(await createRisk(c.var.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.locale), 201),
   );
   app.openapi(getRiskRoute, async (c) => {
     const { id, riskId } = c.req.valid('param');
-    return c.json(await getRisk(c.var.db.kysely, id, riskId), 200);
+    return c.json(await getRisk(c.var.db.kysely, id, riskId, c.var.locale), 200);
   });
   app.openapi(patchRiskRoute, async (c) => {
     const { id, riskId } = c.req.valid('param');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema, pathIdSchema, projectParamsSchema } from '../../server/common-schemas';
 import { fieldLabel as lbl, labelled, type FieldLabel } from '../../shared/validation/field-labels';
+import { INDICATOR_CODES } from './indicator-catalogue';
 
 /**
  * The dimensions of project health. The first four are the method's classic pitfalls (避坑指南): no
@@ -196,14 +197,7 @@ export const createRiskBodySchema = z
     dueDate: riskFields.dueDate.default(null),
     status: riskFields.status.default('open'),
     /** The early-warning indicator this risk is raised from (e.g. `customisation.share`). */
-    sourceIndicator: labelled(
-      z
-        .string()
-        .regex(/^[a-z_]+\.[a-z_]+$/)
-        .nullable()
-        .default(null),
-      lbl('来源预警', 'Source warning'),
-    ),
+    sourceIndicator: labelled(z.enum(INDICATOR_CODES).nullable().default(null), lbl('来源预警', 'Source warning')),
   })
   .strict()
   .openapi('CreateRiskBody');
@@ -240,7 +234,10 @@ export const riskViewSchema = z
     /** Not closed or accepted and past its due date. */
     overdue: z.boolean(),
     status: z.enum(RISK_STATUSES),
+    /** The indicator's code (stable, for filters and links); never shown as such. */
     sourceIndicator: z.string().nullable(),
+    /** The indicator as users read it, in the caller's language: dimension · indicator title. */
+    sourceIndicatorTitle: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().nullable(),

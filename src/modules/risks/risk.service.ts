@@ -6,6 +6,8 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import { assertProjectMember } from '../team/assert-project-member';
+import { dimensionTitle } from './early-warnings';
+import { INDICATOR_CATALOGUE, indicatorTitle, isIndicatorCode } from './indicator-catalogue';
 import { listRiskRows, type RiskRow } from './risk.repository';
 import type { CreateRiskInput, RiskCategory, RiskLevel, RiskStatus, RiskView, UpdateRiskInput } from './risk.schema';
 
@@ -21,7 +23,17 @@ export function isActiveRisk(status: string): boolean {
   return status === 'open' || status === 'mitigating';
 }
 
-function presentRisk(row: RiskRow, today: string): RiskView {
+/**
+ * The register's 来源预警 as users read it: "定制控制 · 超标模块". A code golive no longer evaluates
+ * (kept from an older version) is shown as 已停用的预警 rather than as a raw key.
+ */
+function sourceIndicatorTitle(code: string | null, locale: Locale): string | null {
+  if (code === null) return null;
+  if (!isIndicatorCode(code)) return locale === 'zh-CN' ? '已停用的预警' : 'Retired warning';
+  return `${dimensionTitle(INDICATOR_CATALOGUE[code].dimension, locale)} · ${indicatorTitle(code, locale)}`;
+}
+
+function presentRisk(row: RiskRow, today: string, locale: Locale): RiskView {
   const score = row.probability * row.impact;
   return {
     id: row.id,
@@ -41,6 +53,7 @@ function presentRisk(row: RiskRow, today: string): RiskView {
     overdue: isActiveRisk(row.status) && row.due_date !== null && row.due_date < today,
     status: row.status as RiskStatus,
     sourceIndicator: row.source_indicator,
+    sourceIndicatorTitle: sourceIndicatorTitle(row.source_indicator, locale),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
@@ -48,17 +61,17 @@ function presentRisk(row: RiskRow, today: string): RiskView {
 }
 
 /** The register, by code. */
-export async function listRisks(db: Db, projectId: string): Promise<RiskView[]> {
+export async function listRisks(db: Db, projectId: string, locale: Locale): Promise<RiskView[]> {
   await getProjectRow(db.kysely, projectId);
   const today = todayDate();
-  return (await listRiskRows(db.kysely, projectId)).map((r) => presentRisk(r, today));
+  return (await listRiskRows(db.kysely, projectId)).map((r) => presentRisk(r, today, locale));
 }
 
 /** One register line or NOT_FOUND. */
-export async function getRisk(db: DbExecutor, projectId: string, riskId: string): Promise<RiskView> {
+export async function getRisk(db: DbExecutor, projectId: string, riskId: string, locale: Locale): Promise<RiskView> {
   const [row] = await listRiskRows(db, projectId, riskId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'risk', id: riskId });
-  return presentRisk(row, todayDate());
+  return presentRisk(row, todayDate(), locale);
 }
 
 const MESSAGES = {
@@ -119,7 +132,7 @@ export async function createRisk(db: Db, actor: Actor, projectId: string, input:
     };
     await tx.insertInto('risk').values(row).execute();
     await recordAudit(tx, actor, { projectId, entity: 'risk', entityId: row.id, action: 'create', after: row });
-    return getRisk(tx, projectId, row.id);
+    return getRisk(tx, projectId, row.id, locale);
   });
 }
 
@@ -162,7 +175,7 @@ export async function updateRisk(
       before,
       after: { ...before, ...changes },
     });
-    return getRisk(tx, projectId, riskId);
+    return getRisk(tx, projectId, riskId, locale);
   });
 }
 

@@ -102,7 +102,7 @@ describeEachDialect('risks API', (dialect) => {
     await api.jobs.start();
     const created = await api.call('POST', path(id, '/data-assets'), {
       cookie: pm,
-      body: { name: '期初余额', storage: 'local', source: { kind: 'upload', uploadId }, keyColumns: ['科目编码'] },
+      body: { name: '期初余额', storage: 'local', source: { type: 'upload', uploadId }, keyColumns: ['科目编码'] },
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const { asset, profileRun } = await readJson<{ asset: { id: string }; profileRun: { id: string } }>(created);
@@ -138,6 +138,13 @@ describeEachDialect('risks API', (dialect) => {
     expect(created.status).toBe(201);
     const risk = await readJson<RiskView>(created);
     expect(risk).toMatchObject({ code: 'R-006', score: 16, level: 'high', status: 'open', closedAt: null, ownerName: null });
+    // The register names its source warning in words, never by its key.
+    expect(risk.sourceIndicatorTitle).toBe('定制控制 · 超标模块');
+    const inEnglish = await readJson<RiskView>(
+      await api.call('GET', path(demoId, `/risks/${risk.id}`), { cookie: pm, headers: { 'Accept-Language': 'en' } }),
+    );
+    expect(inEnglish.sourceIndicatorTitle).toBe('Customisation control · Modules over the limit');
+    expect(inEnglish.sourceIndicatorTitle).not.toContain('modules_over');
     let health = await readJson<HealthView>(await api.call('GET', path(demoId, '/health'), { cookie: pm }));
     expect(indicator(health, 'customisation.modules_over').riskCode).toBe('R-006');
     // A high risk without an owner is unmanaged: the register dimension turns critical.
@@ -173,6 +180,12 @@ describeEachDialect('risks API', (dialect) => {
     });
     expect(stranger.status).toBe(400);
     expect((await readJson<{ error: { details: { field: string }[] } }>(stranger)).error.details[0]!.field).toBe('ownerMemberId');
+    const unknownSource = await api.call('POST', path(projectId, '/risks'), {
+      cookie: pm,
+      body: { title: 'x', category: 'schedule', probability: 2, impact: 3, sourceIndicator: 'no.such_warning' },
+    });
+    expect(unknownSource.status).toBe(400);
+    expect((await readJson<{ error: { details: { field: string }[] } }>(unknownSource)).error.details[0]!.field).toBe('sourceIndicator');
     const unreasoned = await api.call('POST', path(projectId, '/risks'), {
       cookie: pm,
       headers: { 'accept-language': 'en' },

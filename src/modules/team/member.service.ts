@@ -52,9 +52,7 @@ async function getMemberRow(db: DbExecutor, projectId: string, memberId: string)
 async function resolveAccount(db: DbExecutor, projectId: string, email: string, exceptMemberId?: string): Promise<string> {
   const user = await findUserByEmail(db, email);
   if (!user) {
-    throw new AppError('VALIDATION_FAILED', { summary: `accountEmail: no sign-in account ${email}` }, [
-      { field: 'accountEmail', reason: 'no sign-in account has this email' },
-    ]);
+    throw new AppError('TEAM_ACCOUNT_EMAIL_UNKNOWN', { email }, [{ field: 'accountEmail' }]);
   }
   let query = db.selectFrom('project_member').select('id').where('project_id', '=', projectId).where('user_id', '=', user.id);
   if (exceptMemberId) query = query.where('id', '!=', exceptMemberId);
@@ -75,9 +73,7 @@ async function assertProjectStillManaged(db: DbExecutor, projectId: string): Pro
     .where('user_id', 'is not', null)
     .executeTakeFirst();
   if (!manager) {
-    throw new AppError('CONFLICT', {
-      summary: 'The project must keep at least one project manager with a sign-in account / 项目必须至少保留一名有登录账号的项目经理',
-    });
+    throw new AppError('TEAM_LAST_PROJECT_MANAGER');
   }
 }
 

@@ -51,7 +51,11 @@ describeEachDialect('team API', (dialect) => {
       body: { name: 'X', projectRole: 'viewer', tier: 'member', accountEmail: 'ghost@example.com' },
     });
     expect(response.status).toBe(400);
-    expect((await readJson<{ error: { details: { field: string }[] } }>(response)).error.details[0]!.field).toBe('accountEmail');
+    expect((await readJson<{ error: { code: string; message: string; details: { field: string }[] } }>(response)).error).toMatchObject({
+      code: 'TEAM_ACCOUNT_EMAIL_UNKNOWN',
+      message: '没有使用该电子邮件的登录账号：“ghost@example.com”',
+      details: [{ field: 'accountEmail' }],
+    });
   });
 
   it('keeps exactly one Accountable per deliverable', async () => {
@@ -95,6 +99,10 @@ describeEachDialect('team API', (dialect) => {
     const pm = members.items.find((m) => m.projectRole === 'project_manager')!;
     const response = await api.call('DELETE', `${base()}/members/${pm.id}`, { cookie });
     expect(response.status).toBe(409);
+    expect((await readJson<{ error: { code: string; message: string } }>(response)).error).toMatchObject({
+      code: 'TEAM_LAST_PROJECT_MANAGER',
+      message: '项目必须至少保留一名有登录账号的项目经理',
+    });
     expect((await readJson<{ items: MemberView[] }>(await api.call('GET', `${base()}/members`, { cookie }))).items).toHaveLength(
       members.items.length,
     );

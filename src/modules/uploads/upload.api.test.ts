@@ -74,6 +74,18 @@ describeEachDialect('streamed uploads', (dialect) => {
     expect(response.status).toBe(413);
   });
 
+  it('refuses an empty upload and keeps no file of it', async () => {
+    const before = readdirSync(join(api.dataDir, 'uploads', projectId)).length;
+    const response = await upload('空.csv', '');
+    expect(response.status).toBe(400);
+    expect((await readJson<{ error: { code: string; message: string; details: { field: string }[] } }>(response)).error).toMatchObject({
+      code: 'UPLOADS_EMPTY',
+      message: '上传的文件是空的，请选择有内容的文件',
+      details: [{ field: 'body' }],
+    });
+    expect(readdirSync(join(api.dataDir, 'uploads', projectId)).length).toBe(before);
+  });
+
   it('keeps a hostile file name inside the upload folder', async () => {
     const view = await readJson<{ originalName: string }>(await upload('../../etc/passwd', 'x'));
     expect(view.originalName).toBe('passwd');

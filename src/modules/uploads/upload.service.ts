@@ -68,7 +68,7 @@ export async function saveUpload(
   if (input.declaredLength !== undefined && input.declaredLength > input.limitBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(input.limitBytes) });
   }
-  if (!input.body) throw new AppError('BAD_INPUT', { summary: 'body: the upload is empty' }, [{ field: 'body', reason: 'is empty' }]);
+  if (!input.body) throw new AppError('UPLOADS_EMPTY', {}, [{ field: 'body' }]);
   const id = newId();
   const safeName = sanitizeFileName(input.fileName);
   const folder = join(input.dataDir, 'uploads', input.projectId);
@@ -95,7 +95,7 @@ export async function saveUpload(
   }
   if (size === 0) {
     await rm(storedPath, { force: true });
-    throw new AppError('BAD_INPUT', { summary: 'body: the upload is empty' }, [{ field: 'body', reason: 'is empty' }]);
+    throw new AppError('UPLOADS_EMPTY', {}, [{ field: 'body' }]);
   }
   const row: UploadTable = {
     id,

@@ -1,10 +1,11 @@
 import type { QueryOf } from './schema';
-import { buildUrl, call, download, http, request, uploadFile } from './client';
+import { buildUrl, call, download, http, uploadFile } from './client';
 import type {
   AssessmentInput,
   ConnectionInput,
   ConnectionUpdate,
   DifferenceFilter,
+  ExplainInput,
   GoalInput,
   GoalUpdate,
   MeasurementInput,
@@ -18,30 +19,21 @@ import type {
   RoiSettings,
   SourceRef,
   SpecInput,
+  SpecUpdate,
   StakeholderInput,
   StakeholderUpdate,
   Upload,
-  WebhookFormat,
-  WebhookResult,
-  DataConnection,
-  ExitCriteriaSummary,
-  MappingSuggestion,
-  ReconcileHistory,
-  ReconcileRun,
-  ReconcileSpec,
-  ResolvedItem,
-  Difference,
+  WebhookTest,
 } from './types';
 
 const V1 = '/api/v1';
 const p = (projectId: string) => `${V1}/projects/${encodeURIComponent(projectId)}`;
 const seg = encodeURIComponent;
-/** Path parameters of a project route. */
-interface Items<T> {
-  items: T[];
-}
 
+/** Path parameters of a project route, of a reconciliation spec and of a run. */
 const inProject = (id: string) => ({ params: { path: { id } } });
+const inSpec = (id: string, specId: string) => ({ params: { path: { id, specId } } });
+const inRun = (id: string, runId: string) => ({ params: { path: { id, runId } } });
 
 /** Typed calls of the GoLive API; paths, bodies and answers are checked against the generated schema.gen.ts. */
 export const api = {
@@ -138,48 +130,50 @@ export const api = {
     get: (id: string, jobId: string) => call(http.GET('/api/v1/projects/{id}/jobs/{jobId}', { params: { path: { id, jobId } } })),
   },
 
-  // Cutover keeps the untyped request() until its schemas are named (see types.ts).
   /** 上线 → 双轨运行: saved connections, reconciliation specs, runs, differences, history. */
   cutover: {
-    connections: (id: string) => request<Items<DataConnection>>(`${p(id)}/connections`),
+    connections: (id: string) => call(http.GET('/api/v1/projects/{id}/connections', inProject(id))),
     createConnection: (id: string, input: ConnectionInput) =>
-      request<DataConnection>(`${p(id)}/connections`, { method: 'POST', body: input }),
+      call(http.POST('/api/v1/projects/{id}/connections', { ...inProject(id), body: input })),
     updateConnection: (id: string, connectionId: string, patch: ConnectionUpdate) =>
-      request<DataConnection>(`${p(id)}/connections/${seg(connectionId)}`, { method: 'PATCH', body: patch }),
+      call(http.PATCH('/api/v1/projects/{id}/connections/{connectionId}', { params: { path: { id, connectionId } }, body: patch })),
     removeConnection: (id: string, connectionId: string) =>
-      request<unknown>(`${p(id)}/connections/${seg(connectionId)}`, { method: 'DELETE' }),
+      call(http.DELETE('/api/v1/projects/{id}/connections/{connectionId}', { params: { path: { id, connectionId } } })),
     testConnection: (id: string, connectionId: string) =>
-      request<{ ok: boolean; error: string | null }>(`${p(id)}/connections/${seg(connectionId)}/test`, { method: 'POST' }),
+      call(http.POST('/api/v1/projects/{id}/connections/{connectionId}/test', { params: { path: { id, connectionId } } })),
 
-    specs: (id: string) => request<Items<ReconcileSpec>>(`${p(id)}/reconcile/specs`),
-    exitCriteria: (id: string) => request<ExitCriteriaSummary>(`${p(id)}/reconcile/exit-criteria`),
-    spec: (id: string, specId: string) => request<ReconcileSpec>(`${p(id)}/reconcile/specs/${seg(specId)}`),
-    createSpec: (id: string, input: SpecInput) => request<ReconcileSpec>(`${p(id)}/reconcile/specs`, { method: 'POST', body: input }),
-    updateSpec: (id: string, specId: string, patch: Partial<SpecInput>) =>
-      request<ReconcileSpec>(`${p(id)}/reconcile/specs/${seg(specId)}`, { method: 'PATCH', body: patch }),
-    removeSpec: (id: string, specId: string) => request<unknown>(`${p(id)}/reconcile/specs/${seg(specId)}`, { method: 'DELETE' }),
+    specs: (id: string) => call(http.GET('/api/v1/projects/{id}/reconcile/specs', inProject(id))),
+    exitCriteria: (id: string) => call(http.GET('/api/v1/projects/{id}/reconcile/exit-criteria', inProject(id))),
+    spec: (id: string, specId: string) => call(http.GET('/api/v1/projects/{id}/reconcile/specs/{specId}', inSpec(id, specId))),
+    createSpec: (id: string, input: SpecInput) =>
+      call(http.POST('/api/v1/projects/{id}/reconcile/specs', { ...inProject(id), body: input })),
+    updateSpec: (id: string, specId: string, patch: SpecUpdate) =>
+      call(http.PATCH('/api/v1/projects/{id}/reconcile/specs/{specId}', { ...inSpec(id, specId), body: patch })),
+    removeSpec: (id: string, specId: string) => call(http.DELETE('/api/v1/projects/{id}/reconcile/specs/{specId}', inSpec(id, specId))),
     exportSpecYaml: (id: string, specId: string) =>
       download(buildUrl(`${p(id)}/reconcile/specs/${seg(specId)}`, { format: 'yaml' }), 'reconcile-spec.yaml'),
     suggestMapping: (id: string, left: SourceRef, right: SourceRef) =>
-      request<MappingSuggestion>(`${p(id)}/reconcile/suggest-mapping`, { method: 'POST', body: { left, right } }),
-    testWebhook: (id: string, specId: string, body: { format?: WebhookFormat; url?: string }) =>
-      request<WebhookResult>(`${p(id)}/reconcile/specs/${seg(specId)}/test-webhook`, { method: 'POST', body }),
+      call(http.POST('/api/v1/projects/{id}/reconcile/suggest-mapping', { ...inProject(id), body: { left, right } })),
+    testWebhook: (id: string, specId: string, body: WebhookTest) =>
+      call(http.POST('/api/v1/projects/{id}/reconcile/specs/{specId}/test-webhook', { ...inSpec(id, specId), body })),
 
     startRun: (id: string, specId: string, businessDate?: string) =>
-      request<{ run: ReconcileRun; jobId: string }>(`${p(id)}/reconcile/specs/${seg(specId)}/run`, {
-        method: 'POST',
-        body: businessDate ? { businessDate } : {},
-      }),
+      call(
+        http.POST('/api/v1/projects/{id}/reconcile/specs/{specId}/run', {
+          ...inSpec(id, specId),
+          body: businessDate ? { businessDate } : {},
+        }),
+      ),
     runs: (id: string, specId: string, page: { limit: number; offset: number }) =>
-      request<{ total: number; items: ReconcileRun[] }>(`${p(id)}/reconcile/specs/${seg(specId)}/runs`, { query: page }),
-    history: (id: string, specId: string) => request<ReconcileHistory>(`${p(id)}/reconcile/specs/${seg(specId)}/history`),
-    run: (id: string, runId: string) => request<ReconcileRun>(`${p(id)}/reconcile/runs/${seg(runId)}`),
-    cancelRun: (id: string, runId: string) => request<ReconcileRun>(`${p(id)}/reconcile/runs/${seg(runId)}/cancel`, { method: 'POST' }),
+      call(http.GET('/api/v1/projects/{id}/reconcile/specs/{specId}/runs', { params: { path: { id, specId }, query: page } })),
+    history: (id: string, specId: string) => call(http.GET('/api/v1/projects/{id}/reconcile/specs/{specId}/history', inSpec(id, specId))),
+    run: (id: string, runId: string) => call(http.GET('/api/v1/projects/{id}/reconcile/runs/{runId}', inRun(id, runId))),
+    cancelRun: (id: string, runId: string) => call(http.POST('/api/v1/projects/{id}/reconcile/runs/{runId}/cancel', inRun(id, runId))),
     differences: (id: string, runId: string, query: DifferenceFilter & { limit: number; offset: number }) =>
-      request<{ total: number; items: Difference[] }>(`${p(id)}/reconcile/runs/${seg(runId)}/differences`, { query: { ...query } }),
-    resolved: (id: string, runId: string) => request<Items<ResolvedItem>>(`${p(id)}/reconcile/runs/${seg(runId)}/resolved`),
-    explain: (id: string, specId: string, body: { differenceIds: string[]; explained: boolean; reason: string }) =>
-      request<{ items: number }>(`${p(id)}/reconcile/specs/${seg(specId)}/explanations`, { method: 'POST', body }),
+      call(http.GET('/api/v1/projects/{id}/reconcile/runs/{runId}/differences', { params: { path: { id, runId }, query } })),
+    resolved: (id: string, runId: string) => call(http.GET('/api/v1/projects/{id}/reconcile/runs/{runId}/resolved', inRun(id, runId))),
+    explain: (id: string, specId: string, body: ExplainInput) =>
+      call(http.POST('/api/v1/projects/{id}/reconcile/specs/{specId}/explanations', { ...inSpec(id, specId), body })),
     exportDifferences: (id: string, runId: string, format: 'xlsx' | 'csv', filter: DifferenceFilter) =>
       download(buildUrl(`${p(id)}/reconcile/runs/${seg(runId)}/export`, { ...filter, format }), `differences.${format}`),
   },

@@ -14604,16 +14604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              total: number;
-              items: {
-                legacyKey: string;
-                newKey: string;
-                batchId: string;
-                runNumber: number;
-                rowNumber: number;
-              }[];
-            };
+            'application/json': components['schemas']['MigrationKeyMapPage'];
           };
         };
         /** @description Invalid input */
@@ -18655,7 +18646,7 @@ export interface components {
       notes: string;
       source: {
         /** @enum {string} */
-        kind: 'upload' | 'connection';
+        type: 'upload' | 'connection';
         uploadId: string | null;
         fileName: string | null;
         connectionId: string | null;
@@ -18813,12 +18804,12 @@ export interface components {
       source:
         | {
             /** @enum {string} */
-            kind: 'upload';
+            type: 'upload';
             uploadId: string;
           }
         | {
             /** @enum {string} */
-            kind: 'connection';
+            type: 'connection';
             connectionId: string;
             table?: string;
             query?: string;
@@ -19089,6 +19080,16 @@ export interface components {
       onError?: 'skip' | 'stop';
       batchSize?: number;
     };
+    MigrationKeyMapPage: {
+      total: number;
+      items: {
+        legacyKey: string;
+        newKey: string;
+        batchId: string;
+        runNumber: number;
+        rowNumber: number;
+      }[];
+    };
     MigrationPlan: {
       order: {
         seq: number;
@@ -19288,6 +19289,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'mitigating' | 'accepted' | 'closed';
       sourceIndicator: string | null;
+      sourceIndicatorTitle: string | null;
       createdAt: string;
       updatedAt: string;
       closedAt: string | null;
@@ -19325,8 +19327,28 @@ export interface components {
        * @enum {string}
        */
       status?: 'open' | 'mitigating' | 'accepted' | 'closed';
-      /** @default null */
-      sourceIndicator?: string | null;
+      /**
+       * @default null
+       * @enum {string|null}
+       */
+      sourceIndicator?:
+        | 'executive_backing.sponsor_named'
+        | 'executive_backing.sponsor_active'
+        | 'executive_backing.approvals_waiting'
+        | 'change_management.resistance'
+        | 'change_management.key_resistors'
+        | 'change_management.stale_assessments'
+        | 'customisation.share'
+        | 'customisation.modules_over'
+        | 'data_quality.scores'
+        | 'data_quality.unprofiled'
+        | 'data_quality.rejects'
+        | 'goals.defined'
+        | 'goals.smart'
+        | 'goals.behind'
+        | 'risk_register.high_open'
+        | 'risk_register.overdue'
+        | null;
     };
     UpdateRiskBody: {
       title?: string;

@@ -3,7 +3,7 @@
  * (from the server's OpenAPI document, `npm run gen:api`); the lists are the runtime values of the
  * document's enums, checked by the compiler against them (see {@link enumValues}).
  */
-import { enumValues, type ResponseOf, type Schemas } from './schema';
+import { enumValues, type QueryOf, type ResponseOf, type Schemas } from './schema';
 
 /** The nine phases of the method, in order. */
 export const PHASES = enumValues<Phase>()([
@@ -126,75 +126,48 @@ export type Job = Schemas['Job'];
 export type JobStatus = Job['status'];
 export const JOB_STATUSES = enumValues<JobStatus>()(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 
-// ---- cutover: dual-run reconciliation (cutover/cutover.schema.ts) ----
-// Still hand-written: the OpenAPI document types the run summary and the spec's comparison as
-// unknown and marks named schemas used with .nullable() as nullable everywhere; see the report.
+// ---- cutover: dual-run reconciliation (src/modules/cutover/*.schema.ts) ----
 
-export const CONNECTION_KINDS = ['postgres', 'mysql', 'sqlite'] as const;
-export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+export type DataConnection = Schemas['DataConnection'];
+export type ConnectionKind = DataConnection['kind'];
+export const CONNECTION_KINDS = enumValues<ConnectionKind>()(['postgres', 'mysql', 'sqlite']);
+export type ConnectionInput = Schemas['CreateDataConnectionBody'];
+export type ConnectionUpdate = Schemas['UpdateDataConnectionBody'];
 
-export interface DataConnection {
-  id: string;
-  projectId: string;
-  name: string;
-  kind: ConnectionKind;
-  /** The URL with its password replaced by ***; the password is never returned. */
-  maskedUrl: string;
-  usedBy: { id: string; name: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-export interface ConnectionInput {
-  name: string;
-  kind: ConnectionKind;
-  url: string;
-  password?: string;
-}
-export interface ConnectionUpdate {
-  name?: string;
-  url?: string;
-  password?: string;
-}
+export type SourceRef = Schemas['ReconcileSourceRef'];
 
-export type SourceRef =
-  | { type: 'upload'; uploadId: string; sheet?: string; encoding?: string }
-  | { type: 'connection'; connectionId: string; table?: string; query?: string };
-
+/**
+ * The comparison part of a spec; column names are the left side's. Also the body of a save: the
+ * fields with a default (mapColumns, ignore, rules, aggregates, …) may be left out, in the answer too.
+ */
+export type Comparison = Schemas['ReconcileComparison'];
 /** How one column is compared (engine columnRuleSchema). */
-export interface ColumnRule {
-  numeric?: boolean;
-  tolerance?: number;
-  relativeTolerance?: number;
-  round?: number;
-  trim?: boolean;
-  caseInsensitive?: boolean;
-  nullEqualsEmpty?: boolean;
-  timestamp?: unknown;
-}
-export interface AggregateCheck {
-  name?: string;
-  groupBy: string[];
-  sum: string[];
-  count?: boolean;
-  tolerance: number;
-}
-/** The comparison part of a spec; column names are the left side's. Unknown fields are kept as they are. */
-export interface Comparison {
-  key: string | string[];
-  mapColumns?: Record<string, string>;
-  ignore?: string[];
-  rules?: Record<string, ColumnRule>;
-  aggregates?: AggregateCheck[];
-  [other: string]: unknown;
-}
+export type ColumnRule = NonNullable<Comparison['rules']>[string];
+export type AggregateCheck = NonNullable<Comparison['aggregates']>[number];
 
-export const WEBHOOK_FORMATS = ['wecom', 'dingtalk', 'feishu', 'json', 'none'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export type ReconcileSpec = Schemas['ReconcileSpec'];
+export type SpecInput = Schemas['CreateReconcileSpecBody'];
+export type SpecUpdate = Schemas['UpdateReconcileSpecBody'];
+export type WebhookFormat = ReconcileSpec['webhook']['format'];
+export const WEBHOOK_FORMATS = enumValues<WebhookFormat>()(['wecom', 'dingtalk', 'feishu', 'json', 'none']);
+export type WebhookTest = Schemas['TestWebhookBody'];
+export type WebhookResult = Schemas['WebhookResult'];
 
-export const RUN_STATUSES = JOB_STATUSES;
-export type RunStatus = JobStatus;
+export type ReconcileRun = Schemas['ReconcileRun'];
+export type RunStatus = ReconcileRun['status'];
+export const RUN_STATUSES = enumValues<RunStatus>()(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+/** The engine summary of a finished run (snake_case, as the CLI prints it). */
+export type ReconcileSummary = Schemas['ReconcileSummary'];
 
-export const DIFF_STATUSES = [
+export type ExitCriterion = Schemas['ReconcileExitCriterion'];
+export const EXIT_REASON_CODES = enumValues<ExitCriterion['reasonCode']>()(['met', 'no_runs', 'unexplained', 'gap', 'too_few']);
+export type ExitCriteriaSummary = ResponseOf<'/api/v1/projects/{id}/reconcile/exit-criteria', 'get'>;
+
+export type MappingSuggestion = Schemas['SuggestMapping'];
+
+export type Difference = Schemas['ReconcileDifference'];
+export type DiffStatus = Difference['status'];
+export const DIFF_STATUSES = enumValues<DiffStatus>()([
   'changed',
   'only_left',
   'only_right',
@@ -202,175 +175,11 @@ export const DIFF_STATUSES = [
   'duplicate_right',
   'null_key_left',
   'null_key_right',
-] as const;
-export type DiffStatus = (typeof DIFF_STATUSES)[number];
+]);
+/** The filters of the differences list (and of its export), without the paging. */
+export type DifferenceFilter = Omit<QueryOf<'/api/v1/projects/{id}/reconcile/runs/{runId}/differences', 'get'>, 'limit' | 'offset'>;
+export type ExplainInput = Schemas['ExplainDifferencesBody'];
+export type ResolvedItem = Schemas['ReconcileResolvedItem'];
 
-export const EXIT_REASON_CODES = ['met', 'no_runs', 'unexplained', 'gap', 'too_few'] as const;
-
-export interface ExitCriterion {
-  met: boolean;
-  required: number;
-  /** Consecutive business days, newest first, without unexplained differences. */
-  streak: number;
-  streakDates: string[];
-  reasonCode: (typeof EXIT_REASON_CODES)[number];
-  /** Localized by the server. */
-  reason: string;
-  lastBusinessDate: string | null;
-}
-
-/** The engine summary of a finished run (snake_case, as the CLI prints it). */
-export interface ReconcileSummary {
-  left_rows: number;
-  right_rows: number;
-  matched: number;
-  changed: number;
-  only_left: number;
-  only_right: number;
-  duplicate_keys_left: number;
-  duplicate_keys_right: number;
-  null_keys_left: number;
-  null_keys_right: number;
-  columns: Record<string, number>;
-  skipped_columns: string[];
-  aggregates?: {
-    name: string;
-    group_by: string[];
-    sum: string[];
-    groups: number;
-    mismatched_groups: number;
-    mismatches: {
-      group: Record<string, string | null>;
-      left_count: number;
-      right_count: number;
-      sums: Record<string, { left: string | null; right: string | null; delta: string | null }>;
-    }[];
-  }[];
-}
-
-export interface ReconcileRun {
-  id: string;
-  specId: string;
-  jobId: string | null;
-  trigger: 'manual' | 'schedule';
-  businessDate: string;
-  scheduledFor: string | null;
-  status: RunStatus;
-  summary: ReconcileSummary | null;
-  differencesTotal: number;
-  statusCounts: Record<string, number>;
-  newCount: number;
-  openCount: number;
-  resolvedCount: number;
-  unexplained: number;
-  error: string | null;
-  webhookStatus: string | null;
-  webhookError: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface ReconcileSpec {
-  id: string;
-  projectId: string;
-  name: string;
-  left: SourceRef;
-  right: SourceRef;
-  leftLabel: string;
-  rightLabel: string;
-  comparison: Comparison;
-  schedule: { cron: string; enabled: boolean; timeZone: string; nextRunAt: string | null };
-  exitCriterionDays: number;
-  /** The URL is masked as the API shows it; sending it back unchanged keeps the stored one. */
-  webhook: { format: WebhookFormat; url: string | null };
-  lastRun: ReconcileRun | null;
-  exitCriterion: ExitCriterion;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SpecInput {
-  name: string;
-  left: SourceRef;
-  right: SourceRef;
-  comparison: Comparison;
-  schedule: { cron: string; enabled: boolean; timeZone: string };
-  exitCriterionDays: number;
-  webhook: { format: WebhookFormat; url: string | null };
-}
-
-export interface MappingSuggestion {
-  leftColumns: string[];
-  rightColumns: string[];
-  suggestions: { left: string; right: string; match: 'exact' | 'normalized' | 'synonym' }[];
-  suggestedKey: string[];
-  mapColumns: Record<string, string>;
-  unmatchedLeft: string[];
-  unmatchedRight: string[];
-}
-
-export interface ExitCriteriaSummary {
-  allMet: boolean;
-  items: { specId: string; specName: string; exitCriterion: ExitCriterion; lastRun: ReconcileRun | null }[];
-}
-
-export interface DifferenceFilter {
-  status?: DiffStatus;
-  column?: string;
-  key?: string;
-  explained?: 'yes' | 'no';
-  track?: 'new' | 'open';
-}
-
-export interface Difference {
-  id: string;
-  itemId: string | null;
-  key: (string | null)[];
-  keyText: string;
-  status: DiffStatus;
-  statusLabel: string;
-  column: string | null;
-  left: string | null;
-  right: string | null;
-  delta: string | null;
-  count: number | null;
-  row: number | null;
-  track: 'new' | 'open';
-  firstSeenDate: string | null;
-  explained: boolean;
-  explanation: string | null;
-  explainedBy: string | null;
-  explainedAt: string | null;
-}
-
-export interface ResolvedItem {
-  itemId: string;
-  keyText: string;
-  status: DiffStatus;
-  column: string | null;
-  firstSeenDate: string;
-  explained: boolean;
-  explanation: string | null;
-}
-
-export interface TrendPoint {
-  businessDate: string;
-  runId: string;
-  differencesTotal: number;
-  unexplained: number;
-  statusCounts: Record<string, number>;
-  newCount: number;
-  openCount: number;
-  resolvedCount: number;
-}
-export interface ReconcileHistory {
-  trend: TrendPoint[];
-  exitCriterion: ExitCriterion;
-}
-
-export interface WebhookResult {
-  ok: boolean;
-  status: 'sent' | 'failed' | 'skipped';
-  error: string | null;
-}
+export type ReconcileHistory = Schemas['ReconcileHistory'];
+export type TrendPoint = ReconcileHistory['trend'][number];

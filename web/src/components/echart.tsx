@@ -1,8 +1,9 @@
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import type { EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 echarts.use([
@@ -16,18 +17,35 @@ echarts.use([
   MarkAreaComponent,
   TitleComponent,
   CanvasRenderer,
+  SVGRenderer,
+  // labelLayout (moving overlapping labels apart) is a feature of its own in the modular build.
+  LabelLayout,
 ]);
 
 export type ChartOption = EChartsCoreOption;
 
-/** An ECharts canvas that follows its option and the container's size. */
-export function EChart({ option, height = 320, testId }: { option: ChartOption; height?: number; testId?: string }) {
+/**
+ * An ECharts chart that follows its option and the container's size. `renderer: 'svg'` draws text as
+ * DOM nodes: crisp at any zoom and measurable, so browser tests can check that labels neither clip
+ * nor overlap; canvas stays the default for charts with many points.
+ */
+export function EChart({
+  option,
+  height = 320,
+  testId,
+  renderer = 'canvas',
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  renderer?: 'canvas' | 'svg';
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(ref.current, undefined, { renderer });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
@@ -36,7 +54,7 @@ export function EChart({ option, height = 320, testId }: { option: ChartOption; 
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [renderer]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

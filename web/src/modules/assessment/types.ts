@@ -1,158 +1,53 @@
-// API types of the assessment module (mirrors src/modules/assessment/*.schema.ts; the web does not import server code).
+/**
+ * API types of the assessment module: aliases of the generated schema.gen.ts (the server's OpenAPI
+ * document, from src/modules/assessment/*.schema.ts), and the document's enums as lists the compiler
+ * checks against it (see {@link enumValues}).
+ */
+import { enumValues, type Schemas } from '../../api/schema';
 
-export const BOTTLENECK_TYPES = ['paper_approval', 'information_silo', 'rekeying', 'waiting', 'rework'] as const;
-export type BottleneckType = (typeof BOTTLENECK_TYPES)[number];
-export type ProcessStage = 'as_is' | 'to_be';
+// ---- process maps and bottlenecks ----
 
-export interface ProcessStep {
-  elementId: string;
-  name: string;
-  type: string;
-}
+export type ProcessSummary = Schemas['ProcessSummary'];
+export type ProcessView = Schemas['Process'];
+export type ProcessStep = Schemas['ProcessStep'];
+export type ProcessStage = ProcessSummary['stage'];
+export type ProcessInput = Schemas['CreateProcessBody'];
+export type ProcessUpdate = Schemas['UpdateProcessBody'];
 
-export interface Bottleneck {
-  id: string;
-  processId: string;
-  elementId: string;
-  stepName: string;
-  type: BottleneckType;
-  durationHours: number;
-  volumePerMonth: number;
-  monthlyCost: number;
-  note: string;
-  orphaned: boolean;
-}
+export type Bottleneck = Schemas['Bottleneck'];
+export type BottleneckType = Bottleneck['type'];
+export const BOTTLENECK_TYPES = enumValues<BottleneckType>()(['paper_approval', 'information_silo', 'rekeying', 'waiting', 'rework']);
+export type BottleneckInput = Schemas['BottleneckBody'];
+export type BottleneckUpdate = Schemas['UpdateBottleneckBody'];
 
-export interface ProcessSummary {
-  id: string;
-  stage: ProcessStage;
-  department: string;
-  name: string;
-  description: string;
-  steps: ProcessStep[];
-  bottleneckCount: number;
-  orphanedCount: number;
-  monthlyCost: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Also the body of the save; `currency` defaults to CNY when left out. */
+export type AssessmentSettings = Schemas['AssessmentSettings'];
 
-export interface ProcessView extends ProcessSummary {
-  bpmnXml: string;
-  bottlenecks: Bottleneck[];
-}
+// ---- user roles ----
 
-export interface BottleneckInput {
-  elementId: string;
-  type: BottleneckType;
-  durationHours: number;
-  volumePerMonth: number;
-  note: string;
-}
+export type AssessmentRole = Schemas['AssessmentRole'];
+export type RoleKind = AssessmentRole['kind'];
+export const ROLE_KINDS = enumValues<RoleKind>()(['operator', 'reviewer', 'administrator', 'other']);
+export type RoleInput = Schemas['AssessmentRoleBody'];
+export type RoleUpdate = Schemas['UpdateAssessmentRoleBody'];
 
-export interface AssessmentSettings {
-  hourlyLabourCost: number;
-  currency: string;
-}
+// ---- environment: requirement profile, sites, browser probes ----
 
-export const ROLE_KINDS = ['operator', 'reviewer', 'administrator', 'other'] as const;
-export type RoleKind = (typeof ROLE_KINDS)[number];
+export type EnvironmentView = Schemas['Environment'];
+/** Also an item of the profile's save body: the fields with a default may be left out there. */
+export type EnvRequirement = Schemas['EnvRequirement'];
+export const ENV_CATEGORIES = enumValues<EnvRequirement['category']>()(['server', 'database', 'client', 'network']);
+export const ENV_OPERATORS = enumValues<EnvRequirement['operator']>()(['min', 'max', 'one_of', 'min_version']);
+export type EnvSite = Schemas['EnvSite'];
+export type EnvStatus = EnvSite['status'];
+export type EnvItemResult = Schemas['EnvItemResult'];
+export type SiteInput = Schemas['EnvSiteBody'];
+export type SiteUpdate = Schemas['UpdateEnvSiteBody'];
 
-export interface AssessmentRole {
-  id: string;
-  department: string;
-  name: string;
-  kind: RoleKind;
-  headcount: number;
-  mainTasks: string;
-  currentSystems: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type ProbeResult = Schemas['ProbeResult'];
+export type ProbeInput = Schemas['ProbeBody'];
 
-export type RoleInput = Omit<AssessmentRole, 'id' | 'createdAt' | 'updatedAt'>;
+// ---- current-state report versions ----
 
-export const ENV_CATEGORIES = ['server', 'database', 'client', 'network'] as const;
-export const ENV_OPERATORS = ['min', 'max', 'one_of', 'min_version'] as const;
-export type EnvStatus = 'pass' | 'warn' | 'fail' | 'unknown';
-
-export interface EnvRequirement {
-  category: (typeof ENV_CATEGORIES)[number];
-  metric: string;
-  label: string;
-  operator: (typeof ENV_OPERATORS)[number];
-  threshold: number | null;
-  unit: string;
-  allowed: string[];
-  warnBand: number;
-}
-
-export interface EnvItemResult {
-  metric: string;
-  label: string;
-  category: string;
-  requirement: string;
-  value: string | null;
-  status: EnvStatus;
-  message: string;
-}
-
-export interface EnvSite {
-  id: string;
-  name: string;
-  note: string;
-  facts: Record<string, string>;
-  status: EnvStatus;
-  items: EnvItemResult[];
-}
-
-export interface EnvironmentView {
-  profile: { isDefault: boolean; items: EnvRequirement[] };
-  sites: EnvSite[];
-}
-
-export interface ProbeResult {
-  id: string;
-  submittedBy: string;
-  siteName: string;
-  browserName: string;
-  browserVersion: string;
-  osName: string;
-  screenWidth: number;
-  screenHeight: number;
-  devicePixelRatio: number;
-  rttSamplesMs: number[];
-  rttMedianMs: number;
-  downloadMbps: number | null;
-  userAgent: string;
-  measuredAt: string;
-  status: EnvStatus;
-  items: EnvItemResult[];
-}
-
-export interface ProbeInput {
-  userAgent: string;
-  screenWidth: number;
-  screenHeight: number;
-  devicePixelRatio: number;
-  rttSamplesMs: number[];
-  downloadMbps: number | null;
-  siteName: string;
-}
-
-export interface ReportVersion {
-  id: string;
-  versionNumber: number;
-  label: string;
-  locale: 'zh-CN' | 'en';
-  note: string;
-  createdBy: string;
-  createdAt: string;
-  processCount: number;
-  bottleneckCount: number;
-  roleCount: number;
-  siteCount: number;
-  dataAssetCount: number;
-  /** Sections that were empty when the version was created (confirmed by its author). */
-  missingSections: ('processes' | 'roles' | 'sites')[];
-}
+export type ReportVersion = Schemas['CurrentStateReportVersion'];
+export type ReportVersionInput = Schemas['CreateCurrentStateReportVersionBody'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MappingSuggestion, ReconcileSpec } from '../../api/types';
+import type { Comparison, MappingSuggestion, ReconcileSpec } from '../../api/types';
 import en from '../../i18n/en.json';
 import zhCN from '../../i18n/zh-CN.json';
 import {
@@ -74,7 +74,7 @@ describe('spec form ↔ API', () => {
   });
 
   it('writes rules (relative tolerance in percent) and aggregates, keeping settings the editor does not show', () => {
-    const base = { key: 'x', keyNormalize: { trim: true }, rules: { 金额: { tolerance: 1, timestamp: { precision: 'day' } } } };
+    const base: Comparison = { key: 'x', keyNormalize: { trim: true }, rules: { 金额: { tolerance: 1, timestamp: { precision: 'day' } } } };
     const c = toComparison(
       values({
         key: ['客户编号', '客户名称'],

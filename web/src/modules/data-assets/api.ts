@@ -1,56 +1,67 @@
-import { buildUrl, download, request } from '../../api/client';
-import type {
-  CleansePreview,
-  CleanseRecipe,
-  CreateAssetInput,
-  DataAsset,
-  ProfileRun,
-  ProfileRunDetail,
-  RuleFailure,
-  RuleRun,
-  RuleSet,
-} from './types';
+import { buildUrl, call, download, http } from '../../api/client';
+import type { QueryOf } from '../../api/schema';
+import type { CleanseRecipe, CreateAssetInput, ProfileRunDetail, RuleSet, SourceProfile, UpdateAssetInput } from './types';
 
-const base = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}/data-assets`;
-const one = (projectId: string, assetId: string) => `${base(projectId)}/${encodeURIComponent(assetId)}`;
+const one = (projectId: string, assetId: string) =>
+  `/api/v1/projects/${encodeURIComponent(projectId)}/data-assets/${encodeURIComponent(assetId)}`;
+const inProject = (id: string) => ({ params: { path: { id } } });
+const inAsset = (id: string, assetId: string) => ({ params: { path: { id, assetId } } });
+const inRun = (id: string, assetId: string, runId: string) => ({ params: { path: { id, assetId, runId } } });
 
-/** Calls of 调研 → 数据资产. */
+/** Calls of 调研 → 数据资产; paths, bodies and answers are checked against the generated schema.gen.ts. */
 export const dataAssetsApi = {
-  list: (projectId: string) => request<{ items: DataAsset[] }>(base(projectId)),
-  get: (projectId: string, assetId: string) => request<DataAsset>(one(projectId, assetId)),
+  list: (projectId: string) => call(http.GET('/api/v1/projects/{id}/data-assets', inProject(projectId))),
+  get: (projectId: string, assetId: string) => call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}', inAsset(projectId, assetId))),
   create: (projectId: string, input: CreateAssetInput) =>
-    request<{ asset: DataAsset; profileRun: ProfileRun | null }>(base(projectId), { method: 'POST', body: input }),
-  update: (projectId: string, assetId: string, patch: Partial<Omit<DataAsset, 'source'>>) =>
-    request<DataAsset>(one(projectId, assetId), { method: 'PATCH', body: patch }),
-  remove: (projectId: string, assetId: string) => request<unknown>(one(projectId, assetId), { method: 'DELETE' }),
-  columns: (projectId: string, assetId: string) => request<{ columns: string[] }>(`${one(projectId, assetId)}/columns`),
+    call(http.POST('/api/v1/projects/{id}/data-assets', { ...inProject(projectId), body: input })),
+  update: (projectId: string, assetId: string, patch: UpdateAssetInput) =>
+    call(http.PATCH('/api/v1/projects/{id}/data-assets/{assetId}', { ...inAsset(projectId, assetId), body: patch })),
+  remove: (projectId: string, assetId: string) =>
+    call(http.DELETE('/api/v1/projects/{id}/data-assets/{assetId}', inAsset(projectId, assetId))),
+  columns: (projectId: string, assetId: string) =>
+    call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}/columns', inAsset(projectId, assetId))),
   profile: (projectId: string, assetId: string) =>
-    request<{ run: ProfileRun; jobId: string }>(`${one(projectId, assetId)}/profile-runs`, { method: 'POST' }),
-  profileRuns: (projectId: string, assetId: string) => request<{ items: ProfileRun[] }>(`${one(projectId, assetId)}/profile-runs`),
-  profileRun: (projectId: string, assetId: string, runId: string) =>
-    request<ProfileRunDetail>(`${one(projectId, assetId)}/profile-runs/${encodeURIComponent(runId)}`),
+    call(http.POST('/api/v1/projects/{id}/data-assets/{assetId}/profile-runs', inAsset(projectId, assetId))),
+  profileRuns: (projectId: string, assetId: string) =>
+    call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}/profile-runs', inAsset(projectId, assetId))),
+  profileRun: (projectId: string, assetId: string, runId: string): Promise<ProfileRunDetail> =>
+    call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}/profile-runs/{runId}', inRun(projectId, assetId, runId))).then(
+      // The document types the engine's profile as unknown; the server sends SourceProfile (or null before the run finished).
+      (run) => ({ ...run, profile: (run.profile ?? null) as SourceProfile | null }),
+    ),
   saveRules: (projectId: string, assetId: string, ruleSet: RuleSet) =>
-    request<DataAsset>(`${one(projectId, assetId)}/rules`, { method: 'PUT', body: ruleSet }),
+    call(http.PUT('/api/v1/projects/{id}/data-assets/{assetId}/rules', { ...inAsset(projectId, assetId), body: ruleSet })),
   runRules: (projectId: string, assetId: string) =>
-    request<{ run: RuleRun; jobId: string }>(`${one(projectId, assetId)}/rule-runs`, { method: 'POST' }),
+    call(http.POST('/api/v1/projects/{id}/data-assets/{assetId}/rule-runs', inAsset(projectId, assetId))),
   ruleRun: (projectId: string, assetId: string, runId: string) =>
-    request<RuleRun>(`${one(projectId, assetId)}/rule-runs/${encodeURIComponent(runId)}`),
-  ruleRuns: (projectId: string, assetId: string) => request<{ items: RuleRun[] }>(`${one(projectId, assetId)}/rule-runs`),
-  failures: (projectId: string, assetId: string, runId: string, query: { ruleId?: string; offset: number; limit: number }) =>
-    request<{ total: number; items: RuleFailure[] }>(`${one(projectId, assetId)}/rule-runs/${encodeURIComponent(runId)}/failures`, {
-      query,
-    }),
+    call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}/rule-runs/{runId}', inRun(projectId, assetId, runId))),
+  ruleRuns: (projectId: string, assetId: string) =>
+    call(http.GET('/api/v1/projects/{id}/data-assets/{assetId}/rule-runs', inAsset(projectId, assetId))),
+  failures: (
+    projectId: string,
+    assetId: string,
+    runId: string,
+    query: QueryOf<'/api/v1/projects/{id}/data-assets/{assetId}/rule-runs/{runId}/failures', 'get'>,
+  ) =>
+    call(
+      http.GET('/api/v1/projects/{id}/data-assets/{assetId}/rule-runs/{runId}/failures', {
+        params: { path: { id: projectId, assetId, runId }, query },
+      }),
+    ),
   exportFailures: (projectId: string, assetId: string, runId: string, format: 'csv' | 'xlsx', ruleId?: string) =>
     download(
       buildUrl(`${one(projectId, assetId)}/rule-runs/${encodeURIComponent(runId)}/export`, { format, ruleId }),
       `failures.${format}`,
     ),
   saveRecipe: (projectId: string, assetId: string, recipe: CleanseRecipe) =>
-    request<DataAsset>(`${one(projectId, assetId)}/recipe`, { method: 'PUT', body: recipe }),
+    call(http.PUT('/api/v1/projects/{id}/data-assets/{assetId}/recipe', { ...inAsset(projectId, assetId), body: recipe })),
   preview: (projectId: string, assetId: string, recipe?: CleanseRecipe) =>
-    request<CleansePreview>(`${one(projectId, assetId)}/cleansing/preview`, { method: 'POST', body: recipe ? { recipe } : {} }),
+    call(
+      http.POST('/api/v1/projects/{id}/data-assets/{assetId}/cleansing/preview', {
+        ...inAsset(projectId, assetId),
+        body: recipe ? { recipe } : {},
+      }),
+    ),
   materialize: (projectId: string, assetId: string) =>
-    request<{ asset: DataAsset; preview: CleansePreview; profileRun: ProfileRun }>(`${one(projectId, assetId)}/cleansing/materialize`, {
-      method: 'POST',
-    }),
+    call(http.POST('/api/v1/projects/{id}/data-assets/{assetId}/cleansing/materialize', inAsset(projectId, assetId))),
 };

@@ -1,39 +1,81 @@
-import { download, request } from '../../api/client';
-import type { DataScope, ErpFunctionInput, ErpRoleInput, Grant, MitigationInput, PermissionMatrix, SodRule, SodRuleInput } from './types';
+import { call, download, http } from '../../api/client';
+import type {
+  DataScope,
+  ErpFunctionInput,
+  ErpFunctionUpdate,
+  ErpRoleInput,
+  ErpRoleUpdate,
+  MitigationInput,
+  RoleGrantsInput,
+  SodRuleInput,
+  SodRuleUpdate,
+} from './types';
 
 const base = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}/blueprint/permission-matrix`;
-const seg = encodeURIComponent;
+const inProject = (id: string) => ({ params: { path: { id } } });
+const inRole = (id: string, roleId: string) => ({ params: { path: { id, roleId } } });
+const inFunction = (id: string, functionId: string) => ({ params: { path: { id, functionId } } });
+const inRule = (id: string, ruleId: string) => ({ params: { path: { id, ruleId } } });
 
-/** Calls of the permission-matrix API; every write answers the whole matrix with its conflicts recomputed. */
+/**
+ * Calls of the permission-matrix API; every write answers the whole matrix with its conflicts
+ * recomputed. Paths, bodies and answers are checked against the generated schema.gen.ts.
+ */
 export const permissionMatrixApi = {
-  get: (projectId: string) => request<PermissionMatrix>(base(projectId)),
-  createRole: (projectId: string, body: ErpRoleInput) => request<PermissionMatrix>(`${base(projectId)}/roles`, { method: 'POST', body }),
-  updateRole: (projectId: string, roleId: string, body: Partial<ErpRoleInput>) =>
-    request<PermissionMatrix>(`${base(projectId)}/roles/${seg(roleId)}`, { method: 'PATCH', body }),
+  get: (projectId: string) => call(http.GET('/api/v1/projects/{id}/blueprint/permission-matrix', inProject(projectId))),
+  createRole: (projectId: string, body: ErpRoleInput) =>
+    call(http.POST('/api/v1/projects/{id}/blueprint/permission-matrix/roles', { ...inProject(projectId), body })),
+  updateRole: (projectId: string, roleId: string, body: ErpRoleUpdate) =>
+    call(http.PATCH('/api/v1/projects/{id}/blueprint/permission-matrix/roles/{roleId}', { ...inRole(projectId, roleId), body })),
   deleteRole: (projectId: string, roleId: string) =>
-    request<PermissionMatrix>(`${base(projectId)}/roles/${seg(roleId)}`, { method: 'DELETE' }),
+    call(http.DELETE('/api/v1/projects/{id}/blueprint/permission-matrix/roles/{roleId}', inRole(projectId, roleId))),
   importRoles: (projectId: string) =>
-    request<{ created: number; matrix: PermissionMatrix }>(`${base(projectId)}/roles/import-assessment`, { method: 'POST' }),
+    call(http.POST('/api/v1/projects/{id}/blueprint/permission-matrix/roles/import-assessment', inProject(projectId))),
   setGrant: (projectId: string, roleId: string, functionId: string, scope: DataScope | null) =>
-    request<PermissionMatrix>(`${base(projectId)}/roles/${seg(roleId)}/grants/${seg(functionId)}`, { method: 'PUT', body: { scope } }),
-  setRoleGrants: (projectId: string, roleId: string, grants: Omit<Grant, 'roleId'>[]) =>
-    request<PermissionMatrix>(`${base(projectId)}/roles/${seg(roleId)}/grants`, { method: 'PUT', body: { grants } }),
+    call(
+      http.PUT('/api/v1/projects/{id}/blueprint/permission-matrix/roles/{roleId}/grants/{functionId}', {
+        params: { path: { id: projectId, roleId, functionId } },
+        body: { scope },
+      }),
+    ),
+  setRoleGrants: (projectId: string, roleId: string, grants: RoleGrantsInput['grants']) =>
+    call(
+      http.PUT('/api/v1/projects/{id}/blueprint/permission-matrix/roles/{roleId}/grants', {
+        ...inRole(projectId, roleId),
+        body: { grants },
+      }),
+    ),
   setRoleMembers: (projectId: string, roleId: string, memberIds: string[]) =>
-    request<PermissionMatrix>(`${base(projectId)}/roles/${seg(roleId)}/members`, { method: 'PUT', body: { memberIds } }),
+    call(
+      http.PUT('/api/v1/projects/{id}/blueprint/permission-matrix/roles/{roleId}/members', {
+        ...inRole(projectId, roleId),
+        body: { memberIds },
+      }),
+    ),
   createFunction: (projectId: string, body: ErpFunctionInput) =>
-    request<PermissionMatrix>(`${base(projectId)}/functions`, { method: 'POST', body }),
-  updateFunction: (projectId: string, functionId: string, body: Partial<ErpFunctionInput>) =>
-    request<PermissionMatrix>(`${base(projectId)}/functions/${seg(functionId)}`, { method: 'PATCH', body }),
+    call(http.POST('/api/v1/projects/{id}/blueprint/permission-matrix/functions', { ...inProject(projectId), body })),
+  updateFunction: (projectId: string, functionId: string, body: ErpFunctionUpdate) =>
+    call(
+      http.PATCH('/api/v1/projects/{id}/blueprint/permission-matrix/functions/{functionId}', {
+        ...inFunction(projectId, functionId),
+        body,
+      }),
+    ),
   deleteFunction: (projectId: string, functionId: string) =>
-    request<PermissionMatrix>(`${base(projectId)}/functions/${seg(functionId)}`, { method: 'DELETE' }),
-  createRule: (projectId: string, body: SodRuleInput) => request<SodRule>(`${base(projectId)}/sod-rules`, { method: 'POST', body }),
-  updateRule: (projectId: string, ruleId: string, body: Partial<SodRuleInput>) =>
-    request<SodRule>(`${base(projectId)}/sod-rules/${seg(ruleId)}`, { method: 'PATCH', body }),
+    call(http.DELETE('/api/v1/projects/{id}/blueprint/permission-matrix/functions/{functionId}', inFunction(projectId, functionId))),
+  createRule: (projectId: string, body: SodRuleInput) =>
+    call(http.POST('/api/v1/projects/{id}/blueprint/permission-matrix/sod-rules', { ...inProject(projectId), body })),
+  updateRule: (projectId: string, ruleId: string, body: SodRuleUpdate) =>
+    call(http.PATCH('/api/v1/projects/{id}/blueprint/permission-matrix/sod-rules/{ruleId}', { ...inRule(projectId, ruleId), body })),
   deleteRule: (projectId: string, ruleId: string) =>
-    request<{ ok: true }>(`${base(projectId)}/sod-rules/${seg(ruleId)}`, { method: 'DELETE' }),
+    call(http.DELETE('/api/v1/projects/{id}/blueprint/permission-matrix/sod-rules/{ruleId}', inRule(projectId, ruleId))),
   recordMitigation: (projectId: string, body: MitigationInput) =>
-    request<PermissionMatrix>(`${base(projectId)}/mitigations`, { method: 'POST', body }),
+    call(http.POST('/api/v1/projects/{id}/blueprint/permission-matrix/mitigations', { ...inProject(projectId), body })),
   deleteMitigation: (projectId: string, mitigationId: string) =>
-    request<PermissionMatrix>(`${base(projectId)}/mitigations/${seg(mitigationId)}`, { method: 'DELETE' }),
+    call(
+      http.DELETE('/api/v1/projects/{id}/blueprint/permission-matrix/mitigations/{mitigationId}', {
+        params: { path: { id: projectId, mitigationId } },
+      }),
+    ),
   exportXlsx: (projectId: string) => download(`${base(projectId)}/export.xlsx`, 'permission-matrix.xlsx'),
 };

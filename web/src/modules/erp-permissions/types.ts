@@ -1,120 +1,43 @@
-/** API types of the blueprint permission matrix (mirrors the server's permission-matrix.schema.ts). */
+/**
+ * API types of the blueprint permission matrix: aliases of the generated schema.gen.ts (the server's
+ * OpenAPI document, from src/modules/erp-permissions/*.schema.ts), and the document's enums as lists
+ * the compiler checks against it (see {@link enumValues}).
+ */
+import { enumValues, type Schemas } from '../../api/schema';
 
-export const FUNCTION_ACTIONS = ['view', 'create', 'edit', 'approve', 'delete', 'export'] as const;
-export type FunctionAction = (typeof FUNCTION_ACTIONS)[number];
-export const DATA_SCOPES = ['own', 'department', 'company'] as const;
-export type DataScope = (typeof DATA_SCOPES)[number];
-export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+/** The whole matrix: every write answers it with its conflicts recomputed. */
+export type PermissionMatrix = Schemas['PermissionMatrix'];
 
-export interface ErpRole {
-  id: string;
-  name: string;
-  department: string;
-  description: string;
-  assessmentRoleId: string | null;
-  memberIds: string[];
-}
+// ---- roles, functions and grants ----
 
-export interface ErpFunction {
-  id: string;
-  module: string;
-  menu: string;
-  action: FunctionAction;
-  description: string;
-}
+export type ErpRole = PermissionMatrix['roles'][number];
+export type ErpRoleInput = Schemas['CreateErpRoleBody'];
+export type ErpRoleUpdate = Schemas['UpdateErpRoleBody'];
 
-export interface Grant {
-  roleId: string;
-  functionId: string;
-  scope: DataScope;
-}
+export type ErpFunction = PermissionMatrix['functions'][number];
+export type FunctionAction = ErpFunction['action'];
+export const FUNCTION_ACTIONS = enumValues<FunctionAction>()(['view', 'create', 'edit', 'approve', 'delete', 'export']);
+export type ErpFunctionInput = Schemas['CreateErpFunctionBody'];
+export type ErpFunctionUpdate = Schemas['UpdateErpFunctionBody'];
 
-export interface FunctionMatcher {
-  module: string;
-  menu: string;
-  action: FunctionAction | '*';
-}
+export type Grant = PermissionMatrix['grants'][number];
+export type DataScope = Grant['scope'];
+export const DATA_SCOPES = enumValues<DataScope>()(['own', 'department', 'company']);
+export type RoleGrantsInput = Schemas['SetRoleGrantsBody'];
 
-export interface SodRule {
-  id: string;
-  code: string;
-  name: string;
-  sideA: FunctionMatcher[];
-  sideB: FunctionMatcher[];
-  riskLevel: RiskLevel;
-  riskDescription: string;
-  enabled: boolean;
-}
+// ---- segregation-of-duties rules, conflicts and mitigations ----
 
-export type SodRuleInput = Omit<SodRule, 'id'>;
+export type SodRule = Schemas['SodRule'];
+export type RiskLevel = SodRule['riskLevel'];
+export const RISK_LEVELS = enumValues<RiskLevel>()(['high', 'medium', 'low']);
+/** One side's function pattern as a rule is written ('*' = any menu or action; module '*' = any module). */
+export type FunctionMatcher = Schemas['FunctionMatcher'];
+/** A rule's function pattern as the API answers it (the module as a plain string). */
+export type RuleMatcher = SodRule['sideA'][number];
+export type SodRuleInput = Schemas['CreateSodRuleBody'];
+export type SodRuleUpdate = Schemas['UpdateSodRuleBody'];
 
-export interface SodMitigation {
-  id: string;
-  ruleId: string;
-  subjectKind: 'role' | 'person';
-  subjectId: string;
-  compensatingControl: string;
-  approver: string;
-  approvedOn: string;
-}
-
-export interface ConflictGrant {
-  roleId: string;
-  roleName: string;
-  functionId: string;
-  module: string;
-  menu: string;
-  action: FunctionAction;
-  scope: DataScope;
-}
-
-export interface SodConflict {
-  key: string;
-  ruleId: string;
-  ruleCode: string;
-  ruleName: string;
-  riskLevel: RiskLevel;
-  riskDescription: string;
-  subjectKind: 'role' | 'person';
-  subjectId: string;
-  subjectName: string;
-  roleIds: string[];
-  roleNames: string[];
-  sideA: ConflictGrant[];
-  sideB: ConflictGrant[];
-  status: 'open' | 'mitigated';
-  mitigation: SodMitigation | null;
-  explanation: string;
-}
-
-export interface PermissionMatrix {
-  roles: ErpRole[];
-  functions: ErpFunction[];
-  grants: Grant[];
-  rules: SodRule[];
-  members: { id: string; name: string; department: string }[];
-  conflicts: { items: SodConflict[]; open: number; mitigated: number };
-}
-
-export interface ErpRoleInput {
-  name: string;
-  department: string;
-  description: string;
-}
-
-export interface ErpFunctionInput {
-  module: string;
-  menu: string;
-  action: FunctionAction;
-  description: string;
-}
-
-export interface MitigationInput {
-  ruleId: string;
-  subjectKind: 'role' | 'person';
-  subjectId: string;
-  compensatingControl: string;
-  approver: string;
-  approvedOn: string;
-}
+export type SodConflict = Schemas['SodConflict'];
+export type ConflictGrant = SodConflict['sideA'][number];
+export type SodMitigation = NonNullable<SodConflict['mitigation']>;
+export type MitigationInput = Schemas['CreateSodMitigationBody'];

@@ -34,6 +34,7 @@ const risk = (code: string, probability: number, impact: number, status: RiskVie
   overdue: false,
   status,
   sourceIndicator: null,
+  sourceIndicatorTitle: null,
   createdAt: '',
   updatedAt: '',
   closedAt: null,
@@ -63,6 +64,11 @@ describe('draftFromIndicator', () => {
     expect(draft.category).toBe('other');
     expect(draft.title).toHaveLength(200);
     expect(draft.title.startsWith('KPI 进度: 落后')).toBe(true);
+  });
+
+  it('names no source for an indicator the register does not take (CreateRiskBody would refuse it)', () => {
+    const draft = draftFromIndicator(indicator({ code: 'customisation.unknown' }), { code: 'customisation', countermeasure: '' });
+    expect(draft.sourceIndicator).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useRef } from 'react';
 import '../bpmn-canvas.css';
+import { fitBesidePalette, type Rect } from '../fit-beside-palette';
 
 /** A diagram element the user selected (flow nodes only: tasks, events, gateways). */
 export interface SelectedElement {
@@ -17,6 +18,17 @@ export interface SelectedElement {
 /** What the page can do with the editor. */
 export interface BpmnCanvasHandle {
   saveXml(): Promise<string>;
+}
+
+/** Shows the whole diagram in the canvas area the palette leaves free (see {@link fitBesidePalette}). */
+function fitDiagram(m: BaseViewer, host: HTMLElement | null): void {
+  const canvas = m.get<Canvas>('canvas');
+  const { inner, outer } = canvas.viewbox();
+  if (inner.width === 0 || outer.width === 0) return;
+  // The palette floats over the canvas's left edge (the modeler has one, the viewer none).
+  const palette = host?.querySelector('.djs-palette')?.getBoundingClientRect();
+  const paletteRight = palette && host ? palette.right - host.getBoundingClientRect().left : 0;
+  canvas.viewbox(fitBesidePalette(inner, outer, paletteRight));
 }
 
 interface Props {
@@ -34,6 +46,8 @@ interface Canvas {
   addMarker(element: string, marker: string): void;
   removeMarker(element: string, marker: string): void;
   zoom(level: string): void;
+  viewbox(): { inner: Rect; outer: { width: number; height: number } };
+  viewbox(box: Rect): void;
 }
 interface Overlays {
   add(
@@ -107,7 +121,7 @@ export default function BpmnCanvas({ xml, highlights, readOnly, onReady, onSelec
         if (generation !== imported.current) return;
         importing.current = false;
         callbacks.current.onError('');
-        m.get<Canvas>('canvas').zoom('fit-viewport');
+        fitDiagram(m, container.current);
         marked.current = [];
         applyHighlights();
         callbacks.current.onSelect(null);

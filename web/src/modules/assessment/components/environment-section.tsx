@@ -112,10 +112,10 @@ function ProfileCard({
             key: 'req',
             render: (_: unknown, r) =>
               r.operator === 'min'
-                ? `≥ ${r.threshold} ${r.unit}`
+                ? `≥ ${r.threshold ?? ''} ${r.unit ?? ''}`
                 : r.operator === 'max'
-                  ? `≤ ${r.threshold} ${r.unit}`
-                  : r.allowed.map((a) => a.replace('>=', ' ≥ ')).join(' / '),
+                  ? `≤ ${r.threshold ?? ''} ${r.unit ?? ''}`
+                  : (r.allowed ?? []).map((a) => a.replace('>=', ' ≥ ')).join(' / '),
           },
           { title: t('assessment.env.warnBand'), dataIndex: 'warnBand', render: (v: number) => (v ? `${Math.round(v * 100)}%` : '—') },
           ...(canEdit
@@ -242,7 +242,7 @@ function SiteModal({
         <Typography.Text type="secondary">{t('assessment.env.factsHelp')}</Typography.Text>
         {profile.map((req) => (
           <Form.Item key={req.metric} name={['facts', req.metric]} label={`${req.label}${req.unit ? `（${req.unit}）` : ''}`}>
-            <Input placeholder={req.operator === 'min_version' || req.operator === 'one_of' ? req.allowed[0]?.split('>=')[0] : ''} />
+            <Input placeholder={req.operator === 'min_version' || req.operator === 'one_of' ? req.allowed?.[0]?.split('>=')[0] : ''} />
           </Form.Item>
         ))}
       </Form>

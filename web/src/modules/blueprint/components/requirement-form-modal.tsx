@@ -1,7 +1,7 @@
 import { Alert, Cascader, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ERP_MODULES } from '../../../api/types';
+import { ERP_MODULES, type ErpModule } from '../../../api/types';
 import { moduleLabel } from '../../../components/labels';
 import { applyServerErrors } from '../../../components/server-errors';
 import { blueprintApi } from '../api';
@@ -23,7 +23,7 @@ interface FormValues {
   code?: string;
   title: string;
   description?: string;
-  module: string;
+  module: ErpModule;
   department?: string;
   processLink?: string[];
   processStepName?: string;
@@ -56,6 +56,9 @@ const FIELDS = [
   'status',
 ];
 
+/** The API answers a requirement's module as a plain string; the form offers only the modules it accepts. */
+const isErpModule = (m: string): m is ErpModule => (ERP_MODULES as readonly string[]).includes(m);
+
 function toInput(v: FormValues, processes: ProcessOption[]): RequirementInput {
   const [processMapId, elementId] = v.processLink ?? [];
   const step = processes.find((p) => p.id === processMapId)?.steps.find((s) => s.elementId === elementId);
@@ -80,12 +83,12 @@ function toInput(v: FormValues, processes: ProcessOption[]): RequirementInput {
   };
 }
 
-function fromRequirement(r: Requirement): FormValues {
+function fromRequirement(r: Requirement): Omit<FormValues, 'module'> & { module?: ErpModule } {
   return {
     code: r.code,
     title: r.title,
     description: r.description,
-    module: r.module,
+    module: isErpModule(r.module) ? r.module : undefined,
     department: r.department,
     processLink: r.processMapId && r.processElementId ? [r.processMapId, r.processElementId] : undefined,
     processStepName: r.processStepName,
@@ -125,7 +128,7 @@ export function RequirementFormModal(props: {
     form.setFieldsValue(
       requirement
         ? fromRequirement(requirement)
-        : { priority: 'should', resolution: 'standard', status: 'draft', module: props.modulesInScope[0] ?? 'finance' },
+        : { priority: 'should', resolution: 'standard', status: 'draft', module: props.modulesInScope.find(isErpModule) ?? 'finance' },
     );
     blueprintApi
       .processes(projectId)

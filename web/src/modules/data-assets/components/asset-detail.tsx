@@ -104,7 +104,7 @@ export function AssetDetail() {
         <Descriptions.Item label={t('dataAssets.field.systemOfOrigin')}>{a.systemOfOrigin || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('dataAssets.field.storage')}>{t(`dataAssets.storage.${a.storage}`)}</Descriptions.Item>
         <Descriptions.Item label={t('dataAssets.field.source')}>
-          {a.source.kind === 'upload' ? a.source.fileName : `${a.source.connectionName ?? ''} · ${a.source.table ?? a.source.query ?? ''}`}
+          {a.source.type === 'upload' ? a.source.fileName : `${a.source.connectionName ?? ''} · ${a.source.table ?? a.source.query ?? ''}`}
         </Descriptions.Item>
         <Descriptions.Item label={t('dataAssets.field.keyColumns')}>
           {a.keyColumns.length ? a.keyColumns.map((k) => <Tag key={k}>{k}</Tag>) : '—'}

@@ -103,7 +103,7 @@ export function AssetInventory() {
           {
             title: t('dataAssets.field.source'),
             render: (_, a) =>
-              a.source.kind === 'upload'
+              a.source.type === 'upload'
                 ? (a.source.fileName ?? '—')
                 : `${a.source.connectionName ?? '—'} · ${a.source.table ?? t('dataAssets.query')}`,
           },

@@ -79,13 +79,13 @@ function useStepText() {
       case 'trim':
       case 'half_width':
       case 'date':
-        return cols(step.columns);
+        return cols(step.columns ?? []);
       case 'case':
-        return `${cols(step.columns)} → ${t(`dataAssets.cleansing.case.${step.to}`)}`;
+        return `${cols(step.columns ?? [])} → ${t(`dataAssets.cleansing.case.${step.to}`)}`;
       case 'map':
         return t('dataAssets.cleansing.mapText', {
           column: step.column,
-          pairs: step.pairs.length,
+          pairs: (step.pairs ?? []).length,
           dataset: step.dataset ? (assets.find((a) => a.id === step.dataset?.datasetId)?.name ?? step.dataset.datasetId) : '—',
         });
       case 'dedupe':

@@ -6,7 +6,7 @@ import { useProject } from '../../../components/project';
 import { applyServerErrors } from '../../../components/server-errors';
 import { dataAssetsApi } from '../api';
 import { OwnerSelect } from './owner-select';
-import type { DataAsset } from '../types';
+import { ENCODINGS, type DataAsset, type Encoding } from '../types';
 
 interface FormValues {
   name: string;
@@ -15,7 +15,7 @@ interface FormValues {
   storage: 'local' | 'cloud';
   format: string;
   notes: string;
-  encoding: string | null;
+  encoding: Encoding | null;
   keyColumns: string[];
 }
 
@@ -47,7 +47,7 @@ export function EditAssetModal(props: {
       storage: asset.storage,
       format: asset.format,
       notes: asset.notes,
-      encoding: asset.encoding,
+      encoding: ENCODINGS.find((e) => e === asset.encoding) ?? null,
       keyColumns: asset.keyColumns,
     });
     api.team
@@ -119,12 +119,12 @@ export function EditAssetModal(props: {
           >
             <Input style={{ width: 100 }} />
           </Form.Item>
-          {asset?.source.kind === 'upload' && (
+          {asset?.source.type === 'upload' && (
             <Form.Item name="encoding" label={t('dataAssets.field.encoding')} style={{ minWidth: 140 }}>
               <Select
                 allowClear
                 placeholder={t('dataAssets.registerForm.encodingAuto')}
-                options={['utf-8', 'gbk', 'gb18030'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                options={ENCODINGS.map((v) => ({ value: v, label: v.toUpperCase() }))}
               />
             </Form.Item>
           )}

@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../../components/server-errors';
 import { toApiError } from '../../../components/use-api';
 import { dataAssetsApi } from '../api';
 import { OwnerSelect } from './owner-select';
-import type { CreateAssetInput } from '../types';
+import { ENCODINGS, type CreateAssetInput, type Encoding } from '../types';
 
 interface FormValues {
   name: string;
@@ -22,7 +22,7 @@ interface FormValues {
   targetMode: 'table' | 'query';
   table?: string;
   query?: string;
-  encoding?: 'utf-8' | 'gbk' | 'gb18030';
+  encoding?: Encoding;
   keyColumns?: string[];
 }
 
@@ -81,10 +81,10 @@ export function RegisterAssetModal(props: { open: boolean; onClose: () => void; 
         setError(t('dataAssets.registerForm.needFile'));
         return;
       }
-      source = { kind: 'upload', uploadId: upload.id };
+      source = { type: 'upload', uploadId: upload.id };
     } else {
       source = {
-        kind: 'connection',
+        type: 'connection',
         connectionId: values.connectionId ?? '',
         ...(values.targetMode === 'query' ? { query: values.query ?? '' } : { table: values.table ?? '' }),
       };
@@ -235,7 +235,7 @@ export function RegisterAssetModal(props: { open: boolean; onClose: () => void; 
               <Select
                 allowClear
                 placeholder={t('dataAssets.registerForm.encodingAuto')}
-                options={['utf-8', 'gbk', 'gb18030'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                options={ENCODINGS.map((v) => ({ value: v, label: v.toUpperCase() }))}
               />
             </Form.Item>
           )}

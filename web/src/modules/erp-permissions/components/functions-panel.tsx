@@ -6,7 +6,7 @@ import { ERP_MODULES } from '../../../api/types';
 import { moduleLabel } from '../../../components/labels';
 import { applyServerErrors } from '../../../components/server-errors';
 import { actionText } from '../matrix-labels';
-import { FUNCTION_ACTIONS, type ErpFunction, type ErpFunctionInput } from '../types';
+import { FUNCTION_ACTIONS, type ErpFunction, type ErpFunctionInput, type ErpFunctionUpdate } from '../types';
 
 /** The project's function catalogue (module · menu · action), editable. */
 export function FunctionsPanel({
@@ -23,7 +23,7 @@ export function FunctionsPanel({
   canEdit: boolean;
   canDelete: boolean;
   onCreate: (input: ErpFunctionInput) => Promise<void>;
-  onUpdate: (functionId: string, input: Partial<ErpFunctionInput>) => Promise<void>;
+  onUpdate: (functionId: string, input: ErpFunctionUpdate) => Promise<void>;
   onDelete: (functionId: string) => Promise<void>;
 }) {
   const { t } = useTranslation();

@@ -2,13 +2,29 @@ import { DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from 
 import { Alert, AutoComplete, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ERP_MODULES } from '../../../api/types';
+import { ERP_MODULES, type ErpModule } from '../../../api/types';
 import { moduleLabel } from '../../../components/labels';
 import { applyServerErrors } from '../../../components/server-errors';
 import { actionText, functionText, RISK_COLORS, riskText } from '../matrix-labels';
-import { FUNCTION_ACTIONS, RISK_LEVELS, type ErpFunction, type FunctionMatcher, type SodRule, type SodRuleInput } from '../types';
+import {
+  FUNCTION_ACTIONS,
+  RISK_LEVELS,
+  type ErpFunction,
+  type FunctionMatcher,
+  type RuleMatcher,
+  type SodRule,
+  type SodRuleInput,
+  type SodRuleUpdate,
+} from '../types';
 
 const RULE_FIELDS = ['code', 'name', 'riskLevel', 'riskDescription', 'sideA', 'sideB'] as const;
+
+const isMatcherModule = (m: string): m is ErpModule | '*' => m === '*' || (ERP_MODULES as readonly string[]).includes(m);
+
+/** A saved pattern for the editor: a module the rule form does not offer is left empty to be chosen again. */
+function toEditorMatcher(m: RuleMatcher): Partial<FunctionMatcher> {
+  return { ...m, module: isMatcherModule(m.module) ? m.module : undefined };
+}
 
 /** The SoD rule library: list, enable/disable, edit, delete, add. */
 export function RuleLibrary({
@@ -27,7 +43,7 @@ export function RuleLibrary({
   canEdit: boolean;
   canDelete: boolean;
   onCreate: (input: SodRuleInput) => Promise<void>;
-  onUpdate: (ruleId: string, input: Partial<SodRuleInput>) => Promise<void>;
+  onUpdate: (ruleId: string, input: SodRuleUpdate) => Promise<void>;
   onDelete: (ruleId: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -67,7 +83,7 @@ export function RuleLibrary({
             sideB: [{ ...blank, action: 'approve' }],
             enabled: true,
           }
-        : rule,
+        : { ...rule, sideA: rule.sideA.map(toEditorMatcher), sideB: rule.sideB.map(toEditorMatcher) },
     );
     setEditing(rule);
   };
@@ -87,7 +103,7 @@ export function RuleLibrary({
     }
   };
 
-  const renderSide = (side: FunctionMatcher[]) => (
+  const renderSide = (side: RuleMatcher[]) => (
     <Space size={[4, 4]} wrap>
       {side.map((m, i) => (
         <Tag key={i}>

@@ -79,8 +79,8 @@ function DecisionForm({ view, onDecided, onRefused }: { view: GoLiveView; onDeci
       onDecided(saved);
     } catch (cause) {
       const apiError = toApiError(cause);
-      if (apiError.status === 409) {
-        // "go" while not ready: the server names every failing criterion.
+      if (apiError.code === 'GO_LIVE_NOT_READY') {
+        // "go" while not ready: the server names every failing criterion (any other error goes to the form).
         setRefusal({ message: apiError.message, failing: failingCriteria(apiError.details, view.criteria) });
         onRefused();
       } else {

@@ -14,7 +14,6 @@ import { RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, type RiskCategory, type Ri
 export function RegisterTab(props: {
   projectId: string;
   risks: ApiState<{ items: RiskView[] }>;
-  indicatorTitles: Map<string, string>;
   can: (permission: string) => boolean;
   onCreate: () => void;
   onEdit: (risk: RiskView) => void;
@@ -152,7 +151,6 @@ export function RegisterTab(props: {
       <RiskTable
         risks={shown}
         loading={props.risks.loading}
-        indicatorTitles={props.indicatorTitles}
         canUpdate={props.can('risk:update')}
         canDelete={props.can('risk:delete')}
         onEdit={props.onEdit}

@@ -1,5 +1,5 @@
 import { App, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/api';
@@ -37,15 +37,12 @@ export default function RisksPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<RiskView | null>(null);
   const [draft, setDraft] = useState<CreateRiskInput | null>(null);
+  // How the form names the warning a new line is raised from (the server names it once saved).
+  const [draftSource, setDraftSource] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${project.name} · ${t('risks.title')}`;
   }, [project.name, t]);
-
-  const indicatorTitles = useMemo(
-    () => new Map((health.data?.dimensions ?? []).flatMap((d) => d.indicators.map((i) => [i.code, i.title] as const))),
-    [health.data],
-  );
 
   const { reload: reloadHealth } = health;
   const { reload: reloadRisks } = risks;
@@ -54,12 +51,14 @@ export default function RisksPage() {
     void reloadHealth();
   }, [reloadRisks, reloadHealth]);
 
-  const openForm = (risk: RiskView | null, prefill: CreateRiskInput | null) => {
+  const openForm = (risk: RiskView | null, prefill: CreateRiskInput | null, prefillSource: string | null = null) => {
     setEditing(risk);
     setDraft(prefill);
+    setDraftSource(prefillSource);
     setFormOpen(true);
   };
-  const raise = (indicator: IndicatorView, dimension: DimensionView) => openForm(null, draftFromIndicator(indicator, dimension));
+  const raise = (indicator: IndicatorView, dimension: DimensionView) =>
+    openForm(null, draftFromIndicator(indicator, dimension), `${dimension.title} · ${indicator.title}`);
 
   return (
     <div data-testid="risks-page">
@@ -83,7 +82,6 @@ export default function RisksPage() {
               <RegisterTab
                 projectId={project.id}
                 risks={risks}
-                indicatorTitles={indicatorTitles}
                 can={can}
                 onCreate={() => openForm(null, null)}
                 onEdit={(r) => openForm(r, null)}
@@ -103,6 +101,7 @@ export default function RisksPage() {
         open={formOpen}
         risk={editing}
         draft={draft}
+        draftSource={draftSource}
         members={members.data?.items ?? []}
         onClose={() => setFormOpen(false)}
         onSaved={(saved) => {
