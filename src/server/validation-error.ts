@@ -54,10 +54,14 @@ export function validationError(
   data: unknown,
   locale: Locale,
 ): AppError {
-  const details: ErrorDetailInput[] = firstIssuePerField(issues).map((issue) => {
+  const details: ErrorDetailInput[] = firstIssuePerField(issues).flatMap((issue) => {
     const withInput = { ...issue, input: valueAt(data, issue.path) } as ValidationIssue;
     const label = schema ? labelAtPath(schema, issue.path, locale) : undefined;
-    return { field: issueField(issue), reason: issueMessage(withInput, label, locale) };
+    const reason = issueMessage(withInput, label, locale);
+    // An unknown key is a field of its own: the detail names it, so a client can point at it.
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: issueField({ ...issue, path: [...issue.path, key] }), reason }));
+    return [{ field: issueField(issue), reason }];
   });
   const sentences = [...new Set(details.map((d) => d.reason ?? ''))];
   return new AppError('VALIDATION_FAILED', { summary: sentences.join(locale === 'zh-CN' ? '；' : '; ') }, details);

@@ -404,7 +404,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
       body: body({ right: { type: 'connection', connectionId: 'c1' } }),
     });
     expect(noTable.status).toBe(400);
-    expect((await readJson<ErrorBody>(noTable)).error.details[0]!.reason).toContain('exactly one of table or query');
+    expect((await readJson<ErrorBody>(noTable)).error.details[0]!.reason).toBe('请在数据表和查询语句中二选一');
     const duplicate = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ name: '客户余额' }) });
     expect(duplicate.status).toBe(409);
     expect((await readJson<ErrorBody>(duplicate)).error.code).toBe('CUTOVER_SPEC_NAME_TAKEN');

@@ -55,12 +55,13 @@ import {
 import { isUsableWebhookUrl, sendWebhook } from './webhook';
 import { AppError } from '../../shared/app-error';
 import type { WebhookFormat } from './cutover.schema';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const base = '/api/v1/projects/{id}';
 const tags = ['dual-run'];
 const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: labelled(z.coerce.number().int().min(1).max(200).default(50), lbl('每页条数', 'Page size')),
+  offset: labelled(z.coerce.number().int().min(0).default(0), lbl('起始位置', 'Offset')),
 });
 
 // ---- connections ----
@@ -183,7 +184,10 @@ const getSpecRoute = defineRoute(
     path: `${base}/reconcile/specs/{specId}`,
     tags,
     summary: 'One spec; ?format=yaml exports it as a CLI spec file',
-    request: { params: specParamsSchema, query: z.object({ format: z.enum(['json', 'yaml']).default('json') }) },
+    request: {
+      params: specParamsSchema,
+      query: z.object({ format: labelled(z.enum(['json', 'yaml']).default('json'), lbl('格式', 'Format')) }),
+    },
     responses: {
       200: {
         description: 'The spec (JSON) or the spec file (YAML)',
@@ -340,7 +344,9 @@ const exportRoute = defineRoute(
     summary: "A run's differences as XLSX or CSV (Chinese headers; same filters as the list)",
     request: {
       params: runParamsSchema,
-      query: differenceQuerySchema.omit({ limit: true, offset: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      query: differenceQuerySchema
+        .omit({ limit: true, offset: true })
+        .extend({ format: labelled(z.enum(['xlsx', 'csv']).default('xlsx'), lbl('导出格式', 'Format')) }),
     },
     responses: {
       200: fileResponse([MEDIA_TYPE.xlsx, MEDIA_TYPE.csv]),

@@ -3,6 +3,7 @@ import { reconcileSpecSchema } from '../../engines/reconcile/reconcile-spec';
 import type { ReconcileSummary } from '../../engines/reconcile/run-reconciliation';
 import { dateSchema, pathIdSchema } from '../../server/common-schemas';
 import { DEFAULT_CRON, DEFAULT_TIME_ZONE } from './cron';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const idSchema = z.string().min(1).max(64);
 export const projectIdParam = z.object({ id: pathIdSchema('id') });
@@ -17,26 +18,32 @@ export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
 export const createConnectionBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    kind: z.enum(CONNECTION_KINDS),
-    url: z.string().trim().min(1).max(2000).openapi({ example: 'postgres://erp_reader:secret@10.0.0.5:5432/erp' }),
+    name: labelled(z.string().trim().min(1).max(100), lbl('名称', 'Name')),
+    kind: labelled(z.enum(CONNECTION_KINDS), lbl('类型', 'Kind')),
+    url: labelled(
+      z.string().trim().min(1).max(2000).openapi({ example: 'postgres://erp_reader:secret@10.0.0.5:5432/erp' }),
+      lbl('连接地址', 'URL'),
+    ),
     /** Replaces the URL's password (so the URL can be typed without it). */
-    password: z.string().max(500).optional(),
+    password: labelled(z.string().max(500).optional(), lbl('密码', 'Password')),
   })
   .strict()
   .openapi('CreateDataConnectionBody');
 
 export const updateConnectionBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
-    url: z
-      .string()
-      .trim()
-      .min(1)
-      .max(2000)
-      .optional()
-      .openapi({ description: 'A URL whose password is *** (as the API shows it) keeps the stored password' }),
-    password: z.string().max(500).optional(),
+    name: labelled(z.string().trim().min(1).max(100).optional(), lbl('名称', 'Name')),
+    url: labelled(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(2000)
+        .optional()
+        .openapi({ description: 'A URL whose password is *** (as the API shows it) keeps the stored password' }),
+      lbl('连接地址', 'URL'),
+    ),
+    password: labelled(z.string().max(500).optional(), lbl('密码', 'Password')),
   })
   .strict()
   .openapi('UpdateDataConnectionBody');
@@ -58,19 +65,19 @@ export const connectionViewSchema = z
 
 const uploadSourceSchema = z
   .object({
-    type: z.literal('upload'),
-    uploadId: idSchema,
-    sheet: z.string().min(1).max(100).optional(),
-    encoding: z.string().min(1).max(40).optional(),
+    type: labelled(z.literal('upload'), lbl('数据源类型', 'Source type')),
+    uploadId: labelled(idSchema, lbl('上传的文件', 'Uploaded file')),
+    sheet: labelled(z.string().min(1).max(100).optional(), lbl('工作表', 'Sheet')),
+    encoding: labelled(z.string().min(1).max(40).optional(), lbl('文件编码', 'File encoding')),
   })
   .strict();
 
 const connectionSourceSchema = z
   .object({
-    type: z.literal('connection'),
-    connectionId: idSchema,
-    table: z.string().trim().min(1).max(300).optional(),
-    query: z.string().trim().min(1).max(20_000).optional(),
+    type: labelled(z.literal('connection'), lbl('数据源类型', 'Source type')),
+    connectionId: labelled(idSchema, lbl('数据库连接', 'Database connection')),
+    table: labelled(z.string().trim().min(1).max(300).optional(), lbl('表', 'Table')),
+    query: labelled(z.string().trim().min(1).max(20_000).optional(), lbl('SQL 查询', 'SQL query')),
   })
   .strict();
 
@@ -89,8 +96,11 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 export const comparisonSchema = reconcileSpecSchema
   .omit({ left: true, right: true })
   .extend({
-    key: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-    valueMaps: z.record(z.string(), z.object({ values: z.record(z.string(), z.string()) }).strict()).default({}),
+    key: labelled(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), lbl('主键列', 'Key columns')),
+    valueMaps: labelled(
+      z.record(z.string(), z.object({ values: labelled(z.record(z.string(), z.string()), lbl('映射值', 'Values')) }).strict()).default({}),
+      lbl('值映射', 'Value maps'),
+    ),
   })
   .openapi('ReconcileComparison');
 export type Comparison = z.output<typeof comparisonSchema>;
@@ -100,27 +110,36 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 const scheduleSchema = z
   .object({
-    cron: z.string().trim().min(9).max(100).default(DEFAULT_CRON).openapi({ description: '5-field cron, default 06:00 daily' }),
-    enabled: z.boolean().default(false),
-    timeZone: z.string().trim().min(1).max(64).default(DEFAULT_TIME_ZONE).openapi({ example: DEFAULT_TIME_ZONE }),
+    cron: labelled(
+      z.string().trim().min(9).max(100).default(DEFAULT_CRON).openapi({ description: '5-field cron, default 06:00 daily' }),
+      lbl('运行时间（cron）', 'Run at (cron)'),
+    ),
+    enabled: labelled(z.boolean().default(false), lbl('按计划自动运行', 'Run on schedule')),
+    timeZone: labelled(
+      z.string().trim().min(1).max(64).default(DEFAULT_TIME_ZONE).openapi({ example: DEFAULT_TIME_ZONE }),
+      lbl('时区', 'Time zone'),
+    ),
   })
   .strict();
 
 const webhookSchema = z
   .object({
-    format: z.enum(WEBHOOK_FORMATS).default('none'),
-    url: z.string().trim().url().max(2000).nullable().default(null),
+    format: labelled(z.enum(WEBHOOK_FORMATS).default('none'), lbl('通知方式', 'Notify via')),
+    url: labelled(z.string().trim().url().max(2000).nullable().default(null), lbl('Webhook 地址', 'Webhook URL')),
   })
   .strict();
 
 const specFields = {
-  name: z.string().trim().min(1).max(100),
-  left: sourceRefSchema,
-  right: sourceRefSchema,
-  comparison: comparisonSchema,
-  schedule: scheduleSchema.default({ cron: DEFAULT_CRON, enabled: false, timeZone: DEFAULT_TIME_ZONE }),
-  exitCriterionDays: z.number().int().min(1).max(60).default(3),
-  webhook: webhookSchema.default({ format: 'none', url: null }),
+  name: labelled(z.string().trim().min(1).max(100), lbl('规则名称', 'Name')),
+  left: labelled(sourceRefSchema, lbl('旧系统（左侧）数据源', 'Old system (left) source')),
+  right: labelled(sourceRefSchema, lbl('新系统（右侧）数据源', 'New system (right) source')),
+  comparison: labelled(comparisonSchema, lbl('比对规则', 'Comparison')),
+  schedule: labelled(
+    scheduleSchema.default({ cron: DEFAULT_CRON, enabled: false, timeZone: DEFAULT_TIME_ZONE }),
+    lbl('运行计划', 'Schedule'),
+  ),
+  exitCriterionDays: labelled(z.number().int().min(1).max(60).default(3), lbl('退出标准（业务日）', 'Exit criterion (business days)')),
+  webhook: labelled(webhookSchema.default({ format: 'none', url: null }), lbl('通知', 'Notification')),
 };
 
 export const createSpecBodySchema = z.object(specFields).strict().openapi('CreateReconcileSpecBody');
@@ -129,31 +148,40 @@ export type CreateSpecInput = z.output<typeof createSpecBodySchema>;
 export const updateSpecBodySchema = z
   .object({
     name: specFields.name.optional(),
-    left: sourceRefSchema.optional(),
-    right: sourceRefSchema.optional(),
-    comparison: comparisonSchema.optional(),
-    schedule: z
-      .object({
-        cron: z.string().trim().min(9).max(100).optional(),
-        enabled: z.boolean().optional(),
-        timeZone: z.string().trim().min(1).max(64).optional(),
-      })
-      .strict()
-      .optional(),
-    exitCriterionDays: z.number().int().min(1).max(60).optional(),
-    webhook: z
-      .object({
-        format: z.enum(WEBHOOK_FORMATS).optional(),
-        url: z
-          .string()
-          .trim()
-          .max(2000)
-          .nullable()
-          .optional()
-          .openapi({ description: 'null clears it; the masked URL as the API shows it keeps the stored one' }),
-      })
-      .strict()
-      .optional(),
+    left: labelled(sourceRefSchema.optional(), lbl('旧系统（左侧）数据源', 'Old system (left) source')),
+    right: labelled(sourceRefSchema.optional(), lbl('新系统（右侧）数据源', 'New system (right) source')),
+    comparison: labelled(comparisonSchema.optional(), lbl('比对规则', 'Comparison')),
+    schedule: labelled(
+      z
+        .object({
+          cron: labelled(z.string().trim().min(9).max(100).optional(), lbl('运行时间（cron）', 'Run at (cron)')),
+          enabled: labelled(z.boolean().optional(), lbl('按计划自动运行', 'Run on schedule')),
+          timeZone: labelled(z.string().trim().min(1).max(64).optional(), lbl('时区', 'Time zone')),
+        })
+        .strict()
+        .optional(),
+      lbl('运行计划', 'Schedule'),
+    ),
+    exitCriterionDays: labelled(z.number().int().min(1).max(60).optional(), lbl('退出标准（业务日）', 'Exit criterion (business days)')),
+    webhook: labelled(
+      z
+        .object({
+          format: labelled(z.enum(WEBHOOK_FORMATS).optional(), lbl('通知方式', 'Notify via')),
+          url: labelled(
+            z
+              .string()
+              .trim()
+              .max(2000)
+              .nullable()
+              .optional()
+              .openapi({ description: 'null clears it; the masked URL as the API shows it keeps the stored one' }),
+            lbl('Webhook 地址', 'Webhook URL'),
+          ),
+        })
+        .strict()
+        .optional(),
+      lbl('通知', 'Notification'),
+    ),
   })
   .strict()
   .openapi('UpdateReconcileSpecBody');
@@ -162,9 +190,15 @@ export type UpdateSpecInput = z.output<typeof updateSpecBodySchema>;
 export const importSpecBodySchema = z
   .object({
     name: specFields.name,
-    yaml: z.string().min(1).max(200_000).openapi({ description: 'A spec file as `golive reconcile --spec` reads it' }),
-    left: sourceRefSchema.optional().openapi({ description: "Overrides the YAML's left source" }),
-    right: sourceRefSchema.optional(),
+    yaml: labelled(
+      z.string().min(1).max(200_000).openapi({ description: 'A spec file as `golive reconcile --spec` reads it' }),
+      lbl('YAML 内容', 'YAML'),
+    ),
+    left: labelled(
+      sourceRefSchema.optional().openapi({ description: "Overrides the YAML's left source" }),
+      lbl('旧系统（左侧）数据源', 'Old system (left) source'),
+    ),
+    right: labelled(sourceRefSchema.optional(), lbl('新系统（右侧）数据源', 'New system (right) source')),
     schedule: specFields.schedule,
     exitCriterionDays: specFields.exitCriterionDays,
     webhook: specFields.webhook,
@@ -173,7 +207,13 @@ export const importSpecBodySchema = z
   .openapi('ImportReconcileSpecBody');
 export type ImportSpecInput = z.output<typeof importSpecBodySchema>;
 
-export const suggestMappingBodySchema = z.object({ left: sourceRefSchema, right: sourceRefSchema }).strict().openapi('SuggestMappingBody');
+export const suggestMappingBodySchema = z
+  .object({
+    left: labelled(sourceRefSchema, lbl('旧系统（左侧）数据源', 'Old system (left) source')),
+    right: labelled(sourceRefSchema, lbl('新系统（右侧）数据源', 'New system (right) source')),
+  })
+  .strict()
+  .openapi('SuggestMappingBody');
 
 export const mappingSuggestionSchema = z
   .object({
@@ -310,7 +350,10 @@ export type SpecView = z.infer<typeof specViewSchema>;
 
 export const startRunBodySchema = z
   .object({
-    businessDate: dateSchema.optional().openapi({ description: "Defaults to today in the spec's time zone" }),
+    businessDate: labelled(
+      dateSchema.optional().openapi({ description: "Defaults to today in the spec's time zone" }),
+      lbl('业务日期', 'Business date'),
+    ),
   })
   .strict()
   .openapi('StartReconcileRunBody');
@@ -326,13 +369,13 @@ export const DIFF_STATUSES = [
 ] as const;
 
 export const differenceQuerySchema = z.object({
-  status: z.enum(DIFF_STATUSES).optional(),
-  column: z.string().min(1).max(200).optional(),
-  key: z.string().min(1).max(200).optional().openapi({ description: 'Key contains (case-insensitive)' }),
-  explained: z.enum(['yes', 'no']).optional(),
-  track: z.enum(['new', 'open']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  status: labelled(z.enum(DIFF_STATUSES).optional(), lbl('差异类型', 'Kind')),
+  column: labelled(z.string().min(1).max(200).optional(), lbl('列', 'Column')),
+  key: labelled(z.string().min(1).max(200).optional().openapi({ description: 'Key contains (case-insensitive)' }), lbl('主键', 'Key')),
+  explained: labelled(z.enum(['yes', 'no']).optional(), lbl('是否已解释', 'Explained?')),
+  track: labelled(z.enum(['new', 'open']).optional(), lbl('跟踪', 'Tracking')),
+  limit: labelled(z.coerce.number().int().min(1).max(1000).default(100), lbl('每页条数', 'Page size')),
+  offset: labelled(z.coerce.number().int().min(0).default(0), lbl('起始位置', 'Offset')),
 });
 export type DifferenceQuery = z.output<typeof differenceQuerySchema>;
 
@@ -374,9 +417,9 @@ export const resolvedItemViewSchema = z
 
 export const explainBodySchema = z
   .object({
-    differenceIds: z.array(idSchema).min(1).max(5000),
-    explained: z.boolean().default(true),
-    reason: z.string().trim().max(1000).default(''),
+    differenceIds: labelled(z.array(idSchema).min(1).max(5000), lbl('差异', 'Differences')),
+    explained: labelled(z.boolean().default(true), lbl('已解释', 'Explained')),
+    reason: labelled(z.string().trim().max(1000).default(''), lbl('原因', 'Reason')),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -405,8 +448,11 @@ export const historyViewSchema = z
 
 export const testWebhookBodySchema = z
   .object({
-    format: z.enum(WEBHOOK_FORMATS).optional(),
-    url: z.string().trim().url().max(2000).optional().openapi({ description: 'Try another URL before saving it' }),
+    format: labelled(z.enum(WEBHOOK_FORMATS).optional(), lbl('通知方式', 'Notify via')),
+    url: labelled(
+      z.string().trim().url().max(2000).optional().openapi({ description: 'Try another URL before saving it' }),
+      lbl('Webhook 地址', 'Webhook URL'),
+    ),
   })
   .strict()
   .openapi('TestWebhookBody');

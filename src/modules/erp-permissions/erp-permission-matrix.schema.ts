@@ -3,6 +3,7 @@ import { dateSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
 import { DATA_SCOPES, FUNCTION_ACTIONS } from './erp-permission-constants';
 import { RISK_LEVELS } from './sod-detection';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const idParam = (name: string) =>
   z
@@ -23,72 +24,91 @@ const actionSchema = z.enum(FUNCTION_ACTIONS);
 
 export const createErpRoleBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(60),
-    department: z.string().trim().max(60).default(''),
-    description: z.string().trim().max(500).default(''),
-    assessmentRoleId: z.string().max(64).nullable().default(null),
+    name: labelled(z.string().trim().min(1).max(60), lbl('角色名称', 'Role')),
+    department: labelled(z.string().trim().max(60).default(''), lbl('所属部门', 'Department')),
+    description: labelled(z.string().trim().max(500).default(''), lbl('职责说明', 'Duties')),
+    assessmentRoleId: labelled(z.string().max(64).nullable().default(null), lbl('调研中的用户角色', 'Assessment role')),
   })
   .openapi('CreateErpRoleBody');
 
 export const updateErpRoleBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(60).optional(),
-    department: z.string().trim().max(60).optional(),
-    description: z.string().trim().max(500).optional(),
-    assessmentRoleId: z.string().max(64).nullable().optional(),
+    name: labelled(z.string().trim().min(1).max(60).optional(), lbl('角色名称', 'Role')),
+    department: labelled(z.string().trim().max(60).optional(), lbl('所属部门', 'Department')),
+    description: labelled(z.string().trim().max(500).optional(), lbl('职责说明', 'Duties')),
+    assessmentRoleId: labelled(z.string().max(64).nullable().optional(), lbl('调研中的用户角色', 'Assessment role')),
   })
   .strict()
   .openapi('UpdateErpRoleBody');
 
 export const setRoleGrantsBodySchema = z
   .object({
-    grants: z.array(z.object({ functionId: z.string().min(1).max(64), scope: scopeSchema })).max(2000),
+    grants: labelled(
+      z
+        .array(
+          z.object({
+            functionId: labelled(z.string().min(1).max(64), lbl('功能', 'Function')),
+            scope: labelled(scopeSchema, lbl('数据范围', 'Data scope')),
+          }),
+        )
+        .max(2000),
+      lbl('授权', 'Grants'),
+    ),
   })
   .openapi('SetRoleGrantsBody');
 
 export const setGrantBodySchema = z
-  .object({ scope: scopeSchema.nullable().openapi({ description: 'null removes the grant (no access)' }) })
+  .object({
+    scope: labelled(scopeSchema.nullable().openapi({ description: 'null removes the grant (no access)' }), lbl('数据范围', 'Data scope')),
+  })
   .openapi('SetGrantBody');
 
-export const setRoleMembersBodySchema = z.object({ memberIds: z.array(z.string().min(1).max(64)).max(500) }).openapi('SetRoleMembersBody');
+export const setRoleMembersBodySchema = z
+  .object({ memberIds: labelled(z.array(z.string().min(1).max(64)).max(500), lbl('任职人员', 'Held by')) })
+  .openapi('SetRoleMembersBody');
 
 export const createErpFunctionBodySchema = z
   .object({
-    module: z.enum(ERP_MODULES),
-    menu: z.string().trim().min(1).max(60),
-    action: actionSchema,
-    description: z.string().trim().max(300).default(''),
+    module: labelled(z.enum(ERP_MODULES), lbl('模块', 'Module')),
+    menu: labelled(z.string().trim().min(1).max(60), lbl('菜单', 'Menu')),
+    action: labelled(actionSchema, lbl('操作', 'Action')),
+    description: labelled(z.string().trim().max(300).default(''), lbl('说明', 'Description')),
   })
   .openapi('CreateErpFunctionBody');
 
 export const updateErpFunctionBodySchema = z
   .object({
-    module: z.enum(ERP_MODULES).optional(),
-    menu: z.string().trim().min(1).max(60).optional(),
-    action: actionSchema.optional(),
-    description: z.string().trim().max(300).optional(),
+    module: labelled(z.enum(ERP_MODULES).optional(), lbl('模块', 'Module')),
+    menu: labelled(z.string().trim().min(1).max(60).optional(), lbl('菜单', 'Menu')),
+    action: labelled(actionSchema.optional(), lbl('操作', 'Action')),
+    description: labelled(z.string().trim().max(300).optional(), lbl('说明', 'Description')),
   })
   .strict()
   .openapi('UpdateErpFunctionBody');
 
 export const functionMatcherSchema = z
   .object({
-    module: z.union([z.enum(ERP_MODULES), z.literal('*')]),
-    menu: z.string().trim().min(1).max(60).openapi({ description: "Menu name, or '*' for every menu of the module" }),
-    action: z.union([actionSchema, z.literal('*')]),
+    module: labelled(z.union([z.enum(ERP_MODULES), z.literal('*')]), lbl('模块', 'Module')),
+    menu: labelled(
+      z.string().trim().min(1).max(60).openapi({ description: "Menu name, or '*' for every menu of the module" }),
+      lbl('菜单', 'Menu'),
+    ),
+    action: labelled(z.union([actionSchema, z.literal('*')]), lbl('操作', 'Action')),
   })
   .openapi('FunctionMatcher');
 
 const ruleFields = {
-  code: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(100),
-  sideA: z.array(functionMatcherSchema).min(1).max(30),
-  sideB: z.array(functionMatcherSchema).min(1).max(30),
-  riskLevel: z.enum(RISK_LEVELS),
-  riskDescription: z.string().trim().min(1).max(300),
+  code: labelled(z.string().trim().min(1).max(20), lbl('规则编码', 'Code')),
+  name: labelled(z.string().trim().min(1).max(100), lbl('规则名称', 'Rule')),
+  sideA: labelled(z.array(functionMatcherSchema).min(1).max(30), lbl('职责 A', 'Duty A')),
+  sideB: labelled(z.array(functionMatcherSchema).min(1).max(30), lbl('职责 B', 'Duty B')),
+  riskLevel: labelled(z.enum(RISK_LEVELS), lbl('风险等级', 'Risk')),
+  riskDescription: labelled(z.string().trim().min(1).max(300), lbl('风险说明', 'Risk description')),
 };
 
-export const createSodRuleBodySchema = z.object({ ...ruleFields, enabled: z.boolean().default(true) }).openapi('CreateSodRuleBody');
+export const createSodRuleBodySchema = z
+  .object({ ...ruleFields, enabled: labelled(z.boolean().default(true), lbl('启用', 'Enabled')) })
+  .openapi('CreateSodRuleBody');
 
 export const updateSodRuleBodySchema = z
   .object({
@@ -98,19 +118,19 @@ export const updateSodRuleBodySchema = z
     sideB: ruleFields.sideB.optional(),
     riskLevel: ruleFields.riskLevel.optional(),
     riskDescription: ruleFields.riskDescription.optional(),
-    enabled: z.boolean().optional(),
+    enabled: labelled(z.boolean().optional(), lbl('启用', 'Enabled')),
   })
   .strict()
   .openapi('UpdateSodRuleBody');
 
 export const createMitigationBodySchema = z
   .object({
-    ruleId: z.string().min(1).max(64),
-    subjectKind: z.enum(['role', 'person']),
-    subjectId: z.string().min(1).max(64),
-    compensatingControl: z.string().trim().min(1).max(1000),
-    approver: z.string().trim().min(1).max(60),
-    approvedOn: dateSchema,
+    ruleId: labelled(z.string().min(1).max(64), lbl('职责分离规则', 'SoD rule')),
+    subjectKind: labelled(z.enum(['role', 'person']), lbl('例外对象类型', 'Exception for')),
+    subjectId: labelled(z.string().min(1).max(64), lbl('例外对象', 'Role or person')),
+    compensatingControl: labelled(z.string().trim().min(1).max(1000), lbl('补偿控制措施', 'Compensating control')),
+    approver: labelled(z.string().trim().min(1).max(60), lbl('批准人', 'Approver')),
+    approvedOn: labelled(dateSchema, lbl('批准日期', 'Approved on')),
   })
   .openapi('CreateSodMitigationBody');
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema, pathIdSchema, projectParamsSchema } from '../../server/common-schemas';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /**
  * Go/no-go (上线决策): the readiness criteria golive checks from the project's data, the manual
@@ -88,11 +89,11 @@ export type GoLiveView = z.infer<typeof goLiveViewSchema>;
 
 export const createCheckBodySchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    category: z.enum(CHECK_CATEGORIES).default('other'),
-    ownerMemberId: z.string().max(64).nullable().default(null),
-    status: z.enum(CHECK_STATUSES).default('pending'),
-    note: z.string().trim().max(2000).default(''),
+    title: labelled(z.string().trim().min(1).max(200), lbl('检查项', 'Check')),
+    category: labelled(z.enum(CHECK_CATEGORIES).default('other'), lbl('类别', 'Category')),
+    ownerMemberId: labelled(z.string().max(64).nullable().default(null), lbl('负责人', 'Owner')),
+    status: labelled(z.enum(CHECK_STATUSES).default('pending'), lbl('状态', 'Status')),
+    note: labelled(z.string().trim().max(2000).default(''), lbl('备注', 'Note')),
   })
   .strict()
   .openapi('CreateGoLiveCheckBody');
@@ -100,11 +101,11 @@ export type CreateCheckInput = z.infer<typeof createCheckBodySchema>;
 
 export const updateCheckBodySchema = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
-    category: z.enum(CHECK_CATEGORIES).optional(),
-    ownerMemberId: z.string().max(64).nullable().optional(),
-    status: z.enum(CHECK_STATUSES).optional(),
-    note: z.string().trim().max(2000).optional(),
+    title: labelled(z.string().trim().min(1).max(200).optional(), lbl('检查项', 'Check')),
+    category: labelled(z.enum(CHECK_CATEGORIES).optional(), lbl('类别', 'Category')),
+    ownerMemberId: labelled(z.string().max(64).nullable().optional(), lbl('负责人', 'Owner')),
+    status: labelled(z.enum(CHECK_STATUSES).optional(), lbl('状态', 'Status')),
+    note: labelled(z.string().trim().max(2000).optional(), lbl('备注', 'Note')),
   })
   .strict()
   .openapi('UpdateGoLiveCheckBody');
@@ -112,9 +113,9 @@ export type UpdateCheckInput = z.infer<typeof updateCheckBodySchema>;
 
 export const decisionBodySchema = z
   .object({
-    decision: z.enum(DECISIONS),
-    conditions: z.string().trim().max(4000).default(''),
-    goLiveDate: dateSchema.nullable().default(null),
+    decision: labelled(z.enum(DECISIONS), lbl('决策', 'Decision')),
+    conditions: labelled(z.string().trim().max(4000).default(''), lbl('条件 / 原因', 'Conditions / reasons')),
+    goLiveDate: labelled(dateSchema.nullable().default(null), lbl('上线日期', 'Go-live date')),
   })
   .strict()
   .openapi('GoLiveDecisionBody');

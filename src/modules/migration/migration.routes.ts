@@ -29,6 +29,7 @@ import {
   targetColumnViewSchema,
   updateObjectBodySchema,
 } from './migration.schema';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const base = '/api/v1/projects/{id}/migration';
 const tags = ['migration'];
@@ -102,9 +103,9 @@ const keyMapRoute = defineRoute(
     request: {
       params: objectParamsSchema,
       query: z.object({
-        q: z.string().max(200).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).default(0),
+        q: labelled(z.string().max(200).optional(), lbl('查找旧键或新键', 'Search')),
+        limit: labelled(z.coerce.number().int().min(1).max(500).default(50), lbl('每页条数', 'Page size')),
+        offset: labelled(z.coerce.number().int().min(0).default(0), lbl('起始位置', 'Offset')),
       }),
     },
     responses: { 200: jsonResponse(keyMapViewSchema), ...errorResponses },
@@ -142,7 +143,7 @@ const sourceColumnsRoute = defineRoute(
     path: `${base}/source-columns`,
     tags,
     summary: 'The column names of a source (upload or data asset)',
-    request: { params: projectIdParam, body: jsonBody(z.object({ source: migrationSourceSchema })) },
+    request: { params: projectIdParam, body: jsonBody(z.object({ source: labelled(migrationSourceSchema, lbl('数据源', 'Source')) })) },
     responses: { 200: jsonResponse(z.object({ columns: z.array(z.string()) })), ...errorResponses },
   },
 );
@@ -166,7 +167,10 @@ const targetColumnsRoute = defineRoute(
     path: `${base}/connections/{connectionId}/columns`,
     tags,
     summary: 'The columns of a target table (type, NOT NULL, default, primary key)',
-    request: { params: connectionParamsSchema, query: z.object({ table: z.string().min(1).max(200) }) },
+    request: {
+      params: connectionParamsSchema,
+      query: z.object({ table: labelled(z.string().min(1).max(200), lbl('目标表', 'Target table')) }),
+    },
     responses: { 200: jsonResponse(z.object({ columns: z.array(targetColumnViewSchema) })), ...errorResponses },
   },
 );

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pathIdSchema } from '../../server/common-schemas';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const idSchema = z.string().min(1).max(64);
 export const projectIdParam = z.object({ id: pathIdSchema('id') });
@@ -17,18 +18,18 @@ export const migrationSourceSchema = z
   .discriminatedUnion('type', [
     z
       .object({
-        type: z.literal('asset'),
-        assetId: idSchema,
+        type: labelled(z.literal('asset'), lbl('数据源类型', 'Source type')),
+        assetId: labelled(idSchema, lbl('数据资产', 'Data asset')),
         /** Use the asset after its cleansing recipe (materialized to a CSV at run time). */
-        cleansed: z.boolean().default(false),
+        cleansed: labelled(z.boolean().default(false), lbl('使用清洗后的数据', 'Use the cleansed data')),
       })
       .strict(),
     z
       .object({
-        type: z.literal('upload'),
-        uploadId: idSchema,
-        sheet: z.string().trim().min(1).max(100).optional(),
-        encoding: z.string().trim().min(1).max(20).optional(),
+        type: labelled(z.literal('upload'), lbl('数据源类型', 'Source type')),
+        uploadId: labelled(idSchema, lbl('上传文件', 'Uploaded file')),
+        sheet: labelled(z.string().trim().min(1).max(100).optional(), lbl('工作表', 'Sheet')),
+        encoding: labelled(z.string().trim().min(1).max(20).optional(), lbl('文件编码', 'File encoding')),
       })
       .strict(),
   ])
@@ -40,15 +41,21 @@ const columnName = z.string().trim().min(1).max(128);
 /** Where an object's rows go: a table of a saved PostgreSQL/SQLite connection, or an import template file. */
 export const migrationTargetSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('connection'), connectionId: idSchema, table: z.string().trim().min(1).max(200) }).strict(),
     z
       .object({
-        type: z.literal('file'),
-        format: z.enum(['csv', 'xlsx']),
+        type: labelled(z.literal('connection'), lbl('迁移目标类型', 'Target type')),
+        connectionId: labelled(idSchema, lbl('连接', 'Connection')),
+        table: labelled(z.string().trim().min(1).max(200), lbl('目标表', 'Target table')),
+      })
+      .strict(),
+    z
+      .object({
+        type: labelled(z.literal('file'), lbl('迁移目标类型', 'Target type')),
+        format: labelled(z.enum(['csv', 'xlsx']), lbl('文件格式', 'File format')),
         /** The import template's columns, in its header order. */
-        columns: z.array(columnName).min(1).max(500),
+        columns: labelled(z.array(columnName).min(1).max(500), lbl('模板列', 'Template columns')),
         /** Template columns that identify a row (the "new key"); default the first column. */
-        keyColumns: z.array(columnName).max(10).default([]),
+        keyColumns: labelled(z.array(columnName).max(10).default([]), lbl('主键列', 'Key columns')),
       })
       .strict(),
   ])
@@ -58,24 +65,36 @@ export type MigrationTarget = z.output<typeof migrationTargetSchema>;
 /** How one target column is filled. */
 export const mappingEntrySchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('column'), target: columnName, source: columnName }).strict(),
-    z.object({ kind: z.literal('constant'), target: columnName, value: z.string().max(4000) }).strict(),
     z
       .object({
-        kind: z.literal('value_map'),
-        target: columnName,
-        source: columnName,
-        /** Legacy value → new value; a value not in the map rejects the row. */
-        values: z.record(z.string(), z.string()),
+        kind: labelled(z.literal('column'), lbl('取值方式', 'Filled with')),
+        target: labelled(columnName, lbl('目标字段', 'Target column')),
+        source: labelled(columnName, lbl('源字段', 'Source column')),
       })
       .strict(),
     z
       .object({
-        kind: z.literal('key_map'),
-        target: columnName,
-        source: columnName,
+        kind: labelled(z.literal('constant'), lbl('取值方式', 'Filled with')),
+        target: labelled(columnName, lbl('目标字段', 'Target column')),
+        value: labelled(z.string().max(4000), lbl('常量', 'Constant')),
+      })
+      .strict(),
+    z
+      .object({
+        kind: labelled(z.literal('value_map'), lbl('取值方式', 'Filled with')),
+        target: labelled(columnName, lbl('目标字段', 'Target column')),
+        source: labelled(columnName, lbl('源字段', 'Source column')),
+        /** Legacy value → new value; a value not in the map rejects the row. */
+        values: labelled(z.record(z.string(), z.string()), lbl('值映射', 'Value map')),
+      })
+      .strict(),
+    z
+      .object({
+        kind: labelled(z.literal('key_map'), lbl('取值方式', 'Filled with')),
+        target: labelled(columnName, lbl('目标字段', 'Target column')),
+        source: labelled(columnName, lbl('源字段', 'Source column')),
         /** The object whose key map turns the legacy key into the new key (must be a dependency). */
-        objectId: idSchema,
+        objectId: labelled(idSchema, lbl('键映射对象', 'Key map object')),
       })
       .strict(),
   ])
@@ -83,19 +102,19 @@ export const mappingEntrySchema = z
 export type MappingEntry = z.output<typeof mappingEntrySchema>;
 
 const objectFields = {
-  name: z.string().trim().min(1).max(100),
-  category: z.enum(MIGRATION_CATEGORIES),
-  sortWeight: z.number().int().min(-1000).max(1000),
-  description: z.string().trim().max(2000),
-  dependsOn: z.array(idSchema).max(100),
+  name: labelled(z.string().trim().min(1).max(100), lbl('名称', 'Name')),
+  category: labelled(z.enum(MIGRATION_CATEGORIES), lbl('类别', 'Category')),
+  sortWeight: labelled(z.number().int().min(-1000).max(1000), lbl('同类排序', 'Order in category')),
+  description: labelled(z.string().trim().max(2000), lbl('说明', 'Description')),
+  dependsOn: labelled(z.array(idSchema).max(100), lbl('依赖', 'Depends on')),
   // Unions, not .nullable(): .nullable() on a named schema makes the named schema itself nullable in the document.
-  source: z.union([migrationSourceSchema, z.null()]),
-  target: z.union([migrationTargetSchema, z.null()]),
-  mapping: z.array(mappingEntrySchema).max(500),
-  keyColumns: z.array(columnName).max(10),
-  sumColumns: z.array(columnName).max(20),
-  onError: z.enum(['skip', 'stop']),
-  batchSize: z.number().int().min(100).max(1_000_000),
+  source: labelled(z.union([migrationSourceSchema, z.null()]), lbl('数据源', 'Source')),
+  target: labelled(z.union([migrationTargetSchema, z.null()]), lbl('迁移目标', 'Target')),
+  mapping: labelled(z.array(mappingEntrySchema).max(500), lbl('字段映射', 'Field mapping')),
+  keyColumns: labelled(z.array(columnName).max(10), lbl('旧系统键（源字段）', 'Legacy key (source columns)')),
+  sumColumns: labelled(z.array(columnName).max(20), lbl('核对合计字段', 'Columns to total in the check')),
+  onError: labelled(z.enum(['skip', 'stop']), lbl('遇到错误行', 'On a bad row')),
+  batchSize: labelled(z.number().int().min(100).max(1_000_000), lbl('每批行数', 'Rows per batch')),
 };
 
 export const createObjectBodySchema = z
@@ -259,9 +278,9 @@ export type RunView = z.infer<typeof runViewSchema>;
 
 export const startRunBodySchema = z
   .object({
-    mode: z.enum(['simulate', 'real']),
+    mode: labelled(z.enum(['simulate', 'real']), lbl('方式', 'Mode')),
     /** Objects to run (their dependencies must be loaded already or included); default all. */
-    objectIds: z.array(idSchema).max(200).optional(),
+    objectIds: labelled(z.array(idSchema).max(200).optional(), lbl('迁移对象', 'Migration objects')),
   })
   .strict()
   .openapi('StartMigrationRun');
@@ -269,7 +288,7 @@ export const startRunBodySchema = z
 export const rollbackBodySchema = z
   .object({
     /** For a run: its number; for a batch: the object's name — typed to confirm. */
-    confirm: z.string().trim().min(1).max(100),
+    confirm: labelled(z.string().trim().min(1).max(100), lbl('确认内容', 'Confirmation')),
   })
   .strict()
   .openapi('MigrationRollbackRequest');

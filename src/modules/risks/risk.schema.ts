@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema, pathIdSchema, projectParamsSchema } from '../../server/common-schemas';
+import { fieldLabel as lbl, labelled, type FieldLabel } from '../../shared/validation/field-labels';
 import { INDICATOR_CODES } from './indicator-catalogue';
 
 /**
@@ -40,6 +41,16 @@ export type RiskStatus = (typeof RISK_STATUSES)[number];
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
+/** The dimensions as the settings page names them (web: risks.dimension.*), for validation messages. */
+const DIMENSION_LABELS: Record<HealthDimension, FieldLabel> = {
+  executive_backing: lbl('高层背书', 'Executive backing'),
+  change_management: lbl('变革管理', 'Change management'),
+  customisation: lbl('定制控制', 'Customisation control'),
+  data_quality: lbl('数据质量', 'Data quality'),
+  goals: lbl('目标达成', 'Goal attainment'),
+  risk_register: lbl('风险登记册', 'Risk register'),
+};
+
 const share = z.number().min(0).max(1);
 const days = z.number().int().min(1).max(365);
 const score100 = z.number().min(0).max(100);
@@ -48,26 +59,32 @@ const score100 = z.number().min(0).max(100);
 export const riskSettingsSchema = z
   .object({
     /** Influence-weighted share of stakeholders against the change (support ≤ 2). */
-    resistanceWarnShare: share,
-    resistanceCriticalShare: share,
+    resistanceWarnShare: labelled(share, lbl('反对比例·预警', 'Opposition share · warning')),
+    resistanceCriticalShare: labelled(share, lbl('反对比例·严重', 'Opposition share · critical')),
     /** A stakeholder's support older than this is stale. */
-    assessmentStaleDays: days,
+    assessmentStaleDays: labelled(days, lbl('支持度复评周期', 'Support re-assessment period')),
     /** A sponsor without activity in golive for this long no longer backs the project visibly. */
-    sponsorInactiveDays: days,
+    sponsorInactiveDays: labelled(days, lbl('发起人未参与天数', 'Sponsor inactivity')),
     /** Custom development waiting this long for the steering committee. */
-    approvalWaitDays: days,
+    approvalWaitDays: labelled(days, lbl('审批等待天数', 'Approval waiting time')),
     /** Lowest data-asset quality score (0–100) still fine / still only a warning. */
-    dataScoreWarn: score100,
-    dataScoreCritical: score100,
+    dataScoreWarn: labelled(score100, lbl('数据质量·预警线', 'Data quality · warning line')),
+    dataScoreCritical: labelled(score100, lbl('数据质量·严重线', 'Data quality · critical line')),
     /** Share of rejected rows in the latest real migration run. */
-    rejectRatioWarn: share,
-    rejectRatioCritical: share,
+    rejectRatioWarn: labelled(share, lbl('迁移拒收率·预警', 'Migration rejects · warning')),
+    rejectRatioCritical: labelled(share, lbl('迁移拒收率·严重', 'Migration rejects · critical')),
     /** How far a KPI's progress may trail the elapsed share of its time frame. */
-    goalLagWarn: share,
-    goalLagCritical: share,
+    goalLagWarn: labelled(share, lbl('KPI 落后·预警', 'KPI lag · warning')),
+    goalLagCritical: labelled(share, lbl('KPI 落后·严重', 'KPI lag · critical')),
     /** Relative weight of each dimension in the health score. */
-    weights: z.object(
-      Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, z.number().int().min(0).max(100)])) as Record<HealthDimension, z.ZodNumber>,
+    weights: labelled(
+      z.object(
+        Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, labelled(z.number().int().min(0).max(100), DIMENSION_LABELS[d])])) as Record<
+          HealthDimension,
+          z.ZodNumber
+        >,
+      ),
+      lbl('健康度权重', 'Health weights'),
     ),
   })
   .superRefine((s, ctx) => {
@@ -83,7 +100,8 @@ export const riskSettingsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [critical],
-          message: order === 'below' ? `must be at least ${warn}` : `must be at most ${warn}`,
+          // The critical threshold may not be milder than the warning one (refinement-messages.ts words it).
+          message: order === 'below' ? 'must not be below the warning level' : 'must not be above the warning level',
         });
       }
     }
@@ -157,16 +175,16 @@ export const healthViewSchema = z
 export type HealthView = z.infer<typeof healthViewSchema>;
 
 const riskFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000),
-  category: z.enum(RISK_CATEGORIES),
-  probability: z.number().int().min(1).max(5),
-  impact: z.number().int().min(1).max(5),
-  ownerMemberId: z.string().max(64).nullable(),
-  mitigation: z.string().trim().max(4000),
-  contingency: z.string().trim().max(4000),
-  dueDate: dateSchema.nullable(),
-  status: z.enum(RISK_STATUSES),
+  title: labelled(z.string().trim().min(1).max(200), lbl('风险', 'Risk')),
+  description: labelled(z.string().trim().max(4000), lbl('描述', 'Description')),
+  category: labelled(z.enum(RISK_CATEGORIES), lbl('类别', 'Category')),
+  probability: labelled(z.number().int().min(1).max(5), lbl('概率', 'Probability')),
+  impact: labelled(z.number().int().min(1).max(5), lbl('影响', 'Impact')),
+  ownerMemberId: labelled(z.string().max(64).nullable(), lbl('负责人', 'Owner')),
+  mitigation: labelled(z.string().trim().max(4000), lbl('应对措施', 'Mitigation')),
+  contingency: labelled(z.string().trim().max(4000), lbl('应急预案', 'Contingency plan')),
+  dueDate: labelled(dateSchema.nullable(), lbl('应对期限', 'Due date')),
+  status: labelled(z.enum(RISK_STATUSES), lbl('状态', 'Status')),
 };
 
 export const createRiskBodySchema = z
@@ -179,7 +197,7 @@ export const createRiskBodySchema = z
     dueDate: riskFields.dueDate.default(null),
     status: riskFields.status.default('open'),
     /** The early-warning indicator this risk is raised from (e.g. `customisation.share`). */
-    sourceIndicator: z.enum(INDICATOR_CODES).nullable().default(null),
+    sourceIndicator: labelled(z.enum(INDICATOR_CODES).nullable().default(null), lbl('来源预警', 'Source warning')),
   })
   .strict()
   .openapi('CreateRiskBody');

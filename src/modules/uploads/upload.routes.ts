@@ -3,6 +3,7 @@ import { errorResponses, jsonResponse, okSchema, projectParamsSchema } from '../
 import type { AppEnv } from '../../server/app-env';
 import { defineRoute } from '../../server/define-route';
 import { deleteUpload, listUploads, saveUpload } from './upload.service';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const uploadViewSchema = z
   .object({
@@ -24,7 +25,7 @@ const uploadRoute = defineRoute(
     summary: 'Upload a file (raw request body, streamed to disk; size-limited)',
     request: {
       params: projectParamsSchema,
-      query: z.object({ filename: z.string().min(1).max(255) }),
+      query: z.object({ filename: labelled(z.string().min(1).max(255), lbl('文件名', 'File name')) }),
       body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
     },
     responses: { 201: jsonResponse(uploadViewSchema), ...errorResponses, 413: { description: 'Too large' } },

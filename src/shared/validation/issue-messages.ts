@@ -136,8 +136,11 @@ function invalidFormat(issue: z.core.$ZodIssueInvalidStringFormat, locale: Local
 
 function invalidValue(issue: z.core.$ZodIssueInvalidValue, locale: Locale): Predicate {
   const values = issue.values.map((v) => String(v));
-  if (values.length === 1) return pick(locale, `须为 ${values[0]}`, `must be ${values[0]}`);
-  return pick(locale, `须为以下之一：${values.join('、')}`, `must be one of: ${values.join(', ')}`);
+  // Option codes are English words (`pending`, `pass` …); a zh-CN sentence carries no English, so
+  // it lists them only when they are not words (numbers, Chinese), and says "not an option" otherwise.
+  const zhList = values.some((v) => /[A-Za-z]/.test(v)) ? undefined : values.join('、');
+  if (values.length === 1) return pick(locale, zhList ? `须为 ${zhList}` : '不是允许的值', `must be ${values[0]}`);
+  return pick(locale, zhList ? `须为以下之一：${zhList}` : '不是可选的值', `must be one of: ${values.join(', ')}`);
 }
 
 function unrecognizedKeys(issue: z.core.$ZodIssueUnrecognizedKeys, label: string | undefined, locale: Locale): Predicate {
@@ -152,6 +155,12 @@ function unionPredicate(issue: z.core.$ZodIssueInvalidUnion, label: string | und
   // A discriminated union names the discriminator's options ("kind" must be one of …).
   const options = 'options' in issue ? issue.options : undefined;
   if (options && options.length > 0) return invalidValue({ ...issue, code: 'invalid_value', values: options }, locale);
+  // A union of literals (`1 | 2 | 3`): every option refused the value; together they are a list.
+  const literals = issue.errors.map((option) => (option.length === 1 && option[0]?.code === 'invalid_value' ? option[0] : undefined));
+  if (literals.length > 0 && literals.every((l) => l && l.path.length === 0)) {
+    const values = literals.flatMap((l) => (l?.code === 'invalid_value' ? l.values : []));
+    return invalidValue({ ...issue, code: 'invalid_value', values }, locale);
+  }
   for (const option of issue.errors) {
     const first = option[0];
     if (first && first.path.length === 0 && first.code !== 'invalid_type' && first.code !== 'invalid_union') {
@@ -225,7 +234,8 @@ export function issueMessage(issue: ValidationIssue, label: string | undefined, 
   const p = predicate(issue, label, locale);
   if (p.standalone) return p.text;
   if (locale === 'zh-CN') {
-    if (label) return `${label}${p.text}`;
+    // "职责 A 至少需要 1 项": a space between a Latin end and the Chinese predicate, none otherwise.
+    if (label) return /[A-Za-z0-9]$/.test(label) && /^[^\p{ASCII}]/u.test(p.text) ? `${label} ${p.text}` : `${label}${p.text}`;
     return issue.path.length === 0 ? `请求内容${p.text}` : `字段 ${issueField(issue)}：${p.text}`;
   }
   if (label) return `${label} ${p.text}`;
