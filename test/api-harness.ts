@@ -12,6 +12,8 @@ import { createTestDatabaseUrl } from './db-harness';
 import { openDb } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { bindJobRuntime, unbindJobRuntime } from '../src/modules/jobs/job-runtime';
+import { pickLocale } from '../src/shared/app-error';
+import { englishWordsIn } from './zh-message-check';
 
 /** An in-process golive API on a fresh database, driven through `app.request` (real routing, real DB). */
 export interface TestApi {
@@ -65,7 +67,9 @@ export async function createTestApi(
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    return app.request(path, { method, headers, body });
+    const response = await app.request(path, { method, headers, body });
+    await assertChineseError(method, path, headers, response);
+    return response;
   };
   return {
     app,
@@ -107,6 +111,45 @@ export async function createTestApi(
       await db.close();
     },
   };
+}
+
+/**
+ * Codes whose zh-CN message is not checked by {@link assertChineseError}: their message is a free-form
+ * summary written at the raise site (often English). Other helpers are replacing their raisers with
+ * domain codes (test/free-form-errors.test.ts counts what is left); drop a code here once it is gone.
+ */
+export const ZH_CHECK_EXEMPT_CODES: ReadonlySet<string> = new Set(['BAD_INPUT', 'CONFLICT']);
+
+/** The served error body (src/server/app.ts onError). */
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: { field?: string; reason?: string }[] };
+}
+
+/**
+ * Fails the test when a zh-CN error response carries English words in its message or a detail's
+ * reason (test/zh-message-check.ts). The locale is picked as the server picks it.
+ */
+async function assertChineseError(method: string, path: string, headers: Record<string, string>, response: Response): Promise<void> {
+  if (response.status < 400 || !(response.headers.get('content-type') ?? '').includes('application/json')) return;
+  const header = (name: string): string | undefined => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  const lang = new URL(path, 'http://test').searchParams.get('lang');
+  if (pickLocale(header('x-golive-lang') ?? lang ?? header('accept-language')) !== 'zh-CN') return;
+  const body = (await response.clone().json()) as ErrorBody;
+  const error = body.error;
+  if (!error?.code || ZH_CHECK_EXEMPT_CODES.has(error.code)) return;
+  const details = error.details ?? [];
+  // The message may name the details' fields (VALIDATION_FAILED: "name: 必填"); those are keys, not prose.
+  const fields = details.flatMap((d) => (d.field ? [d.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []));
+  const fieldPattern =
+    fields.length > 0 ? new RegExp(`(?<![\\w.])(?:${[...fields].sort((a, b) => b.length - a.length).join('|')})(?![\\w])`, 'g') : undefined;
+  const withoutFields = (text: string): string => (fieldPattern ? text.replace(fieldPattern, ' ') : text);
+  const texts = [error.message ?? '', ...details.map((d) => d.reason ?? '')];
+  const english = texts.flatMap((text) => englishWordsIn(withoutFields(text)));
+  if (english.length > 0)
+    throw new Error(
+      `${method} ${path} → ${response.status} ${error.code}: the zh-CN error has English words (${english.join(', ')}): ` +
+        JSON.stringify(error),
+    );
 }
 
 /** Reads a JSON response body with a type the test asserts on. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { Actor } from '../modules/access/access.service';
 import { bindJobRuntime } from '../modules/jobs/job-runtime';
-import { startRun } from '../modules/migration/migration-run.service';
+import { startRun } from '../modules/migration/migration-run-start';
 import { insertDemoDualRun } from './demo-dual-run';
 import { demoActor, demoJobQueue, runDemoJob } from './demo-jobs';
 import { insertDemoVersions } from './demo-versions';

@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import type { Db } from '../db/connection';
 import type { Locale } from '../shared/app-error';
 import type { Actor } from '../modules/access/access.service';
@@ -25,5 +26,7 @@ export interface AppEnv {
     actor: Actor;
     /** The caller's role in the project of the path (set by project routes). */
     projectRole: string;
+    /** The matched route's request schemas (set by defineRoute; the validation hook reads field labels from them). */
+    request: RouteConfig['request'];
   };
 }

@@ -8,9 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/connection';
-import type { z } from 'zod';
-import { AppError, pickLocale, type ErrorDetail, type Locale } from '../shared/app-error';
-import { localizeIssueReason } from './localize-issue';
+import { AppError, pickLocale } from '../shared/app-error';
+import { schemaForTarget, validationError } from './validation-error';
 import { newId } from '../shared/ids';
 import { registerAssessmentRoutes } from '../modules/assessment/assessment.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
@@ -34,17 +33,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm run build:web` puts the web app. */
 export const WEB_DIST = join(ROOT, 'web/dist');
 
-function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], locale: Locale): ErrorDetail[] {
-  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', reason: localizeIssueReason(i, locale) }));
-}
-
 /** Builds the HTTP application: API, OpenAPI document, docs page and the web app. */
 export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = zodIssuesToDetails(result.error.issues, c.var.locale);
-        throw new AppError('VALIDATION_FAILED', { summary: details.map((d) => `${d.field}: ${d.reason}`).join('; ') }, details);
+        // zod-validator passes the validated value along as `data`, failures included.
+        const data = (result as { data?: unknown }).data;
+        throw validationError(result.error.issues, schemaForTarget(c.var.request, result.target), data, c.var.locale);
       }
     },
   });
@@ -78,7 +74,9 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
     else if (error instanceof HTTPException && error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
     else if (error instanceof HTTPException && error.status === 413)
       appError = new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(deps.config.jsonLimitBytes) });
-    else if (isDatabaseUnavailable(error)) appError = new AppError('SERVICE_UNAVAILABLE', { summary: 'database' });
+    else if (isDatabaseUnavailable(error))
+      // The summary is a parameter, not a template, so it is chosen in the caller's language here.
+      appError = new AppError('SERVICE_UNAVAILABLE', { summary: locale === 'en' ? 'the database is unreachable' : '数据库无法连接' });
     else {
       const ref = newId().slice(0, 8);
       // Logged with a reference the user can quote; the message never carries internals.
@@ -104,8 +102,8 @@ export function createApp(deps: { db: Db; config: ServerConfig; jobs: JobQueue }
   app.doc31('/api/openapi.json', openApiInfo(deps.config.version));
   mountApiDocs(app);
 
-  app.all('/api/*', () => {
-    throw new AppError('NOT_FOUND', { entity: 'route', id: 'api' });
+  app.all('/api/*', (c) => {
+    throw new AppError('NOT_FOUND', { entity: 'route', id: c.req.path });
   });
   mountWebApp(app);
   return app;

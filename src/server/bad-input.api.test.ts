@@ -139,16 +139,50 @@ describeEachDialect('bad input gets the documented error shape and writes nothin
   it('localizes field reasons too', async () => {
     const body = { name: '', clientName: 'c', erpProduct: 'e', startDate: '2026-05-01', plannedGoLive: '2026-01-01' };
     const zh = await readJson<ErrorBody>(await api.call('POST', '/api/v1/projects', { cookie, body }));
-    expect(zh.error.details.find((d) => d.field === 'name')!.reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.error.details).toEqual([
+      { field: 'name', reason: '项目名称不能为空' },
+      { field: 'plannedGoLive', reason: '计划上线日期不能早于启动日期' },
+    ]);
+    expect(zh.error.message).toBe('输入有误：项目名称不能为空；计划上线日期不能早于启动日期');
     const en = await readJson<ErrorBody>(
       await api.call('POST', '/api/v1/projects', { cookie, body, headers: { 'accept-language': 'en' } }),
     );
-    expect(en.error.details.find((d) => d.field === 'name')!.reason).toMatch(/^Too small/);
+    expect(en.error.message).toBe('Invalid input: Project name must not be empty; Planned go-live must not be before the start date');
+  });
+
+  it('names the field by its label in plain words, Chinese by default', async () => {
+    const path = `/api/v1/projects/${projectId}/goals`;
+    const zh = await readJson<ErrorBody>(await api.call('POST', path, { cookie, body: { statement: '  ' } }));
+    expect(zh.error.code).toBe('VALIDATION_FAILED');
+    expect(zh.error.message).toBe('输入有误：目标描述不能为空');
+    expect(zh.error.details).toEqual([{ field: 'statement', reason: '目标描述不能为空' }]);
+    const en = await readJson<ErrorBody>(
+      await api.call('POST', path, { cookie, body: { statement: '' }, headers: { 'accept-language': 'en-US,en' } }),
+    );
+    expect(en.error.message).toBe('Invalid input: Goal statement must not be empty');
+    expect(en.error.details).toEqual([{ field: 'statement', reason: 'Goal statement must not be empty' }]);
+  });
+
+  it('says a missing field is required and joins several sentences', async () => {
+    const path = `/api/v1/projects/${projectId}/goals`;
+    const zh = await readJson<ErrorBody>(await api.call('POST', path, { cookie, body: { baseline: 'seven' } }));
+    expect(zh.error.message).toBe('输入有误：目标描述必填；基线格式不正确（应为数字）');
+    const en = await readJson<ErrorBody>(
+      await api.call('POST', path, { cookie, body: { baseline: 'seven' }, headers: { 'accept-language': 'en' } }),
+    );
+    expect(en.error.message).toBe('Invalid input: Goal statement is required; Baseline must be a number');
+  });
+
+  it('lists an unknown field in plain words', async () => {
+    const zh = await readJson<ErrorBody>(
+      await api.call('PATCH', `/api/v1/projects/${projectId}/goals/g1`, { cookie, body: { nmae: 'typo' } }),
+    );
+    expect(zh.error.message).toBe('输入有误：不允许的字段：nmae');
   });
 
   it('localizes the message: Chinese by default, English on request', async () => {
     const zh = await readJson<ErrorBody>(await api.call('GET', '/api/v1/projects/none/goals', { cookie }));
-    expect(zh.error.message).toBe('未找到项目：none');
+    expect(zh.error.message).toBe('未找到项目：“none”');
     const en = await readJson<ErrorBody>(
       await api.call('GET', '/api/v1/projects/none/goals', { cookie, headers: { 'accept-language': 'en-US,en' } }),
     );

@@ -16,6 +16,8 @@ export interface CatalogEntry {
   method: string;
   path: string;
   access: RouteAccess;
+  /** The request schemas (body, query, params): the label test walks them. */
+  request?: RouteConfig['request'];
 }
 
 /** Every route defined through {@link defineRoute}, in definition order. */
@@ -53,6 +55,17 @@ function requireProjectPermission(resource: Resource, action: Action): Middlewar
   };
 }
 
+/**
+ * Hands the route's request schemas to the validation hook (it only sees the issues), so a
+ * message can name each field by the label on its schema. Runs before the validators.
+ */
+function rememberRequest(request: RouteConfig['request']): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('request', request);
+    await next();
+  };
+}
+
 function middlewareFor(access: RouteAccess): MiddlewareHandler<AppEnv>[] {
   switch (access.kind) {
     case 'public':
@@ -74,7 +87,7 @@ export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
   access: RouteAccess,
   config: R,
 ): R & { middleware: MiddlewareHandler<AppEnv>[] } {
-  ROUTE_CATALOG.push({ method: config.method.toUpperCase(), path: config.path, access });
+  ROUTE_CATALOG.push({ method: config.method.toUpperCase(), path: config.path, access, request: config.request });
   const description =
     access.kind === 'project'
       ? `Permission: \`${access.resource}:${access.action}\` in the project.`
@@ -88,6 +101,6 @@ export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
     ...config,
     description: config.description ? `${config.description}\n\n${description}` : description,
     security,
-    middleware: middlewareFor(access),
+    middleware: [rememberRequest(config.request), ...middlewareFor(access)],
   }) as R & { middleware: MiddlewareHandler<AppEnv>[] };
 }

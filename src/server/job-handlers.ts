@@ -5,4 +5,4 @@
 import '../modules/cutover/run.service';
 import '../modules/data-assets/data-asset.service';
 import '../modules/data-assets/data-asset-quality.service';
-import '../modules/migration/migration-run.service';
+import '../modules/migration/migration-jobs';

@@ -6,6 +6,7 @@
 
 import type { Locale } from './errors/define-error-codes';
 import { ERROR_CODES } from './errors/error-codes';
+import { ACTION_LABELS, RESOURCE_LABELS } from './errors/permission-labels';
 
 export type { Locale } from './errors/define-error-codes';
 /** Documented error codes, one table per domain under `src/shared/errors/`; stable: add, never rename. */
@@ -119,13 +120,20 @@ const ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   report_version: { 'zh-CN': '报告版本', en: 'report version' },
 };
 
+/** Parameters whose values are codes, shown through a label table (`{entity}`, FORBIDDEN's `{resource}` and `{action}`). */
+const LABELED_PARAMS: Record<string, Record<string, Record<Locale, string>>> = {
+  entity: ENTITY_LABELS,
+  resource: RESOURCE_LABELS,
+  action: ACTION_LABELS,
+};
+
 /** Fills a code's template for a locale; unknown placeholders stay visible rather than vanish. */
 export function formatErrorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const template: string = ERROR_CODES[code].message[locale];
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (!(key in params)) return whole;
     const value = String(params[key]);
-    return key === 'entity' ? (ENTITY_LABELS[value]?.[locale] ?? value) : value;
+    return LABELED_PARAMS[key]?.[value]?.[locale] ?? value;
   });
 }
 

@@ -1,4 +1,4 @@
-import { badInput } from './app-error';
+import { AppError, type ErrorCode, type ErrorParams } from './app-error';
 
 /**
  * A small XML parser for diagram files (BPMN 2.0 as bpmn-js, Camunda or Signavio export it), shared by
@@ -24,7 +24,8 @@ export interface XmlElement {
 
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function position(source: string, offset: number): string {
+/** Line and column (1-based) of an offset, for messages. */
+function position(source: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < source.length; i++)
@@ -32,17 +33,20 @@ function position(source: string, offset: number): string {
       line++;
       lineStart = i + 1;
     }
-  return `line ${line}, column ${offset - lineStart + 1}`;
+  return { line, column: offset - lineStart + 1 };
 }
 
-function decodeEntities(text: string, fail: (reason: string) => never): string {
+/** Reports a problem by its code (a DOCUMENTS_XML_ code) and the parts it names. */
+type Fail = (code: ErrorCode, params?: ErrorParams) => never;
+
+function decodeEntities(text: string, fail: Fail): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?/g, (match, body: string) => {
-    if (!match.endsWith(';')) fail(`"&${body}" is not a complete entity (missing ";")`);
+    if (!match.endsWith(';')) fail('DOCUMENTS_XML_ENTITY_INCOMPLETE', { entity: body });
     if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
     const named = NAMED_ENTITIES[body];
-    if (named === undefined) fail(`unknown entity "&${body};"`);
+    if (named === undefined) fail('DOCUMENTS_XML_ENTITY_UNKNOWN', { entity: body });
     return named;
   });
 }
@@ -57,15 +61,18 @@ export function prefixOf(name: string): string {
 }
 
 /**
- * Parses an XML document into its root element. Throws AppError BAD_INPUT naming `field` with the
- * line and column of the first problem (unclosed or mismatched tags, broken attributes, no root).
+ * Parses an XML document into its root element. Throws a DOCUMENTS_XML_ AppError naming `field` with
+ * the line and column of the first problem (unclosed or mismatched tags, broken attributes, no root).
  */
 export function parseXml(source: string, field = 'xml'): XmlElement {
   const text = source.replace(/^\uFEFF/, '');
   let offset = 0;
-  const fail = (reason: string, at = offset): never => {
-    throw badInput(field, `${reason} (${position(text, at)})`);
-  };
+  const failAt =
+    (at: number): Fail =>
+    (code, params = {}) => {
+      throw new AppError(code, { ...params, field, ...position(text, at) }, [{ field }]);
+    };
+  const fail = (code: ErrorCode, params: ErrorParams = {}, at = offset): never => failAt(at)(code, params);
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   const nameRe = /[A-Za-z_][\w.:-]*/y;
@@ -79,53 +86,54 @@ export function parseXml(source: string, field = 'xml'): XmlElement {
   while (offset < text.length) {
     const lt = text.indexOf('<', offset);
     if (lt === -1) {
-      if (stack.length) stack[stack.length - 1]!.text += decodeEntities(text.slice(offset), fail);
-      else if (text.slice(offset).trim() !== '') fail('text outside the root element');
+      if (stack.length) stack[stack.length - 1]!.text += decodeEntities(text.slice(offset), failAt(offset));
+      else if (text.slice(offset).trim() !== '') fail('DOCUMENTS_XML_TEXT_OUTSIDE_ROOT');
       break;
     }
     if (lt > offset) {
       const chunk = text.slice(offset, lt);
-      if (stack.length) stack[stack.length - 1]!.text += decodeEntities(chunk, (r) => fail(r, offset));
-      else if (chunk.trim() !== '') fail('text outside the root element', offset);
+      if (stack.length) stack[stack.length - 1]!.text += decodeEntities(chunk, failAt(offset));
+      else if (chunk.trim() !== '') fail('DOCUMENTS_XML_TEXT_OUTSIDE_ROOT');
     }
     offset = lt;
     if (text.startsWith('<!--', offset)) {
       const end = text.indexOf('-->', offset + 4);
-      if (end === -1) fail('unclosed comment');
+      if (end === -1) fail('DOCUMENTS_XML_UNCLOSED_MARKUP', { start: '<!--', end: '-->' });
       offset = end + 3;
     } else if (text.startsWith('<![CDATA[', offset)) {
       const end = text.indexOf(']]>', offset + 9);
-      if (end === -1) fail('unclosed CDATA section');
+      if (end === -1) fail('DOCUMENTS_XML_UNCLOSED_MARKUP', { start: '<![CDATA[', end: ']]>' });
       if (stack.length) stack[stack.length - 1]!.text += text.slice(offset + 9, end);
       offset = end + 3;
     } else if (text.startsWith('<?', offset)) {
       const end = text.indexOf('?>', offset + 2);
-      if (end === -1) fail('unclosed processing instruction');
+      if (end === -1) fail('DOCUMENTS_XML_UNCLOSED_MARKUP', { start: '<?', end: '?>' });
       offset = end + 2;
     } else if (text.startsWith('<!', offset)) {
-      fail('DOCTYPE and entity declarations are not allowed');
+      fail('DOCUMENTS_XML_DECLARATION_FORBIDDEN');
     } else if (text[offset + 1] === '/') {
       nameRe.lastIndex = offset + 2;
       const m = nameRe.exec(text);
-      if (!m) fail('broken closing tag');
+      if (!m) fail('DOCUMENTS_XML_BROKEN_CLOSING_TAG', { tag: '</' });
       const name = m![0];
       const close = text.indexOf('>', nameRe.lastIndex);
-      if (close === -1 || text.slice(nameRe.lastIndex, close).trim() !== '') fail(`broken closing tag </${name}>`);
+      if (close === -1 || text.slice(nameRe.lastIndex, close).trim() !== '')
+        fail('DOCUMENTS_XML_BROKEN_CLOSING_TAG', { tag: `</${name}>` });
       const open = stack.pop();
-      if (!open) fail(`closing tag </${name}> without an opening tag`);
-      if (open!.name !== name) fail(`closing tag </${name}> does not match <${open!.name}>`);
+      if (!open) fail('DOCUMENTS_XML_CLOSING_WITHOUT_OPENING', { tag: `</${name}>` });
+      if (open!.name !== name) fail('DOCUMENTS_XML_TAG_MISMATCH', { tag: `</${name}>`, open: `<${open!.name}>` });
       offset = close + 1;
     } else {
       nameRe.lastIndex = offset + 1;
       const m = nameRe.exec(text);
-      if (!m) fail('"<" that does not start a tag (write &lt; in text)');
+      if (!m) fail('DOCUMENTS_XML_STRAY_LT', { escape: '&lt;' });
       const name = m![0];
       let i = nameRe.lastIndex;
       const attrs: Record<string, string> = {};
       let selfClosing = false;
       for (;;) {
         while (i < text.length && /\s/.test(text[i]!)) i++;
-        if (i >= text.length) fail(`unclosed tag <${name}>`, offset);
+        if (i >= text.length) fail('DOCUMENTS_XML_UNCLOSED_TAG', { tag: `<${name}>` });
         if (text[i] === '>') {
           i++;
           break;
@@ -137,31 +145,31 @@ export function parseXml(source: string, field = 'xml'): XmlElement {
         }
         nameRe.lastIndex = i;
         const attr = nameRe.exec(text);
-        if (!attr) fail(`unexpected "${text[i]}" in tag <${name}>`, i);
+        if (!attr) fail('DOCUMENTS_XML_UNEXPECTED_CHARACTER', { character: text[i] ?? '', tag: `<${name}>` }, i);
         i = nameRe.lastIndex;
         while (/\s/.test(text[i] ?? '')) i++;
-        if (text[i] !== '=') fail(`attribute ${attr![0]} of <${name}> has no value`, i);
+        if (text[i] !== '=') fail('DOCUMENTS_XML_ATTRIBUTE_NO_VALUE', { attribute: attr![0], tag: `<${name}>` }, i);
         i++;
         while (/\s/.test(text[i] ?? '')) i++;
         const quote = text[i];
-        if (quote !== '"' && quote !== "'") fail(`attribute ${attr![0]} of <${name}> is not quoted`, i);
+        if (quote !== '"' && quote !== "'") fail('DOCUMENTS_XML_ATTRIBUTE_NOT_QUOTED', { attribute: attr![0], tag: `<${name}>` }, i);
         const end = text.indexOf(quote!, i + 1);
-        if (end === -1) fail(`unclosed value of attribute ${attr![0]}`, i);
+        if (end === -1) fail('DOCUMENTS_XML_ATTRIBUTE_UNCLOSED', { attribute: attr![0] }, i);
         const raw = text.slice(i + 1, end);
-        if (raw.includes('<')) fail(`"<" in the value of attribute ${attr![0]}`, i);
-        attrs[attr![0]] = decodeEntities(raw, (r) => fail(r, i)).replace(/[\t\n\r]/g, ' ');
+        if (raw.includes('<')) fail('DOCUMENTS_XML_ATTRIBUTE_LT', { attribute: attr![0], escape: '&lt;' }, i);
+        attrs[attr![0]] = decodeEntities(raw, failAt(i)).replace(/[\t\n\r]/g, ' ');
         i = end + 1;
       }
       const element: XmlElement = { name, local: localName(name), attrs, children: [], text: '', line: lineAt(offset) };
       if (stack.length) stack[stack.length - 1]!.children.push(element);
-      else if (root) fail(`a second root element <${name}>`, offset);
+      else if (root) fail('DOCUMENTS_XML_SECOND_ROOT', { tag: `<${name}>` });
       else root = element;
       if (!selfClosing) stack.push(element);
       offset = i;
     }
   }
-  if (stack.length) fail(`unclosed tag <${stack[stack.length - 1]!.name}> at the end of the document`, text.length);
-  if (!root) fail('no XML element found', 0);
+  if (stack.length) fail('DOCUMENTS_XML_UNCLOSED_TAG', { tag: `<${stack[stack.length - 1]!.name}>` }, text.length);
+  if (!root) fail('DOCUMENTS_XML_NO_ELEMENT', {}, 0);
   return root!;
 }
 

@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { countRows, dumpTable, freshTarget, withTarget } from '../../engines/migrate/test-support';
 import { runLoadCommand, type LoadCommandOptions } from './load';
 import { runRollbackCommand, type RollbackCommandOptions } from './rollback';
+
+// Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+afterAll(() => vi.unstubAllEnvs());
 
 type Io = { code: number; stdout: string; stderr: string };
 
@@ -67,7 +71,7 @@ describeEachDialect('golive load / golive rollback CLI', (dialect) => {
 
     const twice = await rollback({ batch: summary.batch, target: url });
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain(`batch ${summary.batch} was already rolled back`);
+    expect(twice.stderr).toContain(`批次 ${summary.batch} 已于 `);
     const unknown = await rollback({ batch: 'no-such-batch', target: url });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no-such-batch');
@@ -80,7 +84,7 @@ describeEachDialect('golive load / golive rollback CLI', (dialect) => {
   it('exits 2 with one line on stderr for usage and target errors, without a stack trace', async () => {
     const noTable = await load('items.csv', { into: `${url}#missing` });
     expect(noTable.code).toBe(2);
-    expect(noTable.stderr).toMatch(/^golive load: .*table missing does not exist\n$/);
+    expect(noTable.stderr).toMatch(/^golive load: 目标数据库“.*”中没有表“missing”\n$/);
     vi.stubEnv('GOLIVE_LANG', 'en');
     const badFlag = await load('items.csv', { into: `${url}#item`, onError: 'ignore' });
     expect(badFlag.code).toBe(2);

@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness';
 import { dumpTable, freshTarget, withTarget } from '../../engines/migrate/test-support';
 import { runMigrateCommand } from './migrate-plan';
+
+// Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+afterAll(() => vi.unstubAllEnvs());
 
 describeEachDialect('golive migrate', (dialect) => {
   let url: string;
@@ -103,7 +107,7 @@ describeEachDialect('golive migrate', (dialect) => {
     expect(await dumpTable(url, 'sales_order', 'no')).toEqual(before.orders);
     const again = await migrate('rollback');
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('was already rolled back');
+    expect(again.stderr).toMatch(/^golive migrate: 迁移计划“.+”的最近一次运行（.+）已经回滚\n$/);
   });
 
   it('stops at the first object that fails and records it', async () => {

@@ -76,10 +76,10 @@ describe('golive profile', () => {
     const missing = await run('missing.csv', {});
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/^golive profile: missing\.csv: file not found\n$/);
+    expect(missing.stderr).toMatch(/^golive profile: 找不到文件“missing\.csv”\n$/);
     const key = await run('orders.csv', { key: 'nope' });
     expect(key.code).toBe(2);
-    expect(key.stderr).toMatch(/no column "nope" \(--key\)/);
+    expect(key.stderr).toMatch(/中没有列“nope”（用于 --key）/);
     expect(key.stderr).not.toMatch(/\n\s+at /);
     expect((await run('orders.csv', { format: 'yaml' })).stderr).toBe(
       'golive profile: 选项 --format 的值“yaml”无效，可选值：table, json\n',

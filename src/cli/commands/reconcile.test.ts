@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerReconcileCommand, runReconcileCommand, type ReconcileCommandOptions } from './reconcile';
 
 const dir = mkdtempSync(join(tmpdir(), 'golive-cli-reconcile-'));
@@ -25,6 +25,9 @@ async function run(opts: ReconcileCommandOptions): Promise<{ code: number; stdou
 }
 
 describe('golive reconcile', () => {
+  // Messages follow GOLIVE_LANG/LANG: pin them so the assertions do not depend on the machine.
+  beforeAll(() => vi.stubEnv('GOLIVE_LANG', 'zh-CN'));
+  afterAll(() => vi.unstubAllEnvs());
   const base: ReconcileCommandOptions = {
     left: 'old.csv',
     right: 'new.csv',
@@ -66,11 +69,11 @@ describe('golive reconcile', () => {
     const { code, stdout, stderr } = await run({ ...base, key: 'nope' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^golive reconcile: left source .*old\.csv: no column "nope" \(key\)/);
+    expect(stderr).toMatch(/^golive reconcile: 数据源“.*old\.csv”中没有列“nope”（用于 key）/);
     expect(stderr).not.toMatch(/\n\s+at /);
     const missing = await run({ ...base, left: 'missing.csv' });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/missing\.csv: file not found/);
+    expect(missing.stderr).toMatch(/找不到文件“.*missing\.csv”/);
     expect((await run({ ...base, format: 'yaml' })).stderr).toMatch(/--format/);
   });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { openSource } from '../sources/open-source';
 import type { TabularSource } from '../sources/source-types';
 import { canReadUtf8Spans, readUtf8CsvSpans } from '../sources/utf8-csv-reader';
@@ -121,7 +121,11 @@ async function streamSourceRows(
 /** The table named by the target, described (its columns and primary key). */
 async function describeTargetTable(db: TargetDb, options: LoadOptions): Promise<TargetTable> {
   const tableName = options.target.table;
-  if (!tableName) throw badInput('--into', `${options.target.description}: name the target table after '#', e.g. #public.customer`);
+  if (!tableName) {
+    throw new AppError('MIGRATE_TARGET_TABLE_MISSING', { target: options.target.description, example: '#public.customer' }, [
+      { field: '--into' },
+    ]);
+  }
   return db.describeTable(tableName);
 }
 
@@ -139,7 +143,7 @@ export async function loadIntoTarget(db: TargetDb, options: LoadOptions, batchId
     (await openSource(options.source, { encoding: options.encoding, baseDir: cwd, batchSize: Math.min(chunkRows, 8192) }));
   const rejects = new RejectsWriter(resolve(cwd, options.rejectsFile ?? `golive-rejects-${batchId}.csv`), source.columns);
   try {
-    const columns = planColumns(source, table, options.mapColumns ?? {}, `${source.description} → ${table.name}`);
+    const columns = planColumns(source, table, options.mapColumns ?? {});
     const keyPositions = table.primaryKey.map((k) => columns.findIndex((c) => c.target.name === k));
     const targetColumns = columns.map((c) => c.target);
     const before = await countRows(db, table);

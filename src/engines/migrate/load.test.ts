@@ -164,7 +164,8 @@ describeEachDialect('golive load', (dialect) => {
     expect(status.rolled_back_at).toBeTruthy();
     const again = await withTarget(url, (db) => rollbackBatch(db, summary.batch)).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(AppError);
-    expect((again as AppError).message).toContain(`batch ${summary.batch} was already rolled back`);
+    expect(again).toMatchObject({ code: 'MIGRATE_BATCH_ALREADY_ROLLED_BACK', status: 409 });
+    expect((again as AppError).message).toContain(`Batch ${summary.batch} was already rolled back`);
     const unknown = await withTarget(url, (db) => rollbackBatch(db, 'nope')).catch((e: unknown) => e);
     expect((unknown as AppError).code).toBe('NOT_FOUND');
     expect((unknown as AppError).message).toContain('nope');
@@ -174,7 +175,12 @@ describeEachDialect('golive load', (dialect) => {
   it('maps columns, and names what does not fit', async () => {
     writeFileSync(join(dir, 'mapped.csv'), '编号,名称\n21,甲\n22,乙\n');
     const err = await runLoad({ source: 'mapped.csv', target: parseTargetSpec(`${url}#cust`, dir), cwd: dir }).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/cust has no column for source column\(s\) 编号, 名称; name them with --map-column/);
+    expect((err as Error).message).toMatch(
+      /"cust" has no column for source column\(s\) 编号, 名称 of ".*mapped\.csv"; name them with --map-column/,
+    );
+    expect((err as AppError).localizedMessage('zh-CN')).toMatch(
+      /^表“cust”中没有与数据源“.*mapped\.csv”的列 编号, 名称 对应的列：请用 --map-column 源列=目标列 指定/,
+    );
     const ok = await runLoad({
       source: 'mapped.csv',
       target: parseTargetSpec(`${url}#cust`, dir),
@@ -187,7 +193,8 @@ describeEachDialect('golive load', (dialect) => {
   it('refuses a table without a primary key, naming it', async () => {
     await withTarget(url, (db) => db.query('CREATE TABLE IF NOT EXISTS nokey (id integer, name text)'));
     const err = await runLoad({ source: 'good.csv', target: parseTargetSpec(`${url}#nokey`, dir), cwd: dir }).catch((e: unknown) => e);
-    expect((err as Error).message).toContain('table nokey has no primary key');
+    expect(err).toMatchObject({ code: 'MIGRATE_TABLE_NO_PRIMARY_KEY', params: { table: 'nokey' } });
+    expect((err as Error).message).toContain('table "nokey" has no primary key');
   });
 
   if (dialect === 'postgres') {

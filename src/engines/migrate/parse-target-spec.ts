@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { maskPasswords, parseSourceSpec } from '../sources/parse-source-spec';
 import type { TargetSpec } from './target-db';
+
+/** The target forms, as written in any language, for the message on a spec that is none. */
+const TARGET_FORMS = 'postgres://user@host/db#schema.table, sqlite:file.db#table';
 
 /**
  * Parses `postgres://…/db#schema.table`, `postgres://…/db` (rollback), `sqlite:path.db#table` or
@@ -16,16 +19,14 @@ export function parseTargetSpec(spec: string, cwd: string, flag = '--into'): Tar
     }
   })();
   if (!parsed || (parsed.kind !== 'postgres' && parsed.kind !== 'sqlite')) {
-    throw badInput(
-      flag,
-      `"${maskPasswords(spec)}" is not a target database: use postgres://user@host/db#schema.table or sqlite:file.db#table`,
-    );
+    throw new AppError('MIGRATE_TARGET_INVALID', { target: maskPasswords(spec), forms: TARGET_FORMS }, [{ field: flag }]);
   }
-  if (parsed.isQuery) throw badInput(flag, `the target must name a table after '#', not a query`);
+  if (parsed.isQuery) throw new AppError('MIGRATE_TARGET_IS_QUERY', { target: maskPasswords(spec) }, [{ field: flag }]);
   if (parsed.kind === 'postgres') {
     return { dialect: 'postgres', url: parsed.url, table: parsed.target, description: maskPasswords(spec.trim()) };
   }
-  if (parsed.kind !== 'sqlite') throw badInput(flag, 'unsupported target');
+  if (parsed.kind !== 'sqlite')
+    throw new AppError('MIGRATE_TARGET_INVALID', { target: maskPasswords(spec), forms: TARGET_FORMS }, [{ field: flag }]);
   const path = resolve(cwd, parsed.path);
   return { dialect: 'sqlite', url: path, table: parsed.target, description: `sqlite:${path}${parsed.target ? `#${parsed.target}` : ''}` };
 }

@@ -244,7 +244,7 @@ export async function rollbackPlan(plan: MigrationPlan, options: PlanRunOptions)
   return withPlanDb(plan, options, async (db) => {
     const last = await readRun(db, plan.name);
     if (last.status === 'rolled_back') {
-      throw new AppError('CONFLICT', { summary: `the last run of plan ${plan.name} (${last.run}) was already rolled back` });
+      throw new AppError('MIGRATE_PLAN_ALREADY_ROLLED_BACK', { plan: plan.name, run: last.run ?? '?' });
     }
     // A run still marked running was killed (each object commits on its own): its loaded objects roll back too.
     await begin(db);

@@ -27,12 +27,10 @@ export async function getBatch(db: TargetDb, batchId: string): Promise<BatchReco
 export async function rollbackBatchInTransaction(db: TargetDb, batchId: string): Promise<RollbackSummary> {
   const batch = await getBatch(db, batchId);
   if (batch.status === 'rolled_back') {
-    throw new AppError('CONFLICT', {
-      summary: `batch ${batchId} was already rolled back at ${batch.rolled_back_at ?? '?'}; there is nothing left to undo`,
-    });
+    throw new AppError('MIGRATE_BATCH_ALREADY_ROLLED_BACK', { batch: batchId, at: batch.rolled_back_at ?? '?' });
   }
   if (batch.status === 'simulated') {
-    throw new AppError('CONFLICT', { summary: `batch ${batchId} was a simulation (--simulate): it never changed ${batch.target_table}` });
+    throw new AppError('MIGRATE_BATCH_SIMULATED', { batch: batchId, table: batch.target_table });
   }
   const recorded = await db.query<{ table_name: string; n: unknown }>(
     `SELECT table_name, ${batchKeyCountExpr(db.dialect)} AS n FROM golive_batch_key WHERE batch_id = ? GROUP BY table_name`,

@@ -5,17 +5,15 @@ import { maskPasswords } from '../sources/parse-source-spec';
 export function targetError(description: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const message = maskPasswords(error instanceof Error ? error.message : String(error));
-  return new AppError('BAD_INPUT', { summary: `${description}: ${message}` });
+  return new AppError('MIGRATE_TARGET_FAILED', { target: description, reason: message });
 }
 
 /** The refusal of a table without a primary key (nothing to skip on or roll back by). */
 export function noPrimaryKey(description: string, table: string): AppError {
-  return new AppError('BAD_INPUT', {
-    summary: `${description}: table ${table} has no primary key; golive load needs one to skip rows already present and to roll a batch back`,
-  });
+  return new AppError('MIGRATE_TABLE_NO_PRIMARY_KEY', { target: description, table });
 }
 
 /** The refusal of a table the target does not have. */
 export function tableMissing(description: string, table: string): AppError {
-  return new AppError('BAD_INPUT', { summary: `${description}: table ${table} does not exist` });
+  return new AppError('MIGRATE_TABLE_MISSING', { target: description, table });
 }

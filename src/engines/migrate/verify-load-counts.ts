@@ -43,10 +43,14 @@ export async function verifyLoadCounts(db: TargetDb, table: TargetTable, batchId
     ok: staged === sourceRows - rejected && after - before === loaded && keysRecorded === loaded,
   };
   if (!check.ok) {
-    throw new AppError('CONFLICT', {
-      summary:
-        `${table.name}: count check failed, nothing was committed: source rows ${sourceRows}, written ${staged}, rejected ${rejected}, ` +
-        `loaded ${loaded}, target grew by ${after - before}, keys recorded ${keysRecorded}`,
+    throw new AppError('MIGRATE_COUNT_CHECK_FAILED', {
+      table: table.name,
+      sourceRows,
+      written: staged,
+      rejected,
+      loaded,
+      grown: after - before,
+      keys: keysRecorded,
     });
   }
   return check;

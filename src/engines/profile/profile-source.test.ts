@@ -181,7 +181,9 @@ describe('profileSource on generated CSV', () => {
     expect(idQuality.reasons.map((r) => r.code)).toEqual(['duplicate_keys']);
     expect(column(profile, 'uscc').quality.reasons[0]).toMatchObject({ code: 'mixed_types', en: 'mixed types: 98% uscc' });
     expect(profile.quality.score).toBeLessThan(100);
-    await expect(profileSource(file('types2.csv', 'a\n1\n'), { key: ['nope'] })).rejects.toThrow(/types2\.csv: no column "nope" \(--key\)/);
+    await expect(profileSource(file('types2.csv', 'a\n1\n'), { key: ['nope'] })).rejects.toThrow(
+      /types2\.csv" has no column "nope" \(--key\)/,
+    );
   });
 
   it('profiles an empty source', async () => {

@@ -77,9 +77,9 @@ async function profileKey(conn: DuckDBConnection, source: TabularSource, key: st
     const index = source.columns.indexOf(name);
     if (index < 0) {
       throw new AppError(
-        'BAD_INPUT',
-        { summary: `${source.description}: no column "${name}" (--key); columns: ${source.columns.join(', ')}` },
-        [{ field: name, reason: 'no such column' }],
+        'SOURCES_COLUMN_MISSING',
+        { source: source.description, column: name, field: '--key', columns: source.columns.join(', ') },
+        [{ field: name }],
       );
     }
     return index;
@@ -460,7 +460,7 @@ async function profileColumn(
  * type reach the JS validators. The source is not closed.
  */
 export async function profileTabularSource(source: TabularSource, options: ProfileOptions = {}): Promise<SourceProfile> {
-  if (source.columns.length === 0) throw new AppError('BAD_INPUT', { summary: `${source.description}: has no columns` });
+  if (source.columns.length === 0) throw new AppError('SOURCES_NO_COLUMNS', { source: source.description });
   const dir = await mkdtemp(join(options.workDir ?? tmpdir(), 'golive-profile-'));
   // An in-memory catalog with a memory limit and a spill directory: past memory_limit DuckDB
   // evicts table blocks to temp_directory, so memory stays bounded. A database file would add

@@ -93,9 +93,8 @@ async function applyRecipe(ws: QualityWorkspace, main: LoadedTable, recipe: Clea
         if (step.dataset) {
           const source = options.datasets?.[step.dataset.datasetId];
           if (!source) {
-            throw new AppError('BAD_INPUT', { summary: `${field}.dataset.datasetId: unknown dataset ${step.dataset.datasetId}` }, [
-              { field: `${field}.dataset.datasetId`, reason: 'unknown dataset' },
-            ]);
+            const at = `${field}.dataset.datasetId`;
+            throw new AppError('QUALITY_DATASET_UNKNOWN', { field: at, dataset: step.dataset.datasetId }, [{ field: at }]);
           }
           let loaded = datasets.get(step.dataset.datasetId);
           if (!loaded) {

@@ -3,6 +3,7 @@
  * server and usable on their own by the engine (`runQualityRules`, `cleanseSource`).
  */
 import { z } from 'zod';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** The validators of `src/engines/validators` a rule can apply. */
 export const RULE_VALIDATORS = ['uscc', 'id_card', 'mobile', 'bank_card', 'cn_date', 'amount'] as const;
@@ -23,21 +24,28 @@ function compiles(pattern: string): boolean {
 
 /** One quality rule. Values are compared trimmed; rules other than `required` skip empty values. */
 export const qualityRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ id: ruleId, kind: z.literal('required'), column }),
   z.object({
-    id: ruleId,
-    kind: z.literal('regex'),
-    column,
-    pattern: z.string().min(1).max(500).refine(compiles, 'not a valid regular expression'),
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('required'), lbl('规则类型', 'Rule type')),
+    column: labelled(column, lbl('列', 'Column')),
+  }),
+  z.object({
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('regex'), lbl('规则类型', 'Rule type')),
+    column: labelled(column, lbl('列', 'Column')),
+    pattern: labelled(
+      z.string().min(1).max(500).refine(compiles, 'not a valid regular expression'),
+      lbl('正则表达式', 'Regular expression'),
+    ),
   }),
   z
     .object({
-      id: ruleId,
-      kind: z.literal('range'),
-      column,
-      mode: z.enum(['number', 'date']),
-      min: z.union([z.number(), isoDate]).nullable().optional(),
-      max: z.union([z.number(), isoDate]).nullable().optional(),
+      id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+      kind: labelled(z.literal('range'), lbl('规则类型', 'Rule type')),
+      column: labelled(column, lbl('列', 'Column')),
+      mode: labelled(z.enum(['number', 'date']), lbl('范围类型', 'Range type')),
+      min: labelled(z.union([z.number(), isoDate]).nullable().optional(), lbl('下限', 'Minimum')),
+      max: labelled(z.union([z.number(), isoDate]).nullable().optional(), lbl('上限', 'Maximum')),
     })
     .refine((r) => (r.min ?? null) !== null || (r.max ?? null) !== null, { message: 'needs min or max', path: ['min'] })
     .refine(
@@ -46,27 +54,36 @@ export const qualityRuleSchema = z.discriminatedUnion('kind', [
       { message: 'number ranges take numbers, date ranges take YYYY-MM-DD', path: ['min'] },
     ),
   z.object({
-    id: ruleId,
-    kind: z.literal('allowed'),
-    column,
-    values: z.array(z.string().max(500)).min(1).max(1000),
-    ignoreCase: z.boolean().optional(),
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('allowed'), lbl('规则类型', 'Rule type')),
+    column: labelled(column, lbl('列', 'Column')),
+    values: labelled(z.array(z.string().max(500)).min(1).max(1000), lbl('允许值', 'Allowed values')),
+    ignoreCase: labelled(z.boolean().optional(), lbl('忽略大小写', 'Ignore case')),
   }),
-  z.object({ id: ruleId, kind: z.literal('unique'), columns: z.array(column).min(1).max(10) }),
   z.object({
-    id: ruleId,
-    kind: z.literal('reference'),
-    column,
-    /** Another dataset (a data asset id in the server). */
-    datasetId: z.string().min(1).max(64),
-    datasetColumn: column,
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('unique'), lbl('规则类型', 'Rule type')),
+    columns: labelled(z.array(column).min(1).max(10), lbl('列（组合）', 'Columns (combined)')),
   }),
-  z.object({ id: ruleId, kind: z.literal('validator'), column, validator: z.enum(RULE_VALIDATORS) }),
+  z.object({
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('reference'), lbl('规则类型', 'Rule type')),
+    column: labelled(column, lbl('列', 'Column')),
+    /** Another dataset (a data asset id in the server). */
+    datasetId: labelled(z.string().min(1).max(64), lbl('引用的数据资产', 'Referenced data asset')),
+    datasetColumn: labelled(column, lbl('引用列', 'Referenced column')),
+  }),
+  z.object({
+    id: labelled(ruleId, lbl('规则编号', 'Rule id')),
+    kind: labelled(z.literal('validator'), lbl('规则类型', 'Rule type')),
+    column: labelled(column, lbl('列', 'Column')),
+    validator: labelled(z.enum(RULE_VALIDATORS), lbl('校验器', 'Validator')),
+  }),
 ]);
 export type QualityRule = z.infer<typeof qualityRuleSchema>;
 
 export const ruleSetSchema = z
-  .object({ rules: z.array(qualityRuleSchema).max(200) })
+  .object({ rules: labelled(z.array(qualityRuleSchema).max(200), lbl('质量规则', 'Quality rules')) })
   .refine((s) => new Set(s.rules.map((r) => r.id)).size === s.rules.length, { message: 'rule ids must be unique', path: ['rules'] });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -80,36 +97,60 @@ const stepColumns = z.array(column).max(500).default([]);
 
 /** One cleansing step; steps apply in order, each to the output of the previous one. */
 export const cleanseStepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('trim'), columns: stepColumns }),
-  z.object({ kind: z.literal('half_width'), columns: stepColumns }),
-  z.object({ kind: z.literal('case'), columns: stepColumns, to: z.enum(['upper', 'lower']) }),
-  z.object({ kind: z.literal('date'), columns: z.array(column).min(1).max(500) }),
+  z.object({ kind: labelled(z.literal('trim'), lbl('步骤', 'Step')), columns: labelled(stepColumns, lbl('列', 'Columns')) }),
+  z.object({ kind: labelled(z.literal('half_width'), lbl('步骤', 'Step')), columns: labelled(stepColumns, lbl('列', 'Columns')) }),
+  z.object({
+    kind: labelled(z.literal('case'), lbl('步骤', 'Step')),
+    columns: labelled(stepColumns, lbl('列', 'Columns')),
+    to: labelled(z.enum(['upper', 'lower']), lbl('转换为', 'Convert to')),
+  }),
+  z.object({
+    kind: labelled(z.literal('date'), lbl('步骤', 'Step')),
+    columns: labelled(z.array(column).min(1).max(500), lbl('列', 'Columns')),
+  }),
   z
     .object({
-      kind: z.literal('map'),
-      column,
+      kind: labelled(z.literal('map'), lbl('步骤', 'Step')),
+      column: labelled(column, lbl('列', 'Column')),
       /** Inline pairs: the whole value `from` becomes `to`. */
-      pairs: z
-        .array(z.object({ from: z.string().max(500), to: z.string().max(500) }))
-        .max(5000)
-        .default([]),
+      pairs: labelled(
+        z
+          .array(
+            z.object({
+              from: labelled(z.string().max(500), lbl('原值', 'Old value')),
+              to: labelled(z.string().max(500), lbl('新值', 'New value')),
+            }),
+          )
+          .max(5000)
+          .default([]),
+        lbl('映射对', 'Pairs'),
+      ),
       /** Or a mapping dataset (a data asset id in the server) with its from/to columns. */
-      dataset: z.object({ datasetId: z.string().min(1).max(64), fromColumn: column, toColumn: column }).optional(),
+      dataset: labelled(
+        z
+          .object({
+            datasetId: labelled(z.string().min(1).max(64), lbl('数据资产', 'Data asset')),
+            fromColumn: labelled(column, lbl('原值列', 'Old value column')),
+            toColumn: labelled(column, lbl('新值列', 'New value column')),
+          })
+          .optional(),
+        lbl('映射表（数据资产）', 'Mapping table (data asset)'),
+      ),
     })
     .refine((s) => s.pairs.length > 0 || s.dataset !== undefined, { message: 'needs pairs or a mapping dataset', path: ['pairs'] }),
   z.object({
-    kind: z.literal('dedupe'),
-    keyColumns: z.array(column).min(1).max(10),
+    kind: labelled(z.literal('dedupe'), lbl('步骤', 'Step')),
+    keyColumns: labelled(z.array(column).min(1).max(10), lbl('主键列', 'Key columns')),
     /** Which row of a duplicate group survives. */
-    survivor: z.enum(['first', 'last', 'most_complete', 'latest']),
+    survivor: labelled(z.enum(['first', 'last', 'most_complete', 'latest']), lbl('保留规则', 'Survivor')),
     /** For `latest`: the date or number column deciding it. */
-    orderColumn: column.optional(),
+    orderColumn: labelled(column.optional(), lbl('判断最新的列', 'Column deciding the latest')),
   }),
 ]);
 export type CleanseStep = z.infer<typeof cleanseStepSchema>;
 
 export const cleanseRecipeSchema = z
-  .object({ steps: z.array(cleanseStepSchema).max(100) })
+  .object({ steps: labelled(z.array(cleanseStepSchema).max(100), lbl('清洗步骤', 'Cleansing steps')) })
   .refine((r) => r.steps.every((s) => s.kind !== 'dedupe' || s.survivor !== 'latest' || s.orderColumn), {
     message: 'survivor "latest" needs orderColumn',
     path: ['steps'],

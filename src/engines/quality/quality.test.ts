@@ -170,7 +170,11 @@ describe('quality rules in DuckDB', () => {
   it('names the rule field when a column does not exist', async () => {
     await expect(
       runQualityRules({ spec: customers }, { rules: [{ id: 'x', kind: 'required', column: '邮箱' }] }, { onFailures: () => undefined }),
-    ).rejects.toMatchObject({ code: 'BAD_INPUT', details: [{ field: 'rules[0].column', reason: 'no column "邮箱"' }] });
+    ).rejects.toMatchObject({
+      code: 'SOURCES_COLUMN_MISSING',
+      params: { column: '邮箱', field: 'rules[0].column' },
+      details: [{ field: 'rules[0].column' }],
+    });
   });
 
   it('reports all failing rows of a large file, not a sample', async () => {

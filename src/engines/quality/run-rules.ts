@@ -270,9 +270,8 @@ export async function runQualityRules(input: DatasetInput, ruleSet: RuleSet, opt
       if (!loaded) {
         const dataset = options.datasets?.[rule.datasetId];
         if (!dataset) {
-          throw new AppError('BAD_INPUT', { summary: `rules[${i}].datasetId: unknown dataset ${rule.datasetId}` }, [
-            { field: `rules[${i}].datasetId`, reason: 'unknown dataset' },
-          ]);
+          const at = `rules[${i}].datasetId`;
+          throw new AppError('QUALITY_DATASET_UNKNOWN', { field: at, dataset: rule.datasetId }, [{ field: at }]);
         }
         loaded = await ws.load(`ds${loadedDatasets.size}`, dataset);
         loadedDatasets.set(rule.datasetId, loaded);
@@ -294,8 +293,9 @@ export async function runQualityRules(input: DatasetInput, ruleSet: RuleSet, opt
       } catch (error) {
         // RE2 (DuckDB) refuses a few JS-only constructs such as lookarounds.
         if (rule.kind !== 'regex') throw error;
-        throw new AppError('BAD_INPUT', { summary: `rules[${i}].pattern: ${error instanceof Error ? error.message : String(error)}` }, [
-          { field: `rules[${i}].pattern`, reason: 'not supported by the RE2 regular expression engine' },
+        const at = `rules[${i}].pattern`;
+        throw new AppError('QUALITY_REGEX_UNSUPPORTED', { field: at, reason: error instanceof Error ? error.message : String(error) }, [
+          { field: at },
         ]);
       }
       for await (const rows of result.yieldRowsJs()) {

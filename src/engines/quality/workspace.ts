@@ -59,7 +59,7 @@ export class QualityWorkspace {
   async load(table: string, input: DatasetInput): Promise<LoadedTable> {
     const source = await openSource(input.spec, input.options ?? {});
     try {
-      if (source.columns.length === 0) throw new AppError('BAD_INPUT', { summary: `${source.description}: has no columns` });
+      if (source.columns.length === 0) throw new AppError('SOURCES_NO_COLUMNS', { source: source.description });
       const { rows } = await copySourceIntoDuckDb(this.conn, table, source);
       return { table, columns: [...source.columns], rows, label: input.label ?? source.description };
     } finally {
@@ -74,15 +74,13 @@ export class QualityWorkspace {
   }
 }
 
-/** The `cN` column of a loaded table, or BAD_INPUT naming the field, the column and the columns there are. */
+/** The `cN` column of a loaded table, or SOURCES_COLUMN_MISSING naming the field, the column and the columns there are. */
 export function columnRef(loaded: LoadedTable, name: string, field: string): string {
   const index = loaded.columns.indexOf(name);
   if (index < 0) {
-    throw new AppError(
-      'BAD_INPUT',
-      { summary: `${field}: ${loaded.label} has no column "${name}" (columns: ${loaded.columns.join(', ')})` },
-      [{ field, reason: `no column "${name}"` }],
-    );
+    throw new AppError('SOURCES_COLUMN_MISSING', { source: loaded.label, column: name, field, columns: loaded.columns.join(', ') }, [
+      { field },
+    ]);
   }
   return `c${index}`;
 }

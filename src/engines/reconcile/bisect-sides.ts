@@ -172,7 +172,7 @@ async function openPostgresSide(url: string, from: string, description: string):
  * checksums agree with PostgreSQL's for equal data. The work stays inside the SQLite process.
  */
 function openSqliteSide(path: string, from: string, description: string): BisectSide {
-  if (!existsSync(path)) throw new AppError('BAD_INPUT', { summary: `${description}: file not found` });
+  if (!existsSync(path)) throw new AppError('SOURCES_FILE_NOT_FOUND', { file: description });
   const db = new SQLite(path, { readonly: true, fileMustExist: true });
   let thresholds: readonly string[] = [];
   const bkey = (...values: SourceValue[]): string | null => {
@@ -207,7 +207,7 @@ function openSqliteSide(path: string, from: string, description: string): Bisect
       .map((c) => c.name);
   } catch (error) {
     db.close();
-    throw new AppError('BAD_INPUT', { summary: `${description}: ${(error as Error).message}` });
+    throw new AppError('SOURCES_QUERY_FAILED', { source: description, reason: (error as Error).message });
   }
   const col = (name: string): string => `golive_src.${quoteIdent(name)}`;
   let sql: { keys: string[]; bkey: string; hashed: string } | undefined;
@@ -215,7 +215,7 @@ function openSqliteSide(path: string, from: string, description: string): Bisect
     try {
       return db.prepare(text).all() as R[];
     } catch (error) {
-      throw new AppError('BAD_INPUT', { summary: `${description}: ${(error as Error).message}` });
+      throw new AppError('SOURCES_QUERY_FAILED', { source: description, reason: (error as Error).message });
     }
   };
   const keyed = (): string => `SELECT ${needPrepared(sql).bkey} AS bk FROM ${from}`;
@@ -335,9 +335,11 @@ async function openMysqlSide(url: string, from: string, description: string): Pr
     const field = byName.get(name);
     const type = field?.columnType ?? field?.type ?? 0;
     if (MYSQL_FLOAT.has(type) || MYSQL_REFUSED.has(type)) {
-      throw new AppError('BAD_INPUT', {
-        summary: `${description}: column ${name} is ${MYSQL_REFUSED.get(type) ?? 'FLOAT/DOUBLE'}, which bisect mode cannot checksum exactly on MySQL; ignore it or use the default mode`,
-      });
+      throw new AppError(
+        'RECONCILE_BISECT_INEXACT_COLUMN',
+        { source: description, column: name, type: MYSQL_REFUSED.get(type) ?? 'FLOAT/DOUBLE', mode: 'bisect' },
+        [{ field: name }],
+      );
     }
     if (MYSQL_BLOBS.has(type) && field?.characterSet === MYSQL_BINARY_CHARSET) return `LOWER(HEX(${col(name)}))`;
     return `CAST(${col(name)} AS CHAR)`;
@@ -419,6 +421,13 @@ async function openMysqlSide(url: string, from: string, description: string): Pr
   };
 }
 
+/** How each database source names its table, for the message when it names none. */
+const TABLE_EXAMPLES: Partial<Record<string, string>> & { mysql: string } = {
+  postgres: 'postgres://…/db#public.orders',
+  sqlite: 'sqlite:file.db#orders',
+  mysql: 'mysql://user@host:3306/erp#orders',
+};
+
 /** Opens one side of a bisection from a source spec; only database sources qualify. */
 export async function openBisectSide(spec: string, query: string | undefined, baseDir: string | undefined): Promise<BisectSide> {
   const parsed = parseSourceSpec(spec);
@@ -426,21 +435,19 @@ export async function openBisectSide(spec: string, query: string | undefined, ba
   const target = (p: { target?: string; isQuery: boolean }): string => {
     const sql = query ?? (p.isQuery ? p.target : undefined);
     if (sql) return `(${sql}) AS golive_src`;
-    if (!p.target) throw new AppError('BAD_INPUT', { summary: `${description}: name a table or query after '#'` });
+    if (!p.target) throw new AppError('SOURCES_NO_TABLE', { source: description, example: TABLE_EXAMPLES[parsed.kind] ?? '#table' });
     return `${quoteTableName(p.target)} AS golive_src`;
   };
   if (parsed.kind === 'postgres') return openPostgresSide(parsed.url, target(parsed), description);
   if (parsed.kind === 'sqlite') return openSqliteSide(resolve(baseDir ?? process.cwd(), parsed.path), target(parsed), description);
   if (parsed.kind === 'mysql') {
     const sql = query ?? (parsed.isQuery ? parsed.target : undefined);
-    if (!sql && !parsed.target) throw new AppError('BAD_INPUT', { summary: `${description}: name a table or query after '#'` });
+    if (!sql && !parsed.target) throw new AppError('SOURCES_NO_TABLE', { source: description, example: TABLE_EXAMPLES.mysql });
     return openMysqlSide(
       parsed.url,
       sql ? `(${sql}) AS golive_src` : `${quoteTableName(parsed.target ?? '', '`')} AS golive_src`,
       description,
     );
   }
-  throw new AppError('BAD_INPUT', {
-    summary: `${description}: bisect mode compares database tables (PostgreSQL, MySQL or SQLite) in place; for ${parsed.kind} sources use the default mode`,
-  });
+  throw new AppError('RECONCILE_BISECT_NOT_DATABASE', { source: description, kind: parsed.kind, mode: 'bisect' }, [{ field: 'mode' }]);
 }

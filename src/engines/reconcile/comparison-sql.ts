@@ -99,7 +99,7 @@ export function filterExpr(filter: RowFilter, text: string, where: string): stri
   const values = filterValueList(filter);
   const one = (): string | number => {
     if (values.length !== 1) {
-      throw new AppError('BAD_INPUT', { summary: `${where}: filter ${filter.op} on ${filter.column} needs one value` });
+      throw new AppError('RECONCILE_FILTER_NEEDS_ONE_VALUE', { field: where, op: filter.op, column: filter.column }, [{ field: where }]);
     }
     return values[0];
   };
@@ -129,7 +129,7 @@ export function filterExpr(filter: RowFilter, text: string, where: string): stri
     case 'in':
     case 'not_in': {
       if (values.length === 0) {
-        throw new AppError('BAD_INPUT', { summary: `${where}: filter ${filter.op} on ${filter.column} needs values` });
+        throw new AppError('RECONCILE_FILTER_NEEDS_VALUES', { field: where, op: filter.op, column: filter.column }, [{ field: where }]);
       }
       const list = values.map((v) => quoteLiteral(String(v))).join(', ');
       return filter.op === 'in' ? `(${text} IN (${list}))` : `(${text} IS NULL OR ${text} NOT IN (${list}))`;

@@ -24,7 +24,7 @@ export async function loadSourceTable(
   const source = options.source ?? (await openSource(spec, options));
   try {
     if (source.columns.length === 0) {
-      throw new AppError('BAD_INPUT', { summary: `${source.description}: has no columns` });
+      throw new AppError('SOURCES_NO_COLUMNS', { source: source.description });
     }
     const { rows, fastPath } = await copySourceIntoDuckDb(conn, table, source, options.onRows);
     return { table, description: source.description, columns: [...source.columns], rows, fastPath };

@@ -128,7 +128,7 @@ describe.runIf(mysqlUrl && testDialects().includes('postgres'))('reconciling MyS
     await legacy.end();
     const spec = { left: `${mysqlUrl}#fl`, right: `${mysqlUrl}#fl`, key: 'id' };
     await expect(runReconciliation(validateReconcileSpec({ ...spec, mode: 'bisect' }))).rejects.toThrow(
-      /column f is FLOAT\/DOUBLE, which bisect mode cannot checksum exactly on MySQL/,
+      /column "f" is FLOAT\/DOUBLE, which bisect mode cannot checksum exactly on MySQL/,
     );
     const run = await runReconciliation(validateReconcileSpec({ ...spec, ignore: [] }), { threads: 1 });
     expect(run.summary.matched).toBe(2);

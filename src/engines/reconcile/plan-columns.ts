@@ -24,11 +24,11 @@ export interface ColumnPlan {
   compared: ComparedColumn[];
   /** Left columns with no counterpart on the right (and not ignored). */
   skipped: string[];
-  /** Resolves any left column name (for filters, maps, aggregates) to its pair. */
-  pair(name: string, purpose: string): ColumnPair;
+  /** Resolves any left column name (for filters, maps, aggregates) to its pair; `field` is the spec field naming it. */
+  pair(name: string, field: string): ColumnPair;
   /** Left index of a left column, for filters/value maps that only touch the left side. */
-  leftIndex(name: string, purpose: string): number;
-  rightIndex(name: string, purpose: string): number;
+  leftIndex(name: string, field: string): number;
+  rightIndex(name: string, field: string): number;
 }
 
 interface SideColumns {
@@ -36,14 +36,11 @@ interface SideColumns {
   columns: string[];
 }
 
-function missingColumn(side: SideColumns, which: string, name: string, purpose: string): AppError {
-  return new AppError(
-    'BAD_INPUT',
-    {
-      summary: `${which} source ${side.description}: no column "${name}" (${purpose}); columns are: ${side.columns.join(', ')}`,
-    },
-    [{ field: name, reason: `missing column (${purpose})` }],
-  );
+/** The source names itself, so the message needs no left/right; `field` is the spec field that names the column. */
+function missingColumn(side: SideColumns, name: string, field: string): AppError {
+  return new AppError('SOURCES_COLUMN_MISSING', { source: side.description, column: name, field, columns: side.columns.join(', ') }, [
+    { field },
+  ]);
 }
 
 /** Exact name first, then a case-insensitive match (PostgreSQL folds unquoted names to lower case). */
@@ -62,8 +59,7 @@ function isNumericRule(rule: ColumnRule): boolean {
 /** Merges default and per-column rules; a column's own numeric or timestamp rule beats the defaults'. */
 function mergeRule(spec: ReconcileSpec, column: string): { rule: ColumnRule; numeric: boolean } {
   const own = spec.rules[column] ?? {};
-  const clash = (): AppError =>
-    new AppError('BAD_INPUT', { summary: `rules.${column}: a column is either numeric or a timestamp, not both` });
+  const clash = (): AppError => new AppError('RECONCILE_RULE_NUMERIC_AND_TIMESTAMP', { column }, [{ field: `rules.${column}` }]);
   if (isNumericRule(own) && own.timestamp) throw clash();
   let rule: ColumnRule = { ...(spec.defaults ?? {}), ...own };
   if (own.timestamp) {
@@ -79,33 +75,33 @@ function mergeRule(spec: ReconcileSpec, column: string): { rule: ColumnRule; num
 /** Resolves keys, mappings, ignores and rules against the loaded columns; unknown names are errors. */
 export function planColumns(spec: ReconcileSpec, left: SideColumns, right: SideColumns): ColumnPlan {
   const keyNames = specKeyColumns(spec);
-  if (keyNames.length === 0) throw new AppError('BAD_INPUT', { summary: 'no key column given (--key or key: in the spec)' });
+  if (keyNames.length === 0) throw new AppError('RECONCILE_KEY_MISSING', { flag: '--key' }, [{ field: 'key' }]);
 
-  const leftIndex = (name: string, purpose: string): number => {
+  const leftIndex = (name: string, field: string): number => {
     const index = findColumn(left.columns, name);
-    if (index < 0) throw missingColumn(left, 'left', name, purpose);
+    if (index < 0) throw missingColumn(left, name, field);
     return index;
   };
-  const rightIndex = (name: string, purpose: string): number => {
+  const rightIndex = (name: string, field: string): number => {
     const index = findColumn(right.columns, name);
-    if (index < 0) throw missingColumn(right, 'right', name, purpose);
+    if (index < 0) throw missingColumn(right, name, field);
     return index;
   };
-  const pair = (name: string, purpose: string): ColumnPair => {
-    const l = leftIndex(name, purpose);
+  const pair = (name: string, field: string): ColumnPair => {
+    const l = leftIndex(name, field);
     const leftName = left.columns[l];
     const rightName = spec.mapColumns[name] ?? spec.mapColumns[leftName] ?? leftName;
-    const r = rightIndex(rightName, purpose);
+    const r = rightIndex(rightName, field);
     return { name: leftName, rightName: right.columns[r], left: l, right: r };
   };
 
   for (const [from, to] of Object.entries(spec.mapColumns)) {
-    leftIndex(from, `--map-column ${from}=${to}`);
-    rightIndex(to, `--map-column ${from}=${to}`);
+    leftIndex(from, `mapColumns.${from}`);
+    rightIndex(to, `mapColumns.${from}`);
   }
   for (const name of spec.ignore) leftIndex(name, 'ignore');
-  for (const name of Object.keys(spec.rules)) leftIndex(name, 'rule');
-  for (const name of Object.keys(spec.valueMaps)) leftIndex(name, 'value map');
+  for (const name of Object.keys(spec.rules)) leftIndex(name, `rules.${name}`);
+  for (const name of Object.keys(spec.valueMaps)) leftIndex(name, `valueMaps.${name}`);
 
   const keys = keyNames.map((k) => pair(k, 'key'));
   const keySet = new Set(keys.map((k) => k.left));
@@ -115,9 +111,9 @@ export function planColumns(spec: ReconcileSpec, left: SideColumns, right: SideC
   left.columns.forEach((name, l) => {
     if (keySet.has(l) || ignored.has(l)) return;
     const mapped = spec.mapColumns[name];
-    const r = mapped !== undefined ? rightIndex(mapped, 'map') : findColumn(right.columns, name);
+    const r = mapped !== undefined ? rightIndex(mapped, `mapColumns.${name}`) : findColumn(right.columns, name);
     if (r < 0) {
-      if (spec.rules[name]) throw missingColumn(right, 'right', name, 'rule');
+      if (spec.rules[name]) throw missingColumn(right, name, `rules.${name}`);
       skipped.push(name);
       return;
     }

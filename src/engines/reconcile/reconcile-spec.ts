@@ -136,7 +136,11 @@ export function validateReconcileSpec(input: unknown, sourceName = 'spec'): Reco
     field: issue.path.map(String).join('.') || '(root)',
     reason: issue.message,
   }));
-  throw new AppError('BAD_INPUT', { summary: `${sourceName}: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}` }, details);
+  throw new AppError(
+    'RECONCILE_SPEC_INVALID',
+    { spec: sourceName, problems: details.map((d) => `${d.field}: ${d.reason}`).join('; ') },
+    details,
+  );
 }
 
 /** Parses and validates a YAML spec. */
@@ -145,7 +149,7 @@ export function parseReconcileSpecYaml(text: string, sourceName = 'spec'): Recon
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new AppError('BAD_INPUT', { summary: `${sourceName}: not valid YAML (${(error as Error).message})` });
+    throw new AppError('RECONCILE_SPEC_NOT_YAML', { spec: sourceName, reason: (error as Error).message });
   }
   return validateReconcileSpec(data, sourceName);
 }

@@ -296,6 +296,9 @@ describe.runIf(testDialects().includes('postgres'))('bisect mode', () => {
     );
     await expect(
       collect({ left: `${url}#t0`, right: `${url}#t0`, key: 'id', mode: 'bisect', valueMaps: { a: { values: { x: 'y' } } } }),
-    ).rejects.toThrow(/mode bisect: a value map is not supported/);
+    ).rejects.toMatchObject({
+      code: 'RECONCILE_BISECT_UNSUPPORTED',
+      message: expect.stringMatching(/mode bisect: valueMaps is not supported/),
+    });
   });
 });

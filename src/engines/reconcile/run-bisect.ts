@@ -3,7 +3,7 @@ import { openBisectSide, type BisectSide, type SegmentStats } from './bisect-sid
 import { bucketOf, compareCodePoints } from './code-point-order';
 import type { DiffRow } from './diff-row';
 import { planColumns } from './plan-columns';
-import type { ReconcileSource, ReconcileSpec } from './reconcile-spec';
+import type { ColumnRule, ReconcileSource, ReconcileSpec } from './reconcile-spec';
 import { runReconciliation, type ReconcileOptions, type ReconcileRun } from './run-reconciliation';
 
 /** What a bisection did, reported in the summary next to the usual counts. */
@@ -26,28 +26,35 @@ interface Range {
   pivot: 'left' | 'right';
 }
 
-function sideSpec(source: ReconcileSource | undefined, side: string): { spec: string; query?: string } {
-  if (source === undefined) throw new AppError('BAD_INPUT', { summary: `no ${side} source given (--${side})` });
+function sideSpec(source: ReconcileSource | undefined, side: 'left' | 'right'): { spec: string; query?: string } {
+  if (source === undefined) {
+    throw new AppError(side === 'left' ? 'RECONCILE_LEFT_SOURCE_MISSING' : 'RECONCILE_RIGHT_SOURCE_MISSING', { flag: `--${side}` }, [
+      { field: side },
+    ]);
+  }
   if (typeof source === 'string') return { spec: source };
   return { spec: source.source, query: source.query };
 }
 
 /** Features whose result depends on more than the raw text of one key range cannot be bisected. */
 function checkSupported(spec: ReconcileSpec): void {
-  const refuse = (what: string): never => {
-    throw new AppError('BAD_INPUT', {
-      summary: `mode bisect: ${what} is not supported when comparing in place; drop it or use the default mode`,
-    });
+  // `feature` is the spec field as written, so the message reads the same in every language.
+  const refuse = (feature: string): never => {
+    throw new AppError('RECONCILE_BISECT_UNSUPPORTED', { mode: 'bisect', feature }, [{ field: feature }]);
   };
-  if (Object.keys(spec.valueMaps).length > 0) refuse('a value map');
-  if ((spec.filters?.left.length ?? 0) + (spec.filters?.right.length ?? 0) > 0) refuse('a row filter');
+  if (Object.keys(spec.valueMaps).length > 0) refuse('valueMaps');
+  if ((spec.filters?.left.length ?? 0) + (spec.filters?.right.length ?? 0) > 0) refuse('filters');
   const norm = spec.keyNormalize;
-  if (norm && (norm.trim || norm.case || norm.stripLeadingZeros)) refuse('key normalisation');
-  if (spec.aggregates.length > 0) refuse('an aggregate check');
-  for (const rule of [spec.defaults, ...Object.values(spec.rules)]) {
+  if (norm && (norm.trim || norm.case || norm.stripLeadingZeros)) refuse('keyNormalize');
+  if (spec.aggregates.length > 0) refuse('aggregates');
+  const rules: [string, ColumnRule | undefined][] = [
+    ['defaults', spec.defaults],
+    ...Object.entries(spec.rules).map(([c, r]): [string, ColumnRule] => [`rules.${c}`, r]),
+  ];
+  for (const [field, rule] of rules) {
     const ts = rule?.timestamp;
     if (ts && (ts.leftTimeZone ?? ts.timeZone) !== (ts.rightTimeZone ?? ts.timeZone)) {
-      refuse('a timestamp rule with different time zones per side');
+      refuse(`${field}.timestamp.leftTimeZone/rightTimeZone`);
     }
   }
 }

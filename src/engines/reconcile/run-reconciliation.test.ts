@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl, testDialects } from '../../../test/db-harness';
+import type { AppError } from '../../shared/app-error';
 import type { DiffRow } from './diff-row';
 import { decimalDelta } from './diff-row';
 import { validateReconcileSpec, type ReconcileSpecInput } from './reconcile-spec';
@@ -218,15 +219,24 @@ describe('runReconciliation', () => {
 
   it('errors on a missing key column, naming the source and its columns', async () => {
     const l = csv(LEFT);
-    await expect(reconcile({ left: l, right: csv('id2,name\n1,a\n'), key: 'id' })).rejects.toThrow(
-      /right source .*: no column "id" \(key\); columns are: id2, name/,
-    );
+    const r = csv('id2,name\n1,a\n');
+    const run = reconcile({ left: l, right: r, key: 'id' });
+    await expect(run).rejects.toThrow(/Source ".*" has no column "id" \(key\); columns are: id2, name/);
+    await expect(run).rejects.toMatchObject({ code: 'SOURCES_COLUMN_MISSING', params: { source: r }, details: [{ field: 'key' }] });
   });
 
-  it('errors on a type clash, naming side, row and column', async () => {
+  it('errors on a type clash, naming source, row and column', async () => {
     const l = csv('id,amount\n1,10\n2,abc\n');
-    await expect(reconcile({ left: l, right: csv('id,amount\n1,10\n'), key: 'id', rules: { amount: { tolerance: 1 } } })).rejects.toThrow(
-      /left source .*: row 2, column amount: "abc" is not a number/,
+    const error: unknown = await reconcile({
+      left: l,
+      right: csv('id,amount\n1,10\n'),
+      key: 'id',
+      rules: { amount: { tolerance: 1 } },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RECONCILE_VALUE_NOT_NUMBER', details: [{ field: 'amount' }, { field: 'row:2' }] });
+    expect((error as Error).message).toMatch(/Source ".*", row 2, column "amount": "abc" is not a number/);
+    expect((error as AppError).localizedMessage('zh-CN')).toBe(
+      `数据源“${l}”第 2 行“amount”列的值“abc”不是数字（最多 20 位整数、18 位小数），而该列的比对规则按数字比较`,
     );
   });
 

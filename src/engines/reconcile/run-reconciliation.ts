@@ -89,8 +89,12 @@ export interface ReconcileRun {
   close(): Promise<void>;
 }
 
-function sourceSpecOf(source: ReconcileSource | undefined, side: string): { spec: string; options: OpenSourceOptions } {
-  if (source === undefined) throw new AppError('BAD_INPUT', { summary: `no ${side} source given (--${side})` });
+function sourceSpecOf(source: ReconcileSource | undefined, side: 'left' | 'right'): { spec: string; options: OpenSourceOptions } {
+  if (source === undefined) {
+    throw new AppError(side === 'left' ? 'RECONCILE_LEFT_SOURCE_MISSING' : 'RECONCILE_RIGHT_SOURCE_MISSING', { flag: `--${side}` }, [
+      { field: side },
+    ]);
+  }
   if (typeof source === 'string') return { spec: source, options: {} };
   const { source: spec, ...options } = source;
   return { spec, options };
@@ -116,9 +120,9 @@ async function loadValueMap(
     const source = await openSource(map.file, { baseDir });
     try {
       if (source.columns.length < 2) {
-        throw new AppError('BAD_INPUT', {
-          summary: `value map ${source.description} for ${column}: needs two columns (old code, new code), found ${source.columns.length}`,
-        });
+        throw new AppError('RECONCILE_VALUE_MAP_COLUMNS', { file: source.description, column, count: source.columns.length }, [
+          { field: `valueMaps.${column}` },
+        ]);
       }
       for await (const batch of source.batches()) {
         batch.rows.forEach((row, i) => {
@@ -127,9 +131,12 @@ async function loadValueMap(
           if (from === null) return;
           const previous = entries.get(from);
           if (previous !== undefined && previous !== to) {
-            throw new AppError('BAD_INPUT', {
-              summary: `value map ${source.description}: row ${batch.firstRow + i}, column ${source.columns[0]}: "${from}" maps to both "${previous}" and "${to ?? ''}"`,
-            });
+            const row = batch.firstRow + i;
+            throw new AppError(
+              'RECONCILE_VALUE_MAP_CONFLICT',
+              { file: source.description, row, column: source.columns[0] ?? '', value: from, first: previous, second: to ?? '' },
+              [{ field: `row:${row}` }],
+            );
           }
           entries.set(from, to ?? '');
         });
@@ -168,7 +175,7 @@ async function createSideView(
   });
   const raw = loaded.columns.map((_, i) => `t.c${i}`);
   const filters = (spec.filters?.[side] ?? []).map((f) => {
-    const index = side === 'left' ? plan.leftIndex(f.column, 'filter') : plan.rightIndex(f.column, 'filter');
+    const index = side === 'left' ? plan.leftIndex(f.column, `filters.${side}`) : plan.rightIndex(f.column, `filters.${side}`);
     return filterExpr(f, `t.c${index}`, `filters.${side}`);
   });
   await conn.run(
@@ -197,14 +204,11 @@ async function checkTypes(
   if (!row) return;
   const at = row.slice(1).findIndex((v) => v !== null);
   const { c } = typed[at];
-  const kind = c.numeric ? `a number (up to 20 integer and 18 decimal digits)` : 'a timestamp';
   const name = side === 'left' ? c.name : c.rightName;
   throw new AppError(
-    'BAD_INPUT',
-    {
-      summary: `${side} source ${description}: row ${String(row[0])}, column ${name}: "${String(row[at + 1])}" is not ${kind}, but the column's rule compares it as one`,
-    },
-    [{ field: name, reason: `row ${String(row[0])}: type clash` }],
+    c.numeric ? 'RECONCILE_VALUE_NOT_NUMBER' : 'RECONCILE_VALUE_NOT_TIMESTAMP',
+    { source: description, row: String(row[0]), column: name, value: String(row[at + 1]) },
+    [{ field: name }, { field: `row:${String(row[0])}` }],
   );
 }
 
@@ -262,8 +266,8 @@ async function runAggregates(
 ): Promise<AggregateResult[]> {
   const results: AggregateResult[] = [];
   for (const [n, check] of checks.entries()) {
-    const groups = check.groupBy.map((g) => plan.pair(g, 'aggregate group'));
-    const sums = check.sum.map((s) => plan.pair(s, 'aggregate sum'));
+    const groups = check.groupBy.map((g) => plan.pair(g, `aggregates.${n}.groupBy`));
+    const sums = check.sum.map((s) => plan.pair(s, `aggregates.${n}.sum`));
     for (const side of ['left', 'right'] as const) {
       const view = side === 'left' ? 'lsrc' : 'rsrc';
       for (const s of sums) {
@@ -273,9 +277,12 @@ async function runAggregates(
         );
         const row = bad.getRowsJS()[0];
         if (row) {
-          throw new AppError('BAD_INPUT', {
-            summary: `${side} source ${descriptions[side]}: row ${String(row[0])}, column ${side === 'left' ? s.name : s.rightName}: "${String(row[1])}" is not a number, but aggregate ${check.name ?? n + 1} sums it`,
-          });
+          const column = side === 'left' ? s.name : s.rightName;
+          throw new AppError(
+            'RECONCILE_AGGREGATE_NOT_NUMBER',
+            { source: descriptions[side], row: String(row[0]), column, value: String(row[1]), aggregate: check.name ?? String(n + 1) },
+            [{ field: `aggregates.${n}.sum` }, { field: `row:${String(row[0])}` }],
+          );
         }
       }
     }
@@ -408,7 +415,7 @@ export async function runReconciliation(spec: ReconcileSpec, options: ReconcileO
 
     const maps = new Map<number, string>();
     for (const [column, map] of Object.entries(spec.valueMaps)) {
-      const index = plan.leftIndex(column, 'value map');
+      const index = plan.leftIndex(column, `valueMaps.${column}`);
       const name = `vm${maps.size}`;
       await loadValueMap(conn, name, column, map, options.baseDir);
       maps.set(index, name);

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { writeTableFile } from '../export/table-file';
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import type { DiffRow, DiffStatus } from './diff-row';
 
 /** Status words in the XLSX report, for business users reading old system vs new system. */
@@ -36,7 +36,8 @@ export function diffRowCells(row: DiffRow, statusLabel: (s: DiffStatus) => strin
 /** Writes every difference to `.csv` (English headers) or `.xlsx` (Chinese headers); returns the row count. */
 export async function writeDiffFile(path: string, rows: AsyncIterable<DiffRow[]>): Promise<number> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx') throw badInput('--out', `"${path}" must end in .csv or .xlsx`);
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw new AppError('RECONCILE_DIFF_FILE_TYPE', { path, extensions: '.csv, .xlsx' }, [{ field: '--out' }]);
   const csv = ext === '.csv';
   async function* cells(): AsyncGenerator<(string | null)[][]> {
     for await (const batch of rows) yield batch.map((r) => diffRowCells(r, csv ? (s) => s : (s) => STATUS_LABELS_ZH[s]));

@@ -77,10 +77,10 @@ describe('Utf8CsvParser', () => {
 
   it('names line and column in characters for errors after CJK text and quoted newlines', () => {
     expect(viaBytes('名,值\n1,"中\n文"x', ',', [])).toEqual({
-      error: expect.stringMatching(/p\.csv: line 3, column 3: unexpected character/),
+      error: expect.stringMatching(/p\.csv", line 3, column 3: unexpected character/),
     });
     expect(viaBytes('名,值\n中文,"open\nmore', ',', [3, 9])).toEqual({
-      error: expect.stringMatching(/p\.csv: line 2, column 4: unterminated quoted field/),
+      error: expect.stringMatching(/p\.csv", line 2, column 4: unterminated quoted field/),
     });
   });
 });

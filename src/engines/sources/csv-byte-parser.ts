@@ -237,13 +237,9 @@ export class Utf8CsvParser {
           }
         } else {
           const at = this.position(bytes, recordStart, i);
-          throw new AppError(
-            'BAD_INPUT',
-            {
-              summary: `${this.sourceName}: line ${at.line}, column ${at.column}: unexpected character after a closing quote (a quote inside a quoted field must be doubled)`,
-            },
-            [{ field: `line:${at.line}`, reason: `column ${at.column}: text after closing quote` }],
-          );
+          throw new AppError('SOURCES_CSV_TEXT_AFTER_QUOTE', { file: this.sourceName, line: at.line, column: at.column }, [
+            { field: `line:${at.line}` },
+          ]);
         }
       }
     }
@@ -251,11 +247,9 @@ export class Utf8CsvParser {
     if (last) {
       if (state === State.Quoted) {
         const at = this.position(bytes, recordStart, quoteAt);
-        throw new AppError(
-          'BAD_INPUT',
-          { summary: `${this.sourceName}: line ${at.line}, column ${at.column}: unterminated quoted field (the closing quote is missing)` },
-          [{ field: `line:${at.line}`, reason: `column ${at.column}: unterminated quote` }],
-        );
+        throw new AppError('SOURCES_CSV_UNTERMINATED_QUOTE', { file: this.sourceName, line: at.line, column: at.column }, [
+          { field: `line:${at.line}` },
+        ]);
       }
       if (state === State.Unquoted) addField(fieldBegin, n, 0);
       else if (state === State.QuoteSeen) addField(fieldBegin, fieldStop, escaped);

@@ -37,11 +37,13 @@ describe('CsvParser', () => {
       }
     })();
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/test\.csv: line 3, column 3: unterminated quoted field/);
+    expect((error as AppError).message).toMatch(/test\.csv", line 3, column 3: unterminated quoted field/);
+    expect(error).toMatchObject({ code: 'SOURCES_CSV_UNTERMINATED_QUOTE', details: [{ field: 'line:3' }] });
+    expect((error as AppError).localizedMessage('zh-CN')).toBe('文件“test.csv”第 3 行第 3 个字符：引号开始的字段没有结束（缺少右引号）');
   });
 
   it('rejects text after a closing quote with line and column', () => {
-    expect(() => parseAll('a,b\n"x"y,2')).toThrow(/test\.csv: line 2, column 4/);
+    expect(() => parseAll('a,b\n"x"y,2')).toThrow(/test\.csv", line 2, column 4/);
   });
 
   it('supports other delimiters', () => {

@@ -152,13 +152,9 @@ export class CsvParser {
             this.newLine(c);
             i++;
           } else {
-            throw new AppError(
-              'BAD_INPUT',
-              {
-                summary: `${this.sourceName}: line ${this.line}, column ${this.column}: unexpected character after a closing quote (a quote inside a quoted field must be doubled)`,
-              },
-              [{ field: `line:${this.line}`, reason: `column ${this.column}: text after closing quote` }],
-            );
+            throw new AppError('SOURCES_CSV_TEXT_AFTER_QUOTE', { file: this.sourceName, line: this.line, column: this.column }, [
+              { field: `line:${this.line}` },
+            ]);
           }
           break;
         }
@@ -173,13 +169,9 @@ export class CsvParser {
   /** Flushes the last record; an open quote is an error. */
   end(): CsvRecord[] {
     if (this.state === State.Quoted) {
-      throw new AppError(
-        'BAD_INPUT',
-        {
-          summary: `${this.sourceName}: line ${this.quoteLine}, column ${this.quoteColumn}: unterminated quoted field (the closing quote is missing)`,
-        },
-        [{ field: `line:${this.quoteLine}`, reason: `column ${this.quoteColumn}: unterminated quote` }],
-      );
+      throw new AppError('SOURCES_CSV_UNTERMINATED_QUOTE', { file: this.sourceName, line: this.quoteLine, column: this.quoteColumn }, [
+        { field: `line:${this.quoteLine}` },
+      ]);
     }
     if (this.state === State.Unquoted || this.state === State.QuoteSeen) {
       this.fields.push(this.field);

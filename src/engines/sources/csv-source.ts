@@ -32,9 +32,7 @@ async function* readText(layout: CsvLayout, sourceName: string): AsyncGenerator<
       yield decoder.decode();
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('BAD_INPUT', {
-        summary: `${sourceName}: not valid UTF-8 (within the 1 MiB block at byte ${offset}); pass the encoding, e.g. --encoding gbk`,
-      });
+      throw new AppError('SOURCES_INVALID_UTF8', { file: sourceName, offset }, [{ field: 'encoding' }]);
     }
     return;
   }

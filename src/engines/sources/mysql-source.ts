@@ -42,7 +42,7 @@ export async function connectMysql(url: string, description: string): Promise<Co
       if (!error) return resolve();
       const reason = maskPasswords(error.message);
       const network = ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(error.code ?? '');
-      reject(new AppError('BAD_INPUT', { summary: `${description}: ${network ? `cannot reach the MySQL server (${reason})` : reason}` }));
+      reject(new AppError(network ? 'SOURCES_SERVER_UNREACHABLE' : 'SOURCES_QUERY_FAILED', { source: description, reason }));
     });
   }).catch((error: unknown) => {
     connection.destroy();
@@ -67,9 +67,7 @@ export async function openMysqlSource(
 ): Promise<TabularSource> {
   const sql = options.query ?? (isQuery && target ? target : undefined);
   if (!sql && !target) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: name a table or query after '#', e.g. mysql://user@host:3306/erp#orders`,
-    });
+    throw new AppError('SOURCES_NO_TABLE', { source: description, example: 'mysql://user@host:3306/erp#orders' });
   }
   const batchSize = options.batchSize ?? 8192;
   const connection = await connectMysql(url, description);
@@ -99,7 +97,7 @@ export async function openMysqlSource(
   }
   if (columns.length === 0) {
     await close();
-    throw new AppError('BAD_INPUT', { summary: `${description}: the query returns no rows` });
+    throw new AppError('SOURCES_QUERY_NO_RESULT', { source: description });
   }
 
   async function* batches(): AsyncGenerator<SourceRowBatch> {

@@ -77,17 +77,17 @@ describe('CSV sources', () => {
 
   it('reports ragged rows with file, line and column', async () => {
     const path = file('ragged.csv', 'a,b,c\n1,2,3\n4,5\n');
-    await expect(readAll(path)).rejects.toThrow(/ragged\.csv: line 3: 2 fields where the header has 3; column 3 \("c"\) is missing/);
+    await expect(readAll(path)).rejects.toThrow(/ragged\.csv", line 3: 2 fields where the header has 3; column 3 \("c"\) is missing/);
     const extra = file('extra.csv', 'a,b\n1,2,3\n');
-    await expect(readAll(extra)).rejects.toThrow(/extra\.csv: line 2: .*column 3 is one field too many/);
+    await expect(readAll(extra)).rejects.toThrow(/extra\.csv", line 2: .*column 3 is one field too many/);
   });
 
   it('reports an unterminated quote', async () => {
-    await expect(readAll(file('open.csv', 'a,b\n1,"abc\n2,3\n'))).rejects.toThrow(/open\.csv: line 2, column 3: unterminated/);
+    await expect(readAll(file('open.csv', 'a,b\n1,"abc\n2,3\n'))).rejects.toThrow(/open\.csv", line 2, column 3: unterminated/);
   });
 
   it('reports a missing file', async () => {
-    await expect(readAll(join(dir, 'nope.csv'))).rejects.toThrow(/nope\.csv: file not found/);
+    await expect(readAll(join(dir, 'nope.csv'))).rejects.toThrow(/nope\.csv" not found/);
   });
 });
 
@@ -136,7 +136,7 @@ describe('XLSX sources', () => {
     expect(await readAll(`${path}#客户`)).toEqual({ columns: ['名称'], rows: [['兰州']] });
     expect(await readAll(`${path}#Sheet1`)).toEqual({ columns: ['k'], rows: [['in Sheet1']] });
     await expect(readAll(`${path}#Sheet9`)).rejects.toThrow(/no sheet named "Sheet9" \(sheets: Sheet2, 客户, Sheet1\)/);
-    await expect(readAll(file('not-a-zip.xlsx', 'id,name\n1,a\n'))).rejects.toThrow(/not-a-zip\.xlsx: not a readable XLSX file/);
+    await expect(readAll(file('not-a-zip.xlsx', 'id,name\n1,a\n'))).rejects.toThrow(/not-a-zip\.xlsx" is not a readable XLSX file/);
   });
 
   it('numbers rows like Excel across blank rows (firstRow + i is the data row)', async () => {

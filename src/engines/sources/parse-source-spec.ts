@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import type { SourceKind } from './source-types';
 
 /** A source spec string taken apart. `target` is a table name or a query (see `isQuery`). */
@@ -13,6 +13,8 @@ export type ParsedSourceSpec =
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 const SQLITE_EXTENSIONS = new Set(['.db', '.sqlite', '.sqlite3']);
+/** The spec forms, as written in any language, for the message on an unsupported one. */
+const SOURCE_FORMS = '.csv/.tsv/.txt, .xlsx, sqlite:file.db#table, postgres://…#table, mysql://…#table';
 
 /** True when a `#…` fragment is a SQL query rather than a table name. */
 export function isQueryText(text: string): boolean {
@@ -34,7 +36,7 @@ function splitFragment(spec: string): [string, string | undefined] {
  */
 export function parseSourceSpec(spec: string): ParsedSourceSpec {
   const trimmed = spec.trim();
-  if (!trimmed) throw badInput('source', 'the source spec is empty');
+  if (!trimmed) throw new AppError('SOURCES_SPEC_EMPTY', {}, [{ field: 'source' }]);
   if (/^postgres(ql)?:\/\//i.test(trimmed) || /^mysql:\/\//i.test(trimmed)) {
     const [url, target] = splitFragment(trimmed);
     const kind = /^mysql:/i.test(trimmed) ? 'mysql' : 'postgres';
@@ -42,7 +44,7 @@ export function parseSourceSpec(spec: string): ParsedSourceSpec {
   }
   if (/^sqlite:/i.test(trimmed)) {
     const [base, target] = splitFragment(trimmed.slice('sqlite:'.length).replace(/^\/\//, ''));
-    if (!base) throw badInput('source', `"${spec}" names no SQLite file`);
+    if (!base) throw new AppError('SOURCES_SQLITE_FILE_MISSING', { source: describeSourceSpec(spec) }, [{ field: 'source' }]);
     return { kind: 'sqlite', path: base, target: target?.trim(), isQuery: target ? isQueryText(target) : false };
   }
   // A file name may itself contain '#': prefer the whole string when such a file exists.
@@ -53,10 +55,7 @@ export function parseSourceSpec(spec: string): ParsedSourceSpec {
     return { kind: 'sqlite', path: base, target: fragment?.trim(), isQuery: fragment ? isQueryText(fragment) : false };
   }
   if (CSV_EXTENSIONS.has(ext) || ext === '') return { kind: 'csv', path: trimmed };
-  throw badInput(
-    'source',
-    `"${describeSourceSpec(spec)}" is not a supported source: use a .csv/.tsv/.txt or .xlsx file, sqlite:file.db#table, postgres://…#table or mysql://…#table`,
-  );
+  throw new AppError('SOURCES_UNSUPPORTED', { source: describeSourceSpec(spec), forms: SOURCE_FORMS }, [{ field: 'source' }]);
 }
 
 /** Replaces the password of any `scheme://user:password@` in a text with `***`. */

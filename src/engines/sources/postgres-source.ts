@@ -19,7 +19,7 @@ const textTypes = {
 export function sourceError(description: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const message = maskPasswords(error instanceof Error ? error.message : String(error));
-  return new AppError('BAD_INPUT', { summary: `${description}: ${message}` });
+  return new AppError('SOURCES_QUERY_FAILED', { source: description, reason: message });
 }
 
 /** Opens a PostgreSQL table or query and streams it through a server-side cursor. */
@@ -32,9 +32,7 @@ export async function openPostgresSource(
 ): Promise<TabularSource> {
   const sql = options.query ?? (isQuery && target ? target : undefined);
   if (!sql && !target) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: name a table or query after '#', e.g. postgres://…/db#public.orders`,
-    });
+    throw new AppError('SOURCES_NO_TABLE', { source: description, example: 'postgres://…/db#public.orders' });
   }
   const client = new pg.Client({ connectionString: url, types: textTypes });
   const batchSize = options.batchSize ?? 8192;

@@ -1,18 +1,18 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
-import { AppError, badInput } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { CsvParser, type CsvRecord } from './csv-parser';
 import type { CsvLayout } from './source-types';
 
 const SAMPLE_BYTES = 256 * 1024;
 const DELIMITER_CANDIDATES = [',', '\t', ';', '|'];
 
-/** Canonical encoding name, or a BAD_INPUT naming the unknown one. */
+/** Canonical encoding name, or SOURCES_UNKNOWN_ENCODING naming the unknown one. */
 export function normalizeEncoding(encoding: string): string {
   const lower = encoding.trim().toLowerCase();
   if (lower === 'utf8' || lower === 'utf-8' || lower === 'utf-8-sig') return 'utf-8';
-  if (!iconv.encodingExists(lower)) throw badInput('encoding', `unknown text encoding "${encoding}"`);
+  if (!iconv.encodingExists(lower)) throw new AppError('SOURCES_UNKNOWN_ENCODING', { encoding }, [{ field: 'encoding' }]);
   return lower;
 }
 
@@ -102,9 +102,9 @@ export async function sniffCsv(
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('BAD_INPUT', {
-      summary: code === 'ENOENT' ? `${sourceName}: file not found` : `${sourceName}: cannot be read (${code ?? 'error'})`,
-    });
+    throw code === 'ENOENT'
+      ? new AppError('SOURCES_FILE_NOT_FOUND', { file: sourceName })
+      : new AppError('SOURCES_FILE_UNREADABLE', { file: sourceName, reason: code ?? 'error' });
   }
   try {
     const buffer = Buffer.alloc(SAMPLE_BYTES);

@@ -12,12 +12,10 @@ export async function openSqliteSource(
   description: string,
   options: OpenSourceOptions,
 ): Promise<TabularSource> {
-  if (!existsSync(path)) throw new AppError('BAD_INPUT', { summary: `${description}: file not found` });
+  if (!existsSync(path)) throw new AppError('SOURCES_FILE_NOT_FOUND', { file: description });
   const sql = options.query ?? (isQuery && target ? target : undefined);
   if (!sql && !target) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: name a table or query after '#', e.g. sqlite:file.db#orders`,
-    });
+    throw new AppError('SOURCES_NO_TABLE', { source: description, example: 'sqlite:file.db#orders' });
   }
   const db = new SQLite(path, { readonly: true, fileMustExist: true });
   let statement: SQLite.Statement<unknown[], unknown>;
@@ -25,11 +23,11 @@ export async function openSqliteSource(
     statement = db.prepare(sql ?? `SELECT * FROM ${quoteTableName(target ?? '')}`);
   } catch (error) {
     db.close();
-    throw new AppError('BAD_INPUT', { summary: `${description}: ${(error as Error).message}` });
+    throw new AppError('SOURCES_QUERY_FAILED', { source: description, reason: (error as Error).message });
   }
   if (!statement.reader) {
     db.close();
-    throw new AppError('BAD_INPUT', { summary: `${description}: the query returns no rows` });
+    throw new AppError('SOURCES_QUERY_NO_RESULT', { source: description });
   }
   statement.raw(true).safeIntegers(true);
   const columns = statement.columns().map((c) => c.name);

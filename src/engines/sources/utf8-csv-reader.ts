@@ -14,14 +14,18 @@ export interface CsvSpanBatch {
 
 /** The error for a record whose field count differs from the header's. */
 export function raggedRowError(description: string, columns: readonly string[], fieldCount: number, line: number): AppError {
-  const which =
-    fieldCount > columns.length
-      ? `column ${columns.length + 1} is one field too many`
-      : `column ${fieldCount + 1} ("${columns[fieldCount]}") is missing`;
+  const details = [{ field: `line:${line}` }];
+  if (fieldCount > columns.length) {
+    return new AppError(
+      'SOURCES_CSV_TOO_MANY_FIELDS',
+      { file: description, line, fields: fieldCount, columns: columns.length, extra: columns.length + 1 },
+      details,
+    );
+  }
   return new AppError(
-    'BAD_INPUT',
-    { summary: `${description}: line ${line}: ${fieldCount} fields where the header has ${columns.length}; ${which}` },
-    [{ field: `line:${line}`, reason: `column ${Math.min(fieldCount, columns.length) + 1}: ragged row` }],
+    'SOURCES_CSV_MISSING_FIELDS',
+    { file: description, line, fields: fieldCount, columns: columns.length, position: fieldCount + 1, column: columns[fieldCount] ?? '' },
+    details,
   );
 }
 
@@ -44,9 +48,7 @@ function completeUpTo(bytes: Buffer): number {
 }
 
 function invalidUtf8(description: string, offset: number): AppError {
-  return new AppError('BAD_INPUT', {
-    summary: `${description}: not valid UTF-8 (within the 1 MiB block at byte ${offset}); pass the encoding, e.g. --encoding gbk`,
-  });
+  return new AppError('SOURCES_INVALID_UTF8', { file: description, offset }, [{ field: 'encoding' }]);
 }
 
 /**

@@ -131,7 +131,7 @@ export async function openXlsxSource(
   try {
     await access(path);
   } catch {
-    throw new AppError('BAD_INPUT', { summary: `${description}: file not found` });
+    throw new AppError('SOURCES_FILE_NOT_FOUND', { file: description });
   }
   const sheetName = options.sheet ?? sheet;
   let directory: ZipDirectory;
@@ -140,15 +140,15 @@ export async function openXlsxSource(
     directory = await Open.file(path);
     sheets = await readXlsxSheets(directory);
   } catch (error) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: not a readable XLSX file (${(error as Error).message})`,
-    });
+    throw new AppError('SOURCES_XLSX_UNREADABLE', { file: description, reason: (error as Error).message });
   }
   const wanted = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
   if (!wanted) {
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: no sheet named "${sheetName ?? ''}" (sheets: ${sheets.map((s) => s.name).join(', ') || 'none'})`,
-    });
+    throw new AppError(
+      'SOURCES_XLSX_SHEET_MISSING',
+      { file: description, sheet: sheetName ?? '', sheets: sheets.map((s) => s.name).join(', ') || '—' },
+      [{ field: 'sheet' }],
+    );
   }
   const rows = sheetRows(path, directory, wanted);
   let first: IteratorResult<SheetRow>;
@@ -156,9 +156,7 @@ export async function openXlsxSource(
     first = await rows.next();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('BAD_INPUT', {
-      summary: `${description}: not a readable XLSX file (${(error as Error).message})`,
-    });
+    throw new AppError('SOURCES_XLSX_UNREADABLE', { file: description, reason: (error as Error).message });
   }
   const header = first.done ? [] : first.value.values.map((v) => formatSourceValue(v) ?? '');
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -166,6 +164,7 @@ export async function openXlsxSource(
   const headerRow = first.done ? 1 : first.value.number;
   const batchSize = options.batchSize ?? 8192;
   const where = sheetName ? `${description} sheet ${sheetName}` : description;
+  const sheetShown = wanted.name;
 
   async function* batches(): AsyncGenerator<SourceRowBatch> {
     let batch: SourceValue[][] = [];
@@ -176,9 +175,9 @@ export async function openXlsxSource(
         const extra = row.values[i];
         if (extra !== null && formatSourceValue(extra) !== '') {
           throw new AppError(
-            'BAD_INPUT',
-            { summary: `${where}: row ${row.number}, column ${columnLetter(i + 1)} has a value but no header` },
-            [{ field: `row:${row.number}`, reason: `column ${columnLetter(i + 1)}: no header` }],
+            'SOURCES_XLSX_VALUE_WITHOUT_HEADER',
+            { file: description, sheet: sheetShown, row: row.number, column: columnLetter(i + 1) },
+            [{ field: `row:${row.number}` }],
           );
         }
       }

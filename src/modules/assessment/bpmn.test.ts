@@ -78,7 +78,9 @@ describe('BPMN build and parse', () => {
       return error.localizedMessage('zh-CN');
     };
     expect(zh(() => parseBpmn(' '), 'ASSESSMENT_BPMN_EMPTY')).toBe('BPMN 文件内容为空');
-    expect(errorOf(() => parseBpmn('<a><b></a>')).message).toMatch(/closing tag <\/a> does not match <b> \(line 1, column \d+\)/);
+    const mismatch = errorOf(() => parseBpmn('<a><b></a>'));
+    expect(mismatch).toMatchObject({ code: 'DOCUMENTS_XML_TAG_MISMATCH', details: [{ field: 'bpmnXml' }] });
+    expect(mismatch.localizedMessage('zh-CN')).toBe('XML（bpmnXml）第 1 行第 7 列：结束标签 </a> 与开始标签 <b> 不匹配');
     expect(zh(() => parseBpmn('<root/>'), 'DOCUMENTS_BPMN_NOT_DEFINITIONS')).toBe('该文件不是 BPMN 流程文件：根元素为“root”');
     expect(zh(() => parseBpmn('<bpmn:definitions xmlns:bpmn="urn:x"/>'), 'ASSESSMENT_BPMN_NOT_BPMN_2')).toBe(
       '该文件不是 BPMN 2.0 流程文件：根元素“bpmn:definitions”不在 BPMN 2.0 的命名空间中',

@@ -34,26 +34,35 @@ import {
   listEnvSiteRows,
   updateEnvSiteById,
 } from './environment.repository';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const statusSchema = z.enum(['pass', 'warn', 'fail', 'unknown']);
 
 export const requirementSchema = z
   .object({
-    category: z.enum(ENV_CATEGORIES),
-    metric: z
-      .string()
-      .trim()
-      .regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be lower_snake_case'),
-    label: z.string().trim().min(1).max(100),
-    operator: z.enum(ENV_OPERATORS),
-    threshold: z.number().finite().nullable().default(null),
-    unit: z.string().trim().max(20).default(''),
-    allowed: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
-    warnBand: z.number().min(0).max(1).default(0),
+    category: labelled(z.enum(ENV_CATEGORIES), lbl('类别', 'Category')),
+    metric: labelled(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be lower_snake_case'),
+      lbl('指标编码', 'Metric key'),
+    ),
+    label: labelled(z.string().trim().min(1).max(100), lbl('检查项', 'Item')),
+    operator: labelled(z.enum(ENV_OPERATORS), lbl('比较方式', 'Comparison')),
+    threshold: labelled(z.number().finite().nullable().default(null), lbl('阈值', 'Threshold')),
+    unit: labelled(z.string().trim().max(20).default(''), lbl('单位', 'Unit')),
+    allowed: labelled(
+      z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+      lbl('允许的产品与最低版本', 'Allowed products and minimum versions'),
+    ),
+    warnBand: labelled(z.number().min(0).max(1).default(0), lbl('预警范围', 'Warn band')),
   })
   .openapi('EnvRequirement');
 
-export const profileBodySchema = z.object({ items: z.array(requirementSchema).min(1).max(50) }).openapi('EnvProfileBody');
+export const profileBodySchema = z
+  .object({ items: labelled(z.array(requirementSchema).min(1).max(50), lbl('ERP 环境要求', 'ERP requirements')) })
+  .openapi('EnvProfileBody');
 
 export const itemResultSchema = z
   .object({
@@ -69,17 +78,17 @@ export const itemResultSchema = z
 
 export const siteBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    note: z.string().max(1000).default(''),
-    facts: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/), z.string().max(200)).default({}),
+    name: labelled(z.string().trim().min(1).max(100), lbl('站点', 'Site')),
+    note: labelled(z.string().max(1000).default(''), lbl('备注', 'Note')),
+    facts: labelled(z.record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/), z.string().max(200)).default({}), lbl('站点情况', 'Site facts')),
   })
   .openapi('EnvSiteBody');
 
 export const updateSiteBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
-    note: z.string().max(1000).optional(),
-    facts: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/), z.string().max(200)).optional(),
+    name: labelled(z.string().trim().min(1).max(100).optional(), lbl('站点', 'Site')),
+    note: labelled(z.string().max(1000).optional(), lbl('备注', 'Note')),
+    facts: labelled(z.record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/), z.string().max(200)).optional(), lbl('站点情况', 'Site facts')),
   })
   .strict()
   .openapi('UpdateEnvSiteBody');
@@ -97,13 +106,13 @@ export const siteViewSchema = z
 
 export const probeBodySchema = z
   .object({
-    userAgent: z.string().min(1).max(1000),
-    screenWidth: z.number().int().min(1).max(20000),
-    screenHeight: z.number().int().min(1).max(20000),
-    devicePixelRatio: z.number().min(0.1).max(10),
-    rttSamplesMs: z.array(z.number().min(0).max(120000)).min(1).max(50),
-    downloadMbps: z.number().min(0).max(100000).nullable(),
-    siteName: z.string().trim().max(100).default(''),
+    userAgent: labelled(z.string().min(1).max(1000), lbl('浏览器标识', 'User agent')),
+    screenWidth: labelled(z.number().int().min(1).max(20000), lbl('屏幕宽度', 'Screen width')),
+    screenHeight: labelled(z.number().int().min(1).max(20000), lbl('屏幕高度', 'Screen height')),
+    devicePixelRatio: labelled(z.number().min(0.1).max(10), lbl('屏幕缩放比例', 'Device pixel ratio')),
+    rttSamplesMs: labelled(z.array(z.number().min(0).max(120000)).min(1).max(50), lbl('往返延迟（ms）', 'Round trips (ms)')),
+    downloadMbps: labelled(z.number().min(0).max(100000).nullable(), lbl('下载速度（Mbps）', 'Download (Mbps)')),
+    siteName: labelled(z.string().trim().max(100).default(''), lbl('站点', 'Site')),
   })
   .openapi('ProbeBody');
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { pathIdSchema, projectParamsSchema } from '../../server/common-schemas';
 import { STEP_TASK_TYPES } from './bpmn';
 import { BOTTLENECK_TYPES } from './bottleneck-types';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** Size limit of a BPMN document (import and save). */
 export const BPMN_MAX_BYTES = 2 * 1024 * 1024;
@@ -12,49 +13,49 @@ export const processParamsSchema = projectParamsSchema.extend({ processId: pathI
 export const bottleneckParamsSchema = processParamsSchema.extend({ bottleneckId: pathIdSchema('bottleneckId') });
 
 export const stepInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  type: z.enum(STEP_TASK_TYPES).optional(),
-  lane: z.string().trim().max(100).optional(),
+  name: labelled(z.string().trim().min(1).max(200), lbl('步骤名称', 'Step name')),
+  type: labelled(z.enum(STEP_TASK_TYPES).optional(), lbl('任务类型', 'Task type')),
+  lane: labelled(z.string().trim().max(100).optional(), lbl('泳道', 'Lane')),
 });
 
 export const createProcessBodySchema = z
   .object({
-    stage: stageSchema.default('as_is'),
-    department: z.string().trim().min(1).max(100),
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(2000).default(''),
+    stage: labelled(stageSchema.default('as_is'), lbl('流程阶段', 'Stage')),
+    department: labelled(z.string().trim().min(1).max(100), lbl('部门', 'Department')),
+    name: labelled(z.string().trim().min(1).max(200), lbl('流程名称', 'Process name')),
+    description: labelled(z.string().max(2000).default(''), lbl('说明', 'Description')),
     /** Either a BPMN document or a step list (auto-laid-out); neither = a blank diagram with a start event. */
-    bpmnXml: z.string().max(BPMN_MAX_BYTES).optional(),
-    steps: z.array(stepInputSchema).max(100).optional(),
+    bpmnXml: labelled(z.string().max(BPMN_MAX_BYTES).optional(), lbl('流程图', 'Diagram')),
+    steps: labelled(z.array(stepInputSchema).max(100).optional(), lbl('流程步骤', 'Steps')),
   })
   .openapi('CreateProcessBody');
 
 export const updateProcessBodySchema = z
   .object({
-    department: z.string().trim().min(1).max(100).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(2000).optional(),
-    bpmnXml: z.string().max(BPMN_MAX_BYTES).optional(),
+    department: labelled(z.string().trim().min(1).max(100).optional(), lbl('部门', 'Department')),
+    name: labelled(z.string().trim().min(1).max(200).optional(), lbl('流程名称', 'Process name')),
+    description: labelled(z.string().max(2000).optional(), lbl('说明', 'Description')),
+    bpmnXml: labelled(z.string().max(BPMN_MAX_BYTES).optional(), lbl('流程图', 'Diagram')),
   })
   .strict()
   .openapi('UpdateProcessBody');
 
 export const bottleneckBodySchema = z
   .object({
-    elementId: z.string().trim().min(1).max(200),
-    type: z.enum(BOTTLENECK_TYPES),
-    durationHours: z.number().finite().min(0).max(10000),
-    volumePerMonth: z.number().finite().min(0).max(10_000_000),
-    note: z.string().max(2000).default(''),
+    elementId: labelled(z.string().trim().min(1).max(200), lbl('步骤', 'Step')),
+    type: labelled(z.enum(BOTTLENECK_TYPES), lbl('瓶颈类型', 'Type')),
+    durationHours: labelled(z.number().finite().min(0).max(10000), lbl('单次耗时（小时）', 'Duration per case (h)')),
+    volumePerMonth: labelled(z.number().finite().min(0).max(10_000_000), lbl('月业务量（笔）', 'Cases per month')),
+    note: labelled(z.string().max(2000).default(''), lbl('说明', 'Note')),
   })
   .openapi('BottleneckBody');
 
 export const updateBottleneckBodySchema = z
   .object({
-    type: z.enum(BOTTLENECK_TYPES).optional(),
-    durationHours: z.number().finite().min(0).max(10000).optional(),
-    volumePerMonth: z.number().finite().min(0).max(10_000_000).optional(),
-    note: z.string().max(2000).optional(),
+    type: labelled(z.enum(BOTTLENECK_TYPES).optional(), lbl('瓶颈类型', 'Type')),
+    durationHours: labelled(z.number().finite().min(0).max(10000).optional(), lbl('单次耗时（小时）', 'Duration per case (h)')),
+    volumePerMonth: labelled(z.number().finite().min(0).max(10_000_000).optional(), lbl('月业务量（笔）', 'Cases per month')),
+    note: labelled(z.string().max(2000).optional(), lbl('说明', 'Note')),
   })
   .strict()
   .openapi('UpdateBottleneckBody');
@@ -98,17 +99,17 @@ export const processViewSchema = processSummarySchema
 
 export const settingsSchema = z
   .object({
-    hourlyLabourCost: z.number().finite().min(0).max(100000),
-    currency: z.string().trim().min(1).max(10).default('CNY'),
+    hourlyLabourCost: labelled(z.number().finite().min(0).max(100000), lbl('人工成本（元/小时）', 'Labour cost per hour')),
+    currency: labelled(z.string().trim().min(1).max(10).default('CNY'), lbl('币种', 'Currency')),
   })
   .openapi('AssessmentSettings');
 
-export const processListQuerySchema = z.object({ stage: stageSchema.optional() });
+export const processListQuerySchema = z.object({ stage: labelled(stageSchema.optional(), lbl('流程阶段', 'Stage')) });
 
 export const importQuerySchema = z.object({
-  stage: stageSchema.default('as_is'),
-  department: z.string().trim().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
+  stage: labelled(stageSchema.default('as_is'), lbl('流程阶段', 'Stage')),
+  department: labelled(z.string().trim().min(1).max(100), lbl('部门', 'Department')),
+  name: labelled(z.string().trim().min(1).max(200), lbl('流程名称', 'Process name')),
 });
 
 export type CreateProcessInput = z.infer<typeof createProcessBodySchema>;

@@ -13,6 +13,7 @@ import {
   insertReportVersion,
   listReportVersionRows,
 } from './report-version.repository';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 export const reportVersionViewSchema = z
   .object({
@@ -35,11 +36,14 @@ export const reportVersionViewSchema = z
 
 export const createReportVersionBodySchema = z
   .object({
-    note: z.string().max(1000).default(''),
-    force: z
-      .boolean()
-      .default(false)
-      .openapi({ description: 'Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)' }),
+    note: labelled(z.string().max(1000).default(''), lbl('说明', 'Note')),
+    force: labelled(
+      z
+        .boolean()
+        .default(false)
+        .openapi({ description: 'Create the version even though sections are missing (refused with REPORT_SECTIONS_MISSING otherwise)' }),
+      lbl('仍然生成', 'Create anyway'),
+    ),
   })
   .openapi('CreateCurrentStateReportVersionBody');
 

@@ -7,29 +7,30 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import { deleteRoleById, findRoleIdRowByName, findRoleRow, insertRole, listRoleRows, updateRoleById } from './role.repository';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** Kinds of user roles (操作员, 审核员, 管理员, 其他). */
 export const ROLE_KINDS = ['operator', 'reviewer', 'administrator', 'other'] as const;
 
 export const roleBodySchema = z
   .object({
-    department: z.string().trim().min(1).max(100),
-    name: z.string().trim().min(1).max(100),
-    kind: z.enum(ROLE_KINDS),
-    headcount: z.number().int().min(0).max(100000),
-    mainTasks: z.string().max(2000).default(''),
-    currentSystems: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+    department: labelled(z.string().trim().min(1).max(100), lbl('部门', 'Department')),
+    name: labelled(z.string().trim().min(1).max(100), lbl('角色', 'Role')),
+    kind: labelled(z.enum(ROLE_KINDS), lbl('类别', 'Kind')),
+    headcount: labelled(z.number().int().min(0).max(100000), lbl('人数', 'Headcount')),
+    mainTasks: labelled(z.string().max(2000).default(''), lbl('主要工作', 'Main tasks')),
+    currentSystems: labelled(z.array(z.string().trim().min(1).max(100)).max(30).default([]), lbl('当前使用系统', 'Systems used today')),
   })
   .openapi('AssessmentRoleBody');
 
 export const updateRoleBodySchema = z
   .object({
-    department: z.string().trim().min(1).max(100).optional(),
-    name: z.string().trim().min(1).max(100).optional(),
-    kind: z.enum(ROLE_KINDS).optional(),
-    headcount: z.number().int().min(0).max(100000).optional(),
-    mainTasks: z.string().max(2000).optional(),
-    currentSystems: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+    department: labelled(z.string().trim().min(1).max(100).optional(), lbl('部门', 'Department')),
+    name: labelled(z.string().trim().min(1).max(100).optional(), lbl('角色', 'Role')),
+    kind: labelled(z.enum(ROLE_KINDS).optional(), lbl('类别', 'Kind')),
+    headcount: labelled(z.number().int().min(0).max(100000).optional(), lbl('人数', 'Headcount')),
+    mainTasks: labelled(z.string().max(2000).optional(), lbl('主要工作', 'Main tasks')),
+    currentSystems: labelled(z.array(z.string().trim().min(1).max(100)).max(30).optional(), lbl('当前使用系统', 'Systems used today')),
   })
   .strict()
   .openapi('UpdateAssessmentRoleBody');

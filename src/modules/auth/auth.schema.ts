@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 export const loginBodySchema = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(200),
-    password: z.string().min(1).max(200),
+    email: labelled(z.string().trim().toLowerCase().email().max(200), lbl('邮箱', 'Email')),
+    password: labelled(z.string().min(1).max(200), lbl('密码', 'Password')),
   })
   .openapi('LoginBody');
 
@@ -19,17 +20,17 @@ export const userViewSchema = z
 
 export const createUserBodySchema = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(200),
-    name: z.string().trim().min(1).max(100),
-    password: z.string().min(8).max(200),
-    isAdmin: z.boolean().default(false),
+    email: labelled(z.string().trim().toLowerCase().email().max(200), lbl('邮箱', 'Email')),
+    name: labelled(z.string().trim().min(1).max(100), lbl('姓名', 'Name')),
+    password: labelled(z.string().min(8).max(200), lbl('密码', 'Password')),
+    isAdmin: labelled(z.boolean().default(false), lbl('平台管理员', 'Platform admin')),
   })
   .openapi('CreateUserBody');
 
 export const createTokenBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    expiresInDays: z.number().int().min(1).max(3650).optional(),
+    name: labelled(z.string().trim().min(1).max(100), lbl('名称', 'Name')),
+    expiresInDays: labelled(z.number().int().min(1).max(3650).optional(), lbl('有效期（天）', 'Valid for (days)')),
   })
   .openapi('CreateApiTokenBody');
 

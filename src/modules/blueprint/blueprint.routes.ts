@@ -53,6 +53,7 @@ import {
   setThresholds,
   updateRequirement,
 } from './requirement.service';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const base = '/api/v1/projects/{id}';
 const tags = ['blueprint'];
@@ -359,7 +360,10 @@ const createVersionRoute = defineRoute(
     path: `${base}/blueprint/versions`,
     tags,
     summary: 'Freeze the live blueprint as the next version (V1, V2…)',
-    request: { params: projectParamsSchema, body: jsonBody(z.object({ note: z.string().trim().max(2000).default('') })) },
+    request: {
+      params: projectParamsSchema,
+      body: jsonBody(z.object({ note: labelled(z.string().trim().max(2000).default(''), lbl('版本说明', 'Version note')) })),
+    },
     responses: { 201: jsonResponse(versionViewSchema), ...errorResponses },
   },
 );
@@ -373,13 +377,16 @@ const diffRoute = defineRoute(
     summary: 'Differences between two versions (`to=current` compares with the live blueprint)',
     request: {
       params: projectParamsSchema,
-      query: z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64).default('current') }),
+      query: z.object({
+        from: labelled(z.string().min(1).max(64), lbl('对比的起始版本', 'From version')),
+        to: labelled(z.string().min(1).max(64).default('current'), lbl('对比的目标版本', 'To version')),
+      }),
     },
     responses: { 200: jsonResponse(diffSchema), ...errorResponses },
   },
 );
 
-const documentQuery = z.object({ versionId: z.string().min(1).max(64).optional() });
+const documentQuery = z.object({ versionId: labelled(z.string().min(1).max(64).optional(), lbl('版本', 'Version')) });
 
 const docxRoute = defineRoute(
   { kind: 'project', resource: 'blueprint', action: 'export' },
@@ -424,7 +431,10 @@ const patchVersionRoute = defineRoute(
     path: `${base}/blueprint/versions/{versionId}`,
     tags,
     summary: 'Edit the note of a version (approved versions are locked: 409)',
-    request: { params: versionParamsSchema, body: jsonBody(z.object({ note: z.string().trim().max(2000) })) },
+    request: {
+      params: versionParamsSchema,
+      body: jsonBody(z.object({ note: labelled(z.string().trim().max(2000), lbl('版本说明', 'Version note')) })),
+    },
     responses: { 200: jsonResponse(versionViewSchema), ...errorResponses },
   },
 );
@@ -448,7 +458,10 @@ const signRoute = defineRoute(
     path: `${base}/blueprint/versions/{versionId}/signoffs`,
     tags,
     summary: "Sign a version for the caller's side (client or implementer); both sides → approved and locked",
-    request: { params: versionParamsSchema, body: jsonBody(z.object({ comment: z.string().trim().max(2000).default('') })) },
+    request: {
+      params: versionParamsSchema,
+      body: jsonBody(z.object({ comment: labelled(z.string().trim().max(2000).default(''), lbl('签核意见', 'Comment')) })),
+    },
     responses: { 200: jsonResponse(versionViewSchema), ...errorResponses },
   },
 );

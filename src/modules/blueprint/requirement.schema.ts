@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { pathIdSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** MoSCoW priorities. */
 export const PRIORITIES = ['must', 'should', 'could', 'wont'] as const;
@@ -24,28 +25,43 @@ export const prototypeParamsSchema = requirementParamsSchema.extend({ prototypeI
 const text = (max: number) => z.string().trim().max(max);
 
 const requirementFields = {
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,29}$/, 'letters, digits, - _ . (up to 30)')
-    .optional()
-    .openapi({ description: 'Unique per project; REQ-001… is assigned when omitted', example: 'REQ-001' }),
-  title: z.string().trim().min(1).max(200),
-  description: text(4000).default(''),
-  module: z.enum(ERP_MODULES),
-  department: text(100).default(''),
-  processMapId: z.string().max(64).nullable().default(null),
-  processElementId: z.string().max(200).nullable().default(null),
-  processStepName: text(200).default(''),
-  priority: z.enum(PRIORITIES).default('should'),
-  resolution: z.enum(RESOLUTIONS).default('standard'),
-  configKind: z.enum(CONFIG_KINDS).nullable().default(null),
-  processChangeNote: text(4000).default(''),
-  gapReason: text(4000).default('').openapi({ description: 'Custom development: why process change and configuration are not enough' }),
-  justification: text(4000).default('').openapi({ description: 'Custom development: why this is core competitiveness' }),
-  effortDays: z.number().finite().min(0).max(100000).nullable().default(null).openapi({ description: 'Effort estimate, person-days' }),
-  upgradeImpact: text(4000).default('').openapi({ description: 'Custom development: impact on upgrades of the package' }),
-  status: z.enum(REQUIREMENT_STATUSES).default('draft'),
+  code: labelled(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,29}$/, 'letters, digits, - _ . (up to 30)')
+      .optional()
+      .openapi({ description: 'Unique per project; REQ-001… is assigned when omitted', example: 'REQ-001' }),
+    lbl('编号', 'Code'),
+  ),
+  title: labelled(z.string().trim().min(1).max(200), lbl('需求名称', 'Requirement')),
+  description: labelled(text(4000).default(''), lbl('描述', 'Description')),
+  module: labelled(z.enum(ERP_MODULES), lbl('模块', 'Module')),
+  department: labelled(text(100).default(''), lbl('部门', 'Department')),
+  processMapId: labelled(z.string().max(64).nullable().default(null), lbl('关联流程', 'Linked process')),
+  processElementId: labelled(z.string().max(200).nullable().default(null), lbl('关联流程环节', 'Linked process step')),
+  processStepName: labelled(text(200).default(''), lbl('流程环节', 'Process step')),
+  priority: labelled(z.enum(PRIORITIES).default('should'), lbl('优先级', 'Priority')),
+  resolution: labelled(z.enum(RESOLUTIONS).default('standard'), lbl('解决方式', 'Resolution')),
+  configKind: labelled(z.enum(CONFIG_KINDS).nullable().default(null), lbl('配置类型', 'Configuration kind')),
+  processChangeNote: labelled(text(4000).default(''), lbl('流程变革说明', 'Process change')),
+  gapReason: labelled(
+    text(4000).default('').openapi({ description: 'Custom development: why process change and configuration are not enough' }),
+    lbl('差异原因', 'Gap reason'),
+  ),
+  justification: labelled(
+    text(4000).default('').openapi({ description: 'Custom development: why this is core competitiveness' }),
+    lbl('定制理由', 'Justification'),
+  ),
+  effortDays: labelled(
+    z.number().finite().min(0).max(100000).nullable().default(null).openapi({ description: 'Effort estimate, person-days' }),
+    lbl('工作量（人天）', 'Effort (person-days)'),
+  ),
+  upgradeImpact: labelled(
+    text(4000).default('').openapi({ description: 'Custom development: impact on upgrades of the package' }),
+    lbl('升级影响', 'Upgrade impact'),
+  ),
+  status: labelled(z.enum(REQUIREMENT_STATUSES).default('draft'), lbl('状态', 'Status')),
 };
 
 export const createRequirementBodySchema = z.object(requirementFields).openapi('CreateRequirementBody');
@@ -54,21 +70,21 @@ export const updateRequirementBodySchema = z
   .object({
     code: requirementFields.code,
     title: requirementFields.title.optional(),
-    description: text(4000).optional(),
-    module: z.enum(ERP_MODULES).optional(),
-    department: text(100).optional(),
-    processMapId: z.string().max(64).nullable().optional(),
-    processElementId: z.string().max(200).nullable().optional(),
-    processStepName: text(200).optional(),
-    priority: z.enum(PRIORITIES).optional(),
-    resolution: z.enum(RESOLUTIONS).optional(),
-    configKind: z.enum(CONFIG_KINDS).nullable().optional(),
-    processChangeNote: text(4000).optional(),
-    gapReason: text(4000).optional(),
-    justification: text(4000).optional(),
-    effortDays: z.number().finite().min(0).max(100000).nullable().optional(),
-    upgradeImpact: text(4000).optional(),
-    status: z.enum(REQUIREMENT_STATUSES).optional(),
+    description: labelled(text(4000).optional(), lbl('描述', 'Description')),
+    module: labelled(z.enum(ERP_MODULES).optional(), lbl('模块', 'Module')),
+    department: labelled(text(100).optional(), lbl('部门', 'Department')),
+    processMapId: labelled(z.string().max(64).nullable().optional(), lbl('关联流程', 'Linked process')),
+    processElementId: labelled(z.string().max(200).nullable().optional(), lbl('关联流程环节', 'Linked process step')),
+    processStepName: labelled(text(200).optional(), lbl('流程环节', 'Process step')),
+    priority: labelled(z.enum(PRIORITIES).optional(), lbl('优先级', 'Priority')),
+    resolution: labelled(z.enum(RESOLUTIONS).optional(), lbl('解决方式', 'Resolution')),
+    configKind: labelled(z.enum(CONFIG_KINDS).nullable().optional(), lbl('配置类型', 'Configuration kind')),
+    processChangeNote: labelled(text(4000).optional(), lbl('流程变革说明', 'Process change')),
+    gapReason: labelled(text(4000).optional(), lbl('差异原因', 'Gap reason')),
+    justification: labelled(text(4000).optional(), lbl('定制理由', 'Justification')),
+    effortDays: labelled(z.number().finite().min(0).max(100000).nullable().optional(), lbl('工作量（人天）', 'Effort (person-days)')),
+    upgradeImpact: labelled(text(4000).optional(), lbl('升级影响', 'Upgrade impact')),
+    status: labelled(z.enum(REQUIREMENT_STATUSES).optional(), lbl('状态', 'Status')),
   })
   .strict()
   .openapi('UpdateRequirementBody');
@@ -116,8 +132,8 @@ export const requirementViewSchema = z
 
 export const approvalDecisionBodySchema = z
   .object({
-    decision: z.enum(['approved', 'rejected']),
-    comment: text(2000).default(''),
+    decision: labelled(z.enum(['approved', 'rejected']), lbl('审批结果', 'Decision')),
+    comment: labelled(text(2000).default(''), lbl('意见', 'Comment')),
   })
   .openapi('RequirementApprovalDecision');
 
@@ -135,8 +151,14 @@ export const meterRowSchema = z.object({
 
 export const thresholdsSchema = z
   .object({
-    maxCustomShare: z.number().min(0).max(1).openapi({ description: 'Fraction: 0.1 = 10 %' }),
-    maxCustomEffortDays: z.number().min(0).max(100000),
+    maxCustomShare: labelled(
+      z.number().min(0).max(1).openapi({ description: 'Fraction: 0.1 = 10 %' }),
+      lbl('每个模块定制开发占比上限', 'Max custom share per module'),
+    ),
+    maxCustomEffortDays: labelled(
+      z.number().min(0).max(100000),
+      lbl('每个模块定制开发工作量上限（人天）', 'Max custom effort per module (person-days)'),
+    ),
   })
   .openapi('CustomisationThresholds');
 
@@ -163,7 +185,12 @@ export const requirementListSchema = z
   .openapi('RequirementList');
 
 export const importBodySchema = z
-  .object({ uploadId: z.string().min(1).max(64).openapi({ description: 'An XLSX uploaded with PUT /uploads' }) })
+  .object({
+    uploadId: labelled(
+      z.string().min(1).max(64).openapi({ description: 'An XLSX uploaded with PUT /uploads' }),
+      lbl('上传的文件', 'Uploaded file'),
+    ),
+  })
   .openapi('RequirementImportBody');
 
 export const importResultSchema = z
@@ -171,7 +198,10 @@ export const importResultSchema = z
   .openapi('RequirementImportResult');
 
 export const prototypeBodySchema = z
-  .object({ uploadId: z.string().min(1).max(64), caption: text(200).default('') })
+  .object({
+    uploadId: labelled(z.string().min(1).max(64), lbl('上传的图片', 'Uploaded image')),
+    caption: labelled(text(200).default(''), lbl('图片说明', 'Caption')),
+  })
   .openapi('PrototypeBody');
 
 export const prototypeViewSchema = z

@@ -367,7 +367,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     });
     expect(unknownUpload.status).toBe(404);
     const notFound = await readJson<ErrorBody>(unknownUpload);
-    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: 'not found in this project' }]);
+    expect(notFound.error.details).toEqual([{ field: 'left.uploadId', reason: '未找到上传文件：“00000000-0000-4000-8000-000000000000”' }]);
 
     const badKey = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
@@ -376,15 +376,16 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     });
     expect(badKey.status).toBe(400);
     const keyError = await readJson<ErrorBody>(badKey);
-    expect(keyError.error.message).toBe('left source old.csv: no column "customer_no" (key); columns are: id, name, amt');
-    expect(keyError.error.details).toEqual([{ field: 'customer_no', reason: 'missing column (key)' }]);
+    expect(keyError.error.code).toBe('SOURCES_COLUMN_MISSING');
+    expect(keyError.error.message).toBe('Source "old.csv" has no column "customer_no" (key); columns are: id, name, amt');
+    expect(keyError.error.details).toEqual([{ field: 'key', reason: keyError.error.message }]);
     expect(keyError.error.message).not.toContain(api.dataDir);
 
     const badRule = await api.call('POST', `${base}/reconcile/specs`, {
       cookie,
       body: body({ comparison: { key: 'id', mapColumns: { id: 'ID' }, rules: { amount: { tolerance: 1 } } } }),
     });
-    expect((await readJson<ErrorBody>(badRule)).error.message).toContain('no column "amount" (rule)');
+    expect((await readJson<ErrorBody>(badRule)).error.message).toContain('中没有列“amount”（用于 rules.amount）');
 
     const badCron = await api.call('POST', `${base}/reconcile/specs`, { cookie, body: body({ schedule: { cron: '0 25 * * *' } }) });
     expect(badCron.status).toBe(400);
@@ -436,7 +437,7 @@ describeEachDialect('dual-run reconciliation API', (dialect) => {
     const { run: queued } = await readJson<{ run: RunView }>(response);
     const done = await waitRun(queued.id);
     expect(done.status).toBe('failed');
-    expect(done.error).toContain('right source fail-new.csv: row 1, column amt: "x" is not a number');
+    expect(done.error).toContain('Source "fail-new.csv", row 1, column "amt": "x" is not a number');
     expect(done.error).not.toContain(api.dataDir);
   });
 

@@ -52,8 +52,7 @@ export async function resolveSource(
 }
 
 function withField(error: unknown, field: string): unknown {
-  if (error instanceof AppError && error.code === 'NOT_FOUND')
-    return new AppError('NOT_FOUND', error.params, [{ field, reason: 'not found in this project' }]);
+  if (error instanceof AppError && error.code === 'NOT_FOUND') return new AppError('NOT_FOUND', error.params, [{ field }]);
   return error;
 }
 

@@ -245,7 +245,7 @@ async function getRuleRunRow(db: Db, projectId: string, assetId: string, runId: 
     .where('asset_id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'rule run', id: runId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_rule_run', id: runId });
   return row;
 }
 

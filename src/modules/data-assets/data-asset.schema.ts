@@ -1,16 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { cleanseRecipeSchema, ruleSetSchema } from '../../engines/quality/quality-schema';
 import { projectParamsSchema } from '../../server/common-schemas';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** Where an asset's rows come from: an uploaded file, or a saved connection's table or query. */
 export const assetSourceSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('upload'), uploadId: z.string().min(1).max(64) }),
+  z.object({
+    type: labelled(z.literal('upload'), lbl('数据来源类型', 'Source kind')),
+    uploadId: labelled(z.string().min(1).max(64), lbl('文件', 'File')),
+  }),
   z
     .object({
-      type: z.literal('connection'),
-      connectionId: z.string().min(1).max(64),
-      table: z.string().trim().min(1).max(300).optional(),
-      query: z.string().trim().min(1).max(20000).optional(),
+      type: labelled(z.literal('connection'), lbl('数据来源类型', 'Source kind')),
+      connectionId: labelled(z.string().min(1).max(64), lbl('数据库连接', 'Database connection')),
+      table: labelled(z.string().trim().min(1).max(300).optional(), lbl('表', 'Table')),
+      query: labelled(z.string().trim().min(1).max(20000).optional(), lbl('查询语句', 'Query')),
     })
     .refine((s) => (s.table === undefined) !== (s.query === undefined), { message: 'give either table or query', path: ['table'] }),
 ]);
@@ -20,34 +24,34 @@ const encodingSchema = z.enum(['utf-8', 'gbk', 'gb18030']);
 
 export const createAssetBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    businessOwner: z.string().trim().max(200).default(''),
-    systemOfOrigin: z.string().trim().max(200).default(''),
-    storage: z.enum(['local', 'cloud']).default('local'),
+    name: labelled(z.string().trim().min(1).max(200), lbl('名称', 'Name')),
+    businessOwner: labelled(z.string().trim().max(200).default(''), lbl('业务负责人', 'Business owner')),
+    systemOfOrigin: labelled(z.string().trim().max(200).default(''), lbl('来源系统', 'System of origin')),
+    storage: labelled(z.enum(['local', 'cloud']).default('local'), lbl('存储位置', 'Storage')),
     /** Default: the file extension, or `table` / `query`. */
-    format: z.string().trim().max(50).optional(),
-    notes: z.string().max(5000).default(''),
-    source: assetSourceSchema,
-    encoding: encodingSchema.nullable().optional(),
-    sheet: z.string().trim().min(1).max(200).nullable().optional(),
-    keyColumns: z.array(z.string().min(1).max(200)).max(10).default([]),
+    format: labelled(z.string().trim().max(50).optional(), lbl('格式', 'Format')),
+    notes: labelled(z.string().max(5000).default(''), lbl('备注', 'Notes')),
+    source: labelled(assetSourceSchema, lbl('数据来源', 'Source')),
+    encoding: labelled(encodingSchema.nullable().optional(), lbl('文件编码', 'File encoding')),
+    sheet: labelled(z.string().trim().min(1).max(200).nullable().optional(), lbl('工作表', 'Sheet')),
+    keyColumns: labelled(z.array(z.string().min(1).max(200)).max(10).default([]), lbl('主键列', 'Key columns')),
     /** Profile right away (default: yes for files, no for connections). */
-    profile: z.boolean().optional(),
+    profile: labelled(z.boolean().optional(), lbl('立即剖析', 'Profile now')),
   })
   .openapi('CreateDataAsset');
 export type CreateAssetInput = z.infer<typeof createAssetBodySchema>;
 
 export const updateAssetBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    businessOwner: z.string().trim().max(200),
-    systemOfOrigin: z.string().trim().max(200),
-    storage: z.enum(['local', 'cloud']),
-    format: z.string().trim().min(1).max(50),
-    notes: z.string().max(5000),
-    encoding: encodingSchema.nullable(),
-    sheet: z.string().trim().min(1).max(200).nullable(),
-    keyColumns: z.array(z.string().min(1).max(200)).max(10),
+    name: labelled(z.string().trim().min(1).max(200), lbl('名称', 'Name')),
+    businessOwner: labelled(z.string().trim().max(200), lbl('业务负责人', 'Business owner')),
+    systemOfOrigin: labelled(z.string().trim().max(200), lbl('来源系统', 'System of origin')),
+    storage: labelled(z.enum(['local', 'cloud']), lbl('存储位置', 'Storage')),
+    format: labelled(z.string().trim().min(1).max(50), lbl('格式', 'Format')),
+    notes: labelled(z.string().max(5000), lbl('备注', 'Notes')),
+    encoding: labelled(encodingSchema.nullable(), lbl('文件编码', 'File encoding')),
+    sheet: labelled(z.string().trim().min(1).max(200).nullable(), lbl('工作表', 'Sheet')),
+    keyColumns: labelled(z.array(z.string().min(1).max(200)).max(10), lbl('主键列', 'Key columns')),
   })
   .partial()
   .openapi('UpdateDataAsset');
@@ -164,9 +168,9 @@ export const failureViewSchema = z
 export type FailureView = z.infer<typeof failureViewSchema>;
 
 export const failureQuerySchema = z.object({
-  ruleId: z.string().max(64).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ruleId: labelled(z.string().max(64).optional(), lbl('规则', 'Rule')),
+  offset: labelled(z.coerce.number().int().min(0).default(0), lbl('起始位置', 'Offset')),
+  limit: labelled(z.coerce.number().int().min(1).max(1000).default(100), lbl('每页条数', 'Page size')),
 });
 
 export const cleansePreviewSchema = z

@@ -35,7 +35,7 @@ export async function getAssetRow(db: DbExecutor, projectId: string, assetId: st
     .where('id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'data asset', id: assetId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset', id: assetId });
   return row;
 }
 
@@ -243,7 +243,7 @@ export async function createAsset(
       upload = await getUploadPath(db, projectId, input.source.uploadId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.uploadId' }]);
       throw error;
     }
     format ??= extname(upload.view.originalName).replace('.', '').toLowerCase() || 'csv';
@@ -252,7 +252,7 @@ export async function createAsset(
       await getConnectionRow(db.kysely, projectId, input.source.connectionId);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND')
-        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId', reason: 'not found in this project' }]);
+        throw new AppError('NOT_FOUND', error.params, [{ field: 'source.connectionId' }]);
       throw error;
     }
     if (input.source.query !== undefined && !isQueryText(input.source.query))
@@ -449,7 +449,7 @@ export async function getProfileRun(db: Db, projectId: string, assetId: string, 
     .where('asset_id', '=', assetId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'profile run', id: runId });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_profile_run', id: runId });
   const progress = await jobProgress(db.kysely, [row]);
   return { ...presentRun(row, row.job_id ? (progress.get(row.job_id) ?? null) : null), profile: parseJson<unknown>(row.result, null) };
 }

@@ -50,6 +50,7 @@ import {
   startProfileRun,
   updateAsset,
 } from './data-asset.service';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const base = '/api/v1/projects/{id}/data-assets';
 const tags = ['data-assets'];
@@ -234,7 +235,10 @@ const exportRoute = defineRoute(
     summary: 'Every failing row of a rule run as XLSX or CSV (Chinese headers)',
     request: {
       params: profileRunParamsSchema,
-      query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), ruleId: z.string().max(64).optional() }),
+      query: z.object({
+        format: labelled(z.enum(['xlsx', 'csv']).default('xlsx'), lbl('导出格式', 'Format')),
+        ruleId: labelled(z.string().max(64).optional(), lbl('规则', 'Rule')),
+      }),
     },
     responses: {
       200: fileResponse([MEDIA_TYPE.xlsx, MEDIA_TYPE.csv]),
@@ -262,7 +266,10 @@ const previewRoute = defineRoute(
     path: `${base}/{assetId}/cleansing/preview`,
     tags,
     summary: 'Preview a cleansing recipe (given, else the stored one): before/after counts and samples; nothing is written',
-    request: { params: assetParamsSchema, body: jsonBody(z.object({ recipe: cleanseRecipeSchema.optional() })) },
+    request: {
+      params: assetParamsSchema,
+      body: jsonBody(z.object({ recipe: labelled(cleanseRecipeSchema.optional(), lbl('清洗步骤', 'Cleansing recipe')) })),
+    },
     responses: { 200: jsonResponse(cleansePreviewSchema), ...errorResponses },
   },
 );

@@ -1,32 +1,44 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema } from '../../server/common-schemas';
 import { ERP_MODULES } from '../projects/project.schema';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
+
+// Labels as the goal form shows them (web/src/i18n: goals.*), for validation messages.
+const statement = labelled(z.string().trim().min(1).max(500), lbl('目标描述', 'Goal statement'));
+const kpiName = labelled(z.string().trim().max(100), lbl('KPI 名称', 'KPI name'));
+const kpiUnit = labelled(z.string().trim().max(30), lbl('单位', 'Unit'));
+const baseline = labelled(z.number().finite(), lbl('基线', 'Baseline'));
+const target = labelled(z.number().finite(), lbl('目标值', 'Target'));
+const direction = labelled(z.enum(['increase', 'decrease']), lbl('改进方向', 'Direction'));
+const deadline = labelled(dateSchema, lbl('截止日期', 'Deadline'));
+const ownerMemberId = labelled(z.string().max(64), lbl('负责人', 'Owner'));
+const goalModule = labelled(z.enum(ERP_MODULES), lbl('模块', 'Module'));
 
 const goalFields = {
-  statement: z.string().trim().min(1).max(500),
-  kpiName: z.string().trim().max(100).nullable().default(null),
-  kpiUnit: z.string().trim().max(30).nullable().default(null),
-  baseline: z.number().finite().nullable().default(null),
-  target: z.number().finite().nullable().default(null),
-  direction: z.enum(['increase', 'decrease']).default('increase'),
-  deadline: dateSchema.nullable().default(null),
-  ownerMemberId: z.string().max(64).nullable().default(null),
-  module: z.enum(ERP_MODULES).nullable().default(null),
+  statement,
+  kpiName: kpiName.nullable().default(null),
+  kpiUnit: kpiUnit.nullable().default(null),
+  baseline: baseline.nullable().default(null),
+  target: target.nullable().default(null),
+  direction: direction.default('increase'),
+  deadline: deadline.nullable().default(null),
+  ownerMemberId: ownerMemberId.nullable().default(null),
+  module: goalModule.nullable().default(null),
 };
 
 export const createGoalBodySchema = z.object(goalFields).openapi('CreateGoalBody');
 
 export const updateGoalBodySchema = z
   .object({
-    statement: goalFields.statement.optional(),
-    kpiName: z.string().trim().max(100).nullable().optional(),
-    kpiUnit: z.string().trim().max(30).nullable().optional(),
-    baseline: z.number().finite().nullable().optional(),
-    target: z.number().finite().nullable().optional(),
-    direction: z.enum(['increase', 'decrease']).optional(),
-    deadline: dateSchema.nullable().optional(),
-    ownerMemberId: z.string().max(64).nullable().optional(),
-    module: z.enum(ERP_MODULES).nullable().optional(),
+    statement: statement.optional(),
+    kpiName: kpiName.nullable().optional(),
+    kpiUnit: kpiUnit.nullable().optional(),
+    baseline: baseline.nullable().optional(),
+    target: target.nullable().optional(),
+    direction: direction.optional(),
+    deadline: deadline.nullable().optional(),
+    ownerMemberId: ownerMemberId.nullable().optional(),
+    module: goalModule.nullable().optional(),
   })
   .strict()
   .openapi('UpdateGoalBody');
@@ -80,9 +92,9 @@ export const goalParamsSchema = z.object({
 
 export const measurementBodySchema = z
   .object({
-    measuredOn: dateSchema,
-    value: z.number().finite(),
-    note: z.string().max(500).default(''),
+    measuredOn: labelled(dateSchema, lbl('测量日期', 'Measured on')),
+    value: labelled(z.number().finite(), lbl('数值', 'Value')),
+    note: labelled(z.string().max(500), lbl('备注', 'Note')).default(''),
   })
   .openapi('KpiMeasurementBody');
 
@@ -102,17 +114,20 @@ export const ROI_ITEM_KINDS = ['one_off_cost', 'recurring_cost', 'benefit'] as c
 
 export const roiItemBodySchema = z
   .object({
-    kind: z.enum(ROI_ITEM_KINDS),
-    label: z.string().trim().min(1).max(100),
-    amount: z.number().finite().min(0).max(1e13),
+    kind: labelled(z.enum(ROI_ITEM_KINDS), lbl('类型', 'Kind')),
+    label: labelled(z.string().trim().min(1).max(100), lbl('名称', 'Label')),
+    amount: labelled(z.number().finite().min(0).max(1e13), lbl('金额', 'Amount')),
   })
   .openapi('RoiItemBody');
 
 export const roiSettingsBodySchema = z
   .object({
-    horizonYears: z.number().int().min(1).max(30),
-    discountRate: z.number().min(0).max(1).openapi({ description: 'Yearly rate as a fraction: 0.08 = 8 %' }),
-    currency: z.string().trim().min(1).max(10).default('CNY'),
+    horizonYears: labelled(z.number().int().min(1).max(30), lbl('测算年限', 'Horizon')),
+    discountRate: labelled(
+      z.number().min(0).max(1).openapi({ description: 'Yearly rate as a fraction: 0.08 = 8 %' }),
+      lbl('折现率', 'Discount rate'),
+    ),
+    currency: labelled(z.string().trim().min(1).max(10), lbl('币种', 'Currency')).default('CNY'),
   })
   .openapi('RoiSettingsBody');
 

@@ -59,6 +59,7 @@ describeEachDialect('migration demo content', (dialect) => {
     if (!plan.order.some((o) => o.ready)) {
       // Without the data-assets demo no object has a source yet.
       expect(response.status).toBe(400);
+      expect((await readJson<{ error: { code: string } }>(response)).error.code).toBe('MIGRATION_RUN_NOTHING_READY');
       return;
     }
     expect(response.status, await response.clone().text()).toBe(202);

@@ -14,7 +14,7 @@ import { formatSourceValue } from '../../engines/sources/format-source-value';
 import { describeSource, openSource } from '../../engines/sources/open-source';
 import { quoteTableName } from '../../engines/sources/quote-table-name';
 import type { OpenSourceOptions, SourceRowBatch, SourceValue, TabularSource } from '../../engines/sources/source-types';
-import { AppError, badInput, type Locale } from '../../shared/app-error';
+import { AppError, type Locale } from '../../shared/app-error';
 import { connectionUrl, getConnectionRow } from '../cutover/connection.service';
 import type { ResolvedSource } from '../cutover/source-resolver';
 import { materializeCleanedAsset, resolveDataAssetSource } from '../data-assets/data-asset-source';
@@ -72,7 +72,7 @@ export async function resolveTargetSpec(
 ): Promise<{ url: string; spec: ReturnType<typeof parseTargetSpec> }> {
   const row = await getConnectionRow(db.kysely, projectId, target.connectionId);
   if (row.kind !== 'postgres' && row.kind !== 'sqlite') {
-    throw badInput('target.connectionId', `"${row.name}" is a ${row.kind} connection; migration targets PostgreSQL or SQLite`);
+    throw new AppError('MIGRATION_TARGET_CONNECTION_KIND', { name: row.name, kind: row.kind }, [{ field: 'target.connectionId' }]);
   }
   const url = connectionUrl(row, dataDir);
   return { url, spec: parseTargetSpec(`${url}#${target.table}`, dataDir, 'target') };
@@ -91,6 +91,12 @@ function legacyKeyOf(row: readonly SourceValue[], positions: number[]): string |
 
 function en(locale: Locale): boolean {
   return locale === 'en';
+}
+
+/** The 400 for a mapping or key column the source does not have, listing the columns it has. */
+function sourceColumnMissing(source: TabularSource, column: string, field: string): AppError {
+  const params = { source: source.description, column, columns: source.columns.join(', ') };
+  return new AppError('MIGRATION_SOURCE_COLUMN_MISSING', params, [{ field }]);
 }
 
 /**
@@ -121,9 +127,7 @@ class MappedSource implements TabularSource {
     this.columns = mapping.map((m) => m.target);
     const indexOf = (name: string, at: number): number => {
       const i = inner.columns.indexOf(name);
-      if (i < 0) {
-        throw badInput(`mapping[${at}].source`, `"${name}" is not a column of ${inner.description} (columns: ${inner.columns.join(', ')})`);
-      }
+      if (i < 0) throw sourceColumnMissing(inner, name, `mapping[${at}].source`);
       return i;
     };
     this.plans = mapping.map((entry, at) => {
@@ -219,7 +223,7 @@ export interface ObjectLoadInput {
 function openMapped(input: ObjectLoadInput, inner: TabularSource): MappedSource {
   const keyPositions = input.object.keyColumns.map((k, i) => {
     const at = inner.columns.indexOf(k);
-    if (at < 0) throw badInput(`keyColumns[${i}]`, `"${k}" is not a column of ${inner.description} (columns: ${inner.columns.join(', ')})`);
+    if (at < 0) throw sourceColumnMissing(inner, k, `keyColumns[${i}]`);
     return at;
   });
   return new MappedSource(inner, input.object.mapping, keyPositions, input.lookups, input.objectNames, input.locale);
@@ -245,11 +249,14 @@ export async function loadObjectIntoTable(
   const targetColumns = new Set(table.columns.map((c) => c.name));
   object.mapping.forEach((m, i) => {
     if (!targetColumns.has(m.target)) {
-      throw badInput(`mapping[${i}].target`, `${table.name} has no column "${m.target}" (columns: ${[...targetColumns].join(', ')})`);
+      const params = { table: table.name, column: m.target, columns: [...targetColumns].join(', ') };
+      throw new AppError('MIGRATION_TABLE_COLUMN_MISSING', params, [{ field: `mapping[${i}].target` }]);
     }
   });
   object.sumColumns.forEach((c, i) => {
-    if (!object.mapping.some((m) => m.target === c)) throw badInput(`sumColumns[${i}]`, `"${c}" is not a mapped column`);
+    if (!object.mapping.some((m) => m.target === c)) {
+      throw new AppError('MIGRATION_SUM_COLUMN_UNMAPPED', { column: c }, [{ field: `sumColumns[${i}]` }]);
+    }
   });
   const mapped = openMapped(input, await openInner(input));
   const accepted = input.simulate ? null : CsvWriter.toFile(join(input.workDir, `${input.filePrefix}-accepted.csv`), mapped.columns);
@@ -517,9 +524,12 @@ export async function checkAfterLoad(
   }
 }
 
-/** An engine or source error as a message safe to store and show (paths and passwords replaced). */
-export function errorMessage(error: unknown, hide: { label: string; hide: string[] }[]): string {
-  let text = error instanceof AppError || error instanceof Error ? error.message : String(error);
+/**
+ * An engine or source error as a message safe to store and show (paths and passwords replaced); a
+ * documented error in the run's language, since the batch keeps the text and not the code.
+ */
+export function errorMessage(error: unknown, hide: { label: string; hide: string[] }[], locale: Locale): string {
+  let text = error instanceof AppError ? error.localizedMessage(locale) : error instanceof Error ? error.message : String(error);
   for (const h of hide) for (const hidden of h.hide) text = text.split(hidden).join(h.label);
   return text;
 }

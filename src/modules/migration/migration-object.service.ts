@@ -1,6 +1,6 @@
 import type { Db, DbExecutor } from '../../db/connection';
 import type { MigrationObjectTable } from '../../db/schema-migration';
-import { AppError, badInput, notFound, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
@@ -185,19 +185,21 @@ export async function getObject(db: DbExecutor, projectId: string, objectId: str
 type Fields = Omit<CreateObjectInput, 'name'> & { name: string };
 
 /** Checks references and rules of an object's fields against the project; throws naming the field. */
-async function validateFields(tx: DbExecutor, projectId: string, objectId: string, fields: Fields, locale: Locale): Promise<void> {
+async function validateFields(tx: DbExecutor, projectId: string, objectId: string, fields: Fields): Promise<void> {
   const others = (await listObjectRows(tx, projectId)).filter((o) => o.row.id !== objectId);
   if (others.some((o) => o.row.name === fields.name)) {
-    throw new AppError('CONFLICT', { summary: `a migration object named "${fields.name}" already exists in this project` }, [
-      { field: 'name', reason: 'is taken' },
-    ]);
+    throw new AppError('MIGRATION_OBJECT_NAME_TAKEN', { name: fields.name }, [{ field: 'name' }]);
   }
   const ids = new Set(others.map((o) => o.row.id));
   fields.dependsOn.forEach((dep, i) => {
-    if (dep === objectId) throw badInput(`dependsOn[${i}]`, `"${fields.name}" cannot depend on itself`);
-    if (!ids.has(dep)) throw badInput(`dependsOn[${i}]`, `migration object ${dep} does not exist in this project`);
+    if (dep === objectId) throw new AppError('MIGRATION_OBJECT_SELF_DEPENDENCY', { name: fields.name }, [{ field: `dependsOn[${i}]` }]);
+    if (!ids.has(dep)) throw new AppError('MIGRATION_OBJECT_UNKNOWN', { id: dep }, [{ field: `dependsOn[${i}]` }]);
   });
-  if (new Set(fields.dependsOn).size !== fields.dependsOn.length) throw badInput('dependsOn', 'lists an object twice');
+  const twice = fields.dependsOn.find((dep, i) => fields.dependsOn.indexOf(dep) !== i);
+  if (twice !== undefined) {
+    const name = others.find((o) => o.row.id === twice)?.row.name ?? twice;
+    throw new AppError('MIGRATION_DEPENDENCY_DUPLICATE', { name }, [{ field: 'dependsOn' }]);
+  }
   const nodes = [
     ...others.map((o) => ({
       id: o.row.id,
@@ -209,7 +211,7 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
     { id: objectId, name: fields.name, category: fields.category, sortWeight: fields.sortWeight, dependsOn: fields.dependsOn },
   ];
   const cycle = findDependencyCycle(nodes);
-  if (cycle) throw cycleError(cycle, locale);
+  if (cycle) throw cycleError(cycle);
 
   const source = fields.source;
   if (source?.type === 'upload') {
@@ -219,10 +221,12 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
       .where('id', '=', source.uploadId)
       .where('project_id', '=', projectId)
       .executeTakeFirst();
-    if (!upload) throw badInput('source.uploadId', `upload ${source.uploadId} does not exist in this project`);
+    if (!upload) throw new AppError('MIGRATION_SOURCE_UPLOAD_UNKNOWN', { id: source.uploadId }, [{ field: 'source.uploadId' }]);
   } else if (source?.type === 'asset') {
     const assets = await assetNames(tx, projectId);
-    if (!assets.has(source.assetId)) throw badInput('source.assetId', `data asset ${source.assetId} does not exist in this project`);
+    if (!assets.has(source.assetId)) {
+      throw new AppError('MIGRATION_SOURCE_ASSET_UNKNOWN', { id: source.assetId }, [{ field: 'source.assetId' }]);
+    }
   }
 
   const target = fields.target;
@@ -233,38 +237,49 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
       .where('id', '=', target.connectionId)
       .where('project_id', '=', projectId)
       .executeTakeFirst();
-    if (!connection) throw badInput('target.connectionId', `connection ${target.connectionId} does not exist in this project`);
+    if (!connection) {
+      throw new AppError('MIGRATION_TARGET_CONNECTION_UNKNOWN', { id: target.connectionId }, [{ field: 'target.connectionId' }]);
+    }
     if (connection.kind !== 'postgres' && connection.kind !== 'sqlite') {
-      throw badInput(
-        'target.connectionId',
-        `"${connection.name}" is a ${connection.kind} connection; migration targets PostgreSQL or SQLite`,
-      );
+      throw new AppError('MIGRATION_TARGET_CONNECTION_KIND', { name: connection.name, kind: connection.kind }, [
+        { field: 'target.connectionId' },
+      ]);
     }
   } else if (target?.type === 'file') {
     const seen = new Set<string>();
     target.columns.forEach((c, i) => {
-      if (seen.has(c)) throw badInput(`target.columns[${i}]`, `"${c}" appears twice in the template`);
+      if (seen.has(c)) throw new AppError('MIGRATION_TEMPLATE_COLUMN_DUPLICATE', { column: c }, [{ field: `target.columns[${i}]` }]);
       seen.add(c);
     });
     target.keyColumns.forEach((k, i) => {
-      if (!seen.has(k)) throw badInput(`target.keyColumns[${i}]`, `"${k}" is not a column of the template`);
+      if (!seen.has(k)) {
+        throw new AppError('MIGRATION_TEMPLATE_COLUMN_MISSING', { column: k, columns: target.columns.join(', ') }, [
+          { field: `target.keyColumns[${i}]` },
+        ]);
+      }
     });
   }
 
   const targets = new Set<string>();
   fields.mapping.forEach((entry, i) => {
-    if (targets.has(entry.target)) throw badInput(`mapping[${i}].target`, `column "${entry.target}" is mapped twice`);
+    if (targets.has(entry.target)) {
+      throw new AppError('MIGRATION_MAPPING_TARGET_DUPLICATE', { column: entry.target }, [{ field: `mapping[${i}].target` }]);
+    }
     targets.add(entry.target);
     if (target?.type === 'file' && !target.columns.includes(entry.target)) {
-      throw badInput(`mapping[${i}].target`, `"${entry.target}" is not a column of the import template (${target.columns.join(', ')})`);
+      throw new AppError('MIGRATION_TEMPLATE_COLUMN_MISSING', { column: entry.target, columns: target.columns.join(', ') }, [
+        { field: `mapping[${i}].target` },
+      ]);
     }
     if (entry.kind === 'key_map' && !fields.dependsOn.includes(entry.objectId)) {
       const name = others.find((o) => o.row.id === entry.objectId)?.row.name ?? entry.objectId;
-      throw badInput(`mapping[${i}].objectId`, `looks up the key map of "${name}", so "${fields.name}" must depend on it`);
+      throw new AppError('MIGRATION_KEY_MAP_NOT_DEPENDENCY', { dependency: name, name: fields.name }, [
+        { field: `mapping[${i}].objectId` },
+      ]);
     }
   });
   fields.sumColumns.forEach((c, i) => {
-    if (!targets.has(c)) throw badInput(`sumColumns[${i}]`, `"${c}" is not a mapped target column`);
+    if (!targets.has(c)) throw new AppError('MIGRATION_SUM_COLUMN_UNMAPPED', { column: c }, [{ field: `sumColumns[${i}]` }]);
   });
 }
 
@@ -277,7 +292,7 @@ export async function createObject(db: Db, actor: Actor, projectId: string, inpu
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const id = newId();
-    await validateFields(tx, projectId, id, input, locale);
+    await validateFields(tx, projectId, id, input);
     const now = nowIso();
     const row: MigrationObjectTable = {
       id,
@@ -329,7 +344,7 @@ export async function updateObject(
       onError: input.onError ?? (before.row.on_error as 'skip' | 'stop'),
       batchSize: input.batchSize ?? before.row.batch_size,
     };
-    await validateFields(tx, projectId, objectId, fields, locale);
+    await validateFields(tx, projectId, objectId, fields);
     const after: MigrationObjectTable = {
       ...before.row,
       name: fields.name,
@@ -361,12 +376,15 @@ export async function updateObject(
 }
 
 /** Deletes an object no other object depends on (409 naming the dependents otherwise). */
-export async function deleteObject(db: Db, actor: Actor, projectId: string, objectId: string): Promise<void> {
+export async function deleteObject(db: Db, actor: Actor, projectId: string, objectId: string, locale: Locale): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getObjectRow(tx, projectId, objectId);
     const dependents = (await listObjectRows(tx, projectId)).filter((o) => o.dependsOn.includes(objectId)).map((o) => o.row.name);
     if (dependents.length > 0) {
-      throw new AppError('CONFLICT', { summary: `"${before.row.name}" is a dependency of: ${dependents.join(', ')}` });
+      throw new AppError('MIGRATION_OBJECT_HAS_DEPENDENTS', {
+        name: before.row.name,
+        dependents: dependents.join(locale === 'en' ? ', ' : '、'),
+      });
     }
     await tx.deleteFrom('migration_key_map').where('object_id', '=', objectId).execute();
     await tx.deleteFrom('migration_object').where('id', '=', objectId).execute();
@@ -381,11 +399,7 @@ export async function deleteObject(db: Db, actor: Actor, projectId: string, obje
 }
 
 /** The objects in load order with their dependency levels, or 409 naming a cycle. */
-export async function orderedObjects(
-  db: DbExecutor,
-  projectId: string,
-  locale: Locale,
-): Promise<{ object: MigrationObject; level: number }[]> {
+export async function orderedObjects(db: DbExecutor, projectId: string): Promise<{ object: MigrationObject; level: number }[]> {
   const objects = await listObjectRows(db, projectId);
   const nodes = objects.map((o) => ({
     id: o.row.id,
@@ -395,13 +409,13 @@ export async function orderedObjects(
     dependsOn: o.dependsOn,
     object: o,
   }));
-  return deriveLoadOrder(nodes, locale).map(({ node, level }) => ({ object: node.object, level }));
+  return deriveLoadOrder(nodes).map(({ node, level }) => ({ object: node.object, level }));
 }
 
 /** The migration plan: load order, levels and dependency edges (for the graph). */
 export async function getPlan(db: Db, projectId: string, locale: Locale): Promise<PlanView> {
   await getProjectRow(db.kysely, projectId);
-  const ordered = await orderedObjects(db.kysely, projectId, locale);
+  const ordered = await orderedObjects(db.kysely, projectId);
   return {
     order: ordered.map(({ object, level }, i) => ({
       seq: i + 1,

@@ -1,4 +1,4 @@
-import { AppError, type Locale } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { MIGRATION_CATEGORIES, type MigrationCategory } from './migration.schema';
 
 /** What the ordering needs of an object. */
@@ -42,10 +42,8 @@ export function findDependencyCycle(nodes: readonly OrderNode[]): string[] | nul
 }
 
 /** The 409 naming a cycle, e.g. "迁移对象的依赖成环：物料 → 供应商 → 物料". */
-export function cycleError(cycle: string[], locale: Locale): AppError {
-  const path = cycle.join(' → ');
-  const summary = locale === 'en' ? `the dependencies of the migration objects form a cycle: ${path}` : `迁移对象的依赖成环：${path}`;
-  return new AppError('CONFLICT', { summary }, [{ field: 'dependsOn', reason: path }]);
+export function cycleError(cycle: string[]): AppError {
+  return new AppError('MIGRATION_OBJECT_CYCLE', { path: cycle.join(' → ') }, [{ field: 'dependsOn' }]);
 }
 
 const WEIGHT: Record<MigrationCategory, number> = Object.fromEntries(MIGRATION_CATEGORIES.map((c, i) => [c, i])) as Record<
@@ -60,9 +58,9 @@ const WEIGHT: Record<MigrationCategory, number> = Object.fromEntries(MIGRATION_C
  * history object without dependencies before opening balances that depend on the chart of accounts.)
  * Returns the objects with their dependency level (longest chain below them), or throws the cycle.
  */
-export function deriveLoadOrder<T extends OrderNode>(nodes: readonly T[], locale: Locale): { node: T; level: number }[] {
+export function deriveLoadOrder<T extends OrderNode>(nodes: readonly T[]): { node: T; level: number }[] {
   const cycle = findDependencyCycle(nodes);
-  if (cycle) throw cycleError(cycle, locale);
+  if (cycle) throw cycleError(cycle);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const level = new Map<string, number>();
   const levelOf = (node: T): number => {

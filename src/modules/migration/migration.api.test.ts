@@ -6,9 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabaseUrl, describeEachDialect } from '../../../test/db-harness';
 import { createTestApi, readJson, type TestApi } from '../../../test/api-harness';
+import { expectError, type ErrorBody } from './migration-test-support';
 import type { ObjectView, PlanView, RunView } from './migration.schema';
-
-type ErrorBody = { error: { code: string; message: string; details: { field: string; reason: string }[] } };
 
 const CUSTOMERS = '客户编码,客户名称,信用额度,等级\nC001,甲公司,1000.50,A\nC002,乙公司,abc,B\nC003,丙公司,200,A\n';
 const ORDERS = '订单号,客户,金额\nO1,C001,10.5\nO2,C002,20\nO3,C003,30\n';
@@ -139,8 +138,13 @@ describeEachDialect('data migration API', (dialect) => {
       sumColumns: ['amount'],
     };
     const notDependent = await api.call('POST', `${base}/migration/objects`, { cookie, body: orderBody });
-    expect(notDependent.status).toBe(400);
-    expect((await readJson<ErrorBody>(notDependent)).error.details[0]!.field).toBe('mapping[1].objectId');
+    await expectError(
+      notDependent,
+      400,
+      'MIGRATION_KEY_MAP_NOT_DEPENDENCY',
+      'mapping[1].objectId',
+      '字段映射引用了“客户”的键映射，因此“销售订单”必须依赖“客户”',
+    );
 
     const second = await api.call('POST', `${base}/migration/objects`, { cookie, body: { ...orderBody, dependsOn: [customer.id] } });
     expect(second.status, await second.clone().text()).toBe(201);
@@ -148,7 +152,7 @@ describeEachDialect('data migration API', (dialect) => {
     expect(order.dependsOn).toEqual([{ id: customer.id, name: '客户' }]);
 
     const duplicate = await api.call('POST', `${base}/migration/objects`, { cookie, body: { name: '客户', category: 'master' } });
-    expect(duplicate.status).toBe(409);
+    await expectError(duplicate, 409, 'MIGRATION_OBJECT_NAME_TAKEN', 'name', '本项目已有名为“客户”的迁移对象');
     const unconfigured = await api.call('POST', `${base}/migration/objects`, { cookie, body: { name: '历史凭证', category: 'history' } });
     expect((await readJson<ObjectView>(unconfigured)).issues).toContain('未配置数据源');
 
@@ -164,7 +168,9 @@ describeEachDialect('data migration API', (dialect) => {
 
     const cycle = await api.call('PATCH', `${base}/migration/objects/${customer.id}`, { cookie, body: { dependsOn: [order.id] } });
     expect(cycle.status).toBe(409);
-    expect((await readJson<ErrorBody>(cycle)).error.message).toMatch(/客户 → 销售订单 → 客户|销售订单 → 客户 → 销售订单/);
+    const cycleError = (await readJson<ErrorBody>(cycle)).error;
+    expect([cycleError.code, cycleError.details[0]?.field]).toEqual(['MIGRATION_OBJECT_CYCLE', 'dependsOn']);
+    expect(cycleError.message).toMatch(/^迁移对象的依赖成环：(客户 → 销售订单 → 客户|销售订单 → 客户 → 销售订单)$/);
     const english = await api.call('PATCH', `${base}/migration/objects/${customer.id}`, {
       cookie,
       body: { dependsOn: [order.id] },
@@ -173,7 +179,7 @@ describeEachDialect('data migration API', (dialect) => {
     expect((await readJson<ErrorBody>(english)).error.message).toContain('form a cycle');
 
     const inUse = await api.call('DELETE', `${base}/migration/objects/${customer.id}`, { cookie });
-    expect(inUse.status).toBe(409);
+    await expectError(inUse, 409, 'MIGRATION_OBJECT_HAS_DEPENDENTS', null, '“客户”仍被以下迁移对象依赖，无法删除：销售订单');
     const history = (await readJson<{ items: ObjectView[] }>(await api.call('GET', `${base}/migration/objects`, { cookie }))).items.find(
       (o) => o.name === '历史凭证',
     )!;
@@ -268,23 +274,29 @@ describeEachDialect('data migration API', (dialect) => {
 
   it('rolls back behind a confirmation, dependents first, leaving the target as before', async () => {
     const wrong = await api.call('POST', `${base}/migration/runs/${realRun.id}/rollback`, { cookie, body: { confirm: 'x' } });
-    expect(wrong.status).toBe(400);
-    expect((await readJson<ErrorBody>(wrong)).error.details[0]!.field).toBe('confirm');
+    await expectError(wrong, 400, 'MIGRATION_ROLLBACK_CONFIRM_NUMBER', 'confirm', `请输入迁移编号 ${realRun.number} 以确认回滚`);
+    const wrongName = await api.call('POST', `${base}/migration/batches/${realRun.batches[1]!.id}/rollback`, {
+      cookie,
+      body: { confirm: '客户' },
+    });
+    await expectError(wrongName, 400, 'MIGRATION_ROLLBACK_CONFIRM_NAME', 'confirm', '请输入对象名称“销售订单”以确认回滚');
     const simulated = (await readJson<{ items: RunView[] }>(await api.call('GET', `${base}/migration/runs`, { cookie }))).items.find(
       (r) => r.mode === 'simulate',
     )!;
-    expect(
-      (await api.call('POST', `${base}/migration/runs/${simulated.id}/rollback`, { cookie, body: { confirm: String(simulated.number) } }))
-        .status,
-    ).toBe(409);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${simulated.id}/rollback`, { cookie, body: { confirm: String(simulated.number) } }),
+      409,
+      'MIGRATION_ROLLBACK_SIMULATION',
+      null,
+      '模拟迁移没有改变目标，无需回滚',
+    );
 
     // 客户 of the first real run still has 销售订单 rows depending on it.
     const blocked = await api.call('POST', `${base}/migration/batches/${realRun.batches[0]!.id}/rollback`, {
       cookie,
       body: { confirm: '客户' },
     });
-    expect(blocked.status).toBe(409);
-    expect((await readJson<ErrorBody>(blocked)).error.message).toContain('销售订单');
+    await expectError(blocked, 409, 'MIGRATION_ROLLBACK_DEPENDENTS_LOADED', null, /^请先回滚依赖它的对象：销售订单（第 \d+ 次迁移）/);
 
     const rolledRerun = await rollback(`runs/${rerun.id}`, String(rerun.number));
     expect(rolledRerun.status).toBe('rolled_back');
@@ -298,6 +310,13 @@ describeEachDialect('data migration API', (dialect) => {
     expect(rest.rollbacks.every((r) => r.status === 'succeeded')).toBe(true);
     expect(await count('customer')).toBe(0);
     expect(await count('sales_order')).toBe(0);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${realRun.id}/rollback`, { cookie, body: { confirm: String(realRun.number) } }),
+      409,
+      'MIGRATION_ROLLBACK_NOTHING_LOADED',
+      null,
+      '没有可回滚的已加载批次',
+    );
     const keyMap = await readJson<{ total: number }>(await api.call('GET', `${base}/migration/objects/${customer.id}/key-map`, { cookie }));
     expect(keyMap.total).toBe(0);
   });
@@ -307,6 +326,13 @@ describeEachDialect('data migration API', (dialect) => {
     const response = await api.call('POST', `${base}/migration/runs`, { cookie, body: { mode: 'real' } });
     expect(response.status, await response.clone().text()).toBe(202);
     const { run } = await readJson<{ run: RunView }>(response);
+    await expectError(
+      await api.call('POST', `${base}/migration/runs/${run.id}/rollback`, { cookie, body: { confirm: String(run.number) } }),
+      409,
+      'MIGRATION_RUN_IN_PROGRESS',
+      null,
+      `第 ${run.number} 次迁移或其回滚仍在进行中，请等其结束后再回滚`,
+    );
     // What a worker killed during the first object's load leaves behind: the run and that batch
     // 'running', the job 'running' with a heartbeat long gone; the target's load transaction died with it.
     const { job_id: jobId } = await api.db.kysely
@@ -390,7 +416,13 @@ describeEachDialect('data migration API', (dialect) => {
       cookie,
       body: { mode: 'simulate', objectIds: [(await readJson<ObjectView>(created)).id] },
     });
-    expect(named.status).toBe(400);
+    await expectError(
+      named,
+      400,
+      'MIGRATION_RUN_OBJECT_NOT_READY',
+      'objectIds',
+      '“历史凭证”无法迁移：未配置数据源；未配置迁移目标；未配置字段映射',
+    );
     const run = await startRun({ mode: 'simulate' });
     expect(run.status).toBe('succeeded');
     expect(run.batches.map((b) => [b.objectName, b.status])).toEqual([

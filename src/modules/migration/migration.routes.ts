@@ -7,7 +7,10 @@ import { defineRoute } from '../../server/define-route';
 import { AppError } from '../../shared/app-error';
 import { bindJobRuntime } from '../jobs/job-runtime';
 import { createObject, deleteObject, getObject, getPlan, listObjects, updateObject } from './migration-object.service';
-import { getBatchRow, exportKeyMapCsv, getRun, listKeyMap, listRuns, startRollback, startRun } from './migration-run.service';
+import { exportKeyMapCsv, listKeyMap } from './migration-key-map';
+import { startRollback } from './migration-rollback-start';
+import { startRun } from './migration-run-start';
+import { getBatchRow, getRun, listRuns } from './migration-run-view';
 import { listTargetColumns, listTargetTables, readSourceColumns } from './migration-schema-info';
 import {
   batchParamsSchema,
@@ -279,7 +282,7 @@ export function registerMigrationRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(deleteObjectRoute, async (c) => {
     const { id, objectId } = c.req.valid('param');
-    await deleteObject(c.var.db, c.var.actor, id, objectId);
+    await deleteObject(c.var.db, c.var.actor, id, objectId, c.var.locale);
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(keyMapRoute, async (c) => {

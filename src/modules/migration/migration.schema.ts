@@ -278,9 +278,11 @@ export const targetColumnViewSchema = z
   .object({ name: z.string(), type: z.string(), notNull: z.boolean(), hasDefault: z.boolean(), primaryKey: z.boolean() })
   .openapi('MigrationTargetColumn');
 
-export const keyMapViewSchema = z.object({
-  total: z.number(),
-  items: z.array(
-    z.object({ legacyKey: z.string(), newKey: z.string(), batchId: z.string(), runNumber: z.number(), rowNumber: z.number() }),
-  ),
-});
+export const keyMapViewSchema = z
+  .object({
+    total: z.number(),
+    items: z.array(
+      z.object({ legacyKey: z.string(), newKey: z.string(), batchId: z.string(), runNumber: z.number(), rowNumber: z.number() }),
+    ),
+  })
+  .openapi('MigrationKeyMapPage');

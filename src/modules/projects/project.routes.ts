@@ -20,6 +20,7 @@ import {
   listProjects,
   updateProject,
 } from './project.service';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const listRoute = defineRoute(
   { kind: 'user' },
@@ -114,9 +115,9 @@ const auditRoute = defineRoute(
     request: {
       params: projectParamsSchema,
       query: z.object({
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).default(0),
-        entity: z.string().max(50).optional(),
+        limit: labelled(z.coerce.number().int().min(1).max(500).default(50), lbl('每页条数', 'Page size')),
+        offset: labelled(z.coerce.number().int().min(0).default(0), lbl('起始位置', 'Offset')),
+        entity: labelled(z.string().max(50).optional(), lbl('对象', 'Object')),
       }),
     },
     responses: {

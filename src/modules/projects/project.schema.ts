@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateSchema } from '../../server/common-schemas';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** ERP functional modules a project can have in scope (codes; labels live in i18n). */
 export const ERP_MODULES = ['finance', 'purchasing', 'inventory', 'sales', 'production', 'quality', 'hr', 'crm'] as const;
@@ -34,15 +35,15 @@ export const timeZoneSchema = z
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const projectFields = {
-  name: z.string().trim().min(1).max(100),
-  clientName: z.string().trim().min(1).max(100),
-  erpProduct: z.string().trim().min(1).max(100),
-  erpVersion: z.string().trim().max(50).default(''),
-  modulesInScope: z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).default([]),
-  startDate: dateSchema.nullable().default(null),
-  plannedGoLive: dateSchema.nullable().default(null),
-  description: z.string().max(2000).default(''),
-  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
+  name: labelled(z.string().trim().min(1).max(100), lbl('项目名称', 'Project name')),
+  clientName: labelled(z.string().trim().min(1).max(100), lbl('客户企业', 'Client enterprise')),
+  erpProduct: labelled(z.string().trim().min(1).max(100), lbl('ERP 产品', 'ERP product')),
+  erpVersion: labelled(z.string().trim().max(50).default(''), lbl('版本', 'Version')),
+  modulesInScope: labelled(z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).default([]), lbl('实施范围（模块）', 'Modules in scope')),
+  startDate: labelled(dateSchema.nullable().default(null), lbl('启动日期', 'Start date')),
+  plannedGoLive: labelled(dateSchema.nullable().default(null), lbl('计划上线日期', 'Planned go-live')),
+  description: labelled(z.string().max(2000).default(''), lbl('项目说明', 'Description')),
+  timeZone: labelled(timeZoneSchema.default(DEFAULT_TIME_ZONE), lbl('时区', 'Time zone')),
 };
 
 export const createProjectBodySchema = z
@@ -58,12 +59,12 @@ export const updateProjectBodySchema = z
     name: projectFields.name.optional(),
     clientName: projectFields.clientName.optional(),
     erpProduct: projectFields.erpProduct.optional(),
-    erpVersion: z.string().trim().max(50).optional(),
-    modulesInScope: z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).optional(),
-    startDate: dateSchema.nullable().optional(),
-    plannedGoLive: dateSchema.nullable().optional(),
-    description: z.string().max(2000).optional(),
-    timeZone: timeZoneSchema.optional(),
+    erpVersion: labelled(z.string().trim().max(50).optional(), lbl('版本', 'Version')),
+    modulesInScope: labelled(z.array(z.enum(ERP_MODULES)).max(ERP_MODULES.length).optional(), lbl('实施范围（模块）', 'Modules in scope')),
+    startDate: labelled(dateSchema.nullable().optional(), lbl('启动日期', 'Start date')),
+    plannedGoLive: labelled(dateSchema.nullable().optional(), lbl('计划上线日期', 'Planned go-live')),
+    description: labelled(z.string().max(2000).optional(), lbl('项目说明', 'Description')),
+    timeZone: labelled(timeZoneSchema.optional(), lbl('时区', 'Time zone')),
   })
   .strict()
   .openapi('UpdateProjectBody');

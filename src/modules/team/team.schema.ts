@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { dateSchema } from '../../server/common-schemas';
 import { PROJECT_ROLES } from '../access/permission-matrix';
 import { PHASES } from '../projects/project.schema';
+import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /**
  * Governance tiers of the method: 领导小组 (steering), 项目管理办公室 (pmo), 业务专家组 (expert),
@@ -10,17 +11,20 @@ import { PHASES } from '../projects/project.schema';
 export const TEAM_TIERS = ['steering', 'pmo', 'expert', 'consultant_vendor', 'consultant_partner', 'member'] as const;
 
 const memberFields = {
-  name: z.string().trim().min(1).max(50),
-  department: z.string().trim().max(50).default(''),
-  title: z.string().trim().max(50).default(''),
-  phone: z.string().trim().max(30).default(''),
-  email: z.string().trim().toLowerCase().max(200).default(''),
-  projectRole: z.enum(PROJECT_ROLES),
-  tier: z.enum(TEAM_TIERS),
-  organization: z.string().trim().max(100).default(''),
-  allocationPct: z.number().min(0).max(100).default(100),
+  name: labelled(z.string().trim().min(1).max(50), lbl('姓名', 'Name')),
+  department: labelled(z.string().trim().max(50).default(''), lbl('部门', 'Department')),
+  title: labelled(z.string().trim().max(50).default(''), lbl('职务', 'Job title')),
+  phone: labelled(z.string().trim().max(30).default(''), lbl('电话', 'Phone')),
+  email: labelled(z.string().trim().toLowerCase().max(200).default(''), lbl('邮箱', 'Email')),
+  projectRole: labelled(z.enum(PROJECT_ROLES), lbl('项目角色', 'Project role')),
+  tier: labelled(z.enum(TEAM_TIERS), lbl('组织层级', 'Tier')),
+  organization: labelled(z.string().trim().max(100).default(''), lbl('所属单位', 'Organization')),
+  allocationPct: labelled(z.number().min(0).max(100).default(100), lbl('投入比例', 'Allocation')),
   /** Email of an existing sign-in account to link; the account gets this member's project role. */
-  accountEmail: z.string().trim().toLowerCase().email().nullable().default(null),
+  accountEmail: labelled(
+    z.string().trim().toLowerCase().email().nullable().default(null),
+    lbl('关联登录账号（邮箱）', 'Linked sign-in account (email)'),
+  ),
 };
 
 export const createMemberBodySchema = z.object(memberFields).openapi('CreateMemberBody');
@@ -28,15 +32,18 @@ export const createMemberBodySchema = z.object(memberFields).openapi('CreateMemb
 export const updateMemberBodySchema = z
   .object({
     name: memberFields.name.optional(),
-    department: z.string().trim().max(50).optional(),
-    title: z.string().trim().max(50).optional(),
-    phone: z.string().trim().max(30).optional(),
-    email: z.string().trim().toLowerCase().max(200).optional(),
-    projectRole: z.enum(PROJECT_ROLES).optional(),
-    tier: z.enum(TEAM_TIERS).optional(),
-    organization: z.string().trim().max(100).optional(),
-    allocationPct: z.number().min(0).max(100).optional(),
-    accountEmail: z.string().trim().toLowerCase().email().nullable().optional(),
+    department: labelled(z.string().trim().max(50).optional(), lbl('部门', 'Department')),
+    title: labelled(z.string().trim().max(50).optional(), lbl('职务', 'Job title')),
+    phone: labelled(z.string().trim().max(30).optional(), lbl('电话', 'Phone')),
+    email: labelled(z.string().trim().toLowerCase().max(200).optional(), lbl('邮箱', 'Email')),
+    projectRole: labelled(z.enum(PROJECT_ROLES).optional(), lbl('项目角色', 'Project role')),
+    tier: labelled(z.enum(TEAM_TIERS).optional(), lbl('组织层级', 'Tier')),
+    organization: labelled(z.string().trim().max(100).optional(), lbl('所属单位', 'Organization')),
+    allocationPct: labelled(z.number().min(0).max(100).optional(), lbl('投入比例', 'Allocation')),
+    accountEmail: labelled(
+      z.string().trim().toLowerCase().email().nullable().optional(),
+      lbl('关联登录账号（邮箱）', 'Linked sign-in account (email)'),
+    ),
   })
   .strict()
   .openapi('UpdateMemberBody');
@@ -73,7 +80,10 @@ export const memberParamsSchema = z.object({
 export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
 
 export const deliverableBodySchema = z
-  .object({ phase: z.enum(PHASES), name: z.string().trim().min(1).max(100) })
+  .object({
+    phase: labelled(z.enum(PHASES), lbl('阶段', 'Phase')),
+    name: labelled(z.string().trim().min(1).max(100), lbl('交付物名称', 'Deliverable name')),
+  })
   .openapi('DeliverableBody');
 
 export const deliverableParamsSchema = z.object({
@@ -91,9 +101,9 @@ export const deliverableParamsSchema = z.object({
 
 export const raciCellBodySchema = z
   .object({
-    deliverableId: z.string().min(1).max(64),
-    memberId: z.string().min(1).max(64),
-    letter: z.enum(RACI_LETTERS).nullable(),
+    deliverableId: labelled(z.string().min(1).max(64), lbl('交付物', 'Deliverable')),
+    memberId: labelled(z.string().min(1).max(64), lbl('成员', 'Member')),
+    letter: labelled(z.enum(RACI_LETTERS).nullable(), lbl('RACI 分工', 'RACI letter')),
   })
   .openapi('RaciCellBody');
 
@@ -108,30 +118,34 @@ export const raciViewSchema = z
 
 export const stakeholderBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(50),
-    organization: z.string().trim().max(100).default(''),
-    memberId: z.string().max(64).nullable().default(null),
-    influence: z.number().int().min(1).max(5),
-    note: z.string().max(500).default(''),
+    name: labelled(z.string().trim().min(1).max(50), lbl('姓名', 'Name')),
+    organization: labelled(z.string().trim().max(100).default(''), lbl('单位 / 部门', 'Organization / department')),
+    memberId: labelled(z.string().max(64).nullable().default(null), lbl('对应团队成员', 'Team member')),
+    influence: labelled(z.number().int().min(1).max(5), lbl('影响力', 'Influence')),
+    note: labelled(z.string().max(500).default(''), lbl('备注', 'Note')),
     /** Initial support level (1 strongly against … 5 champion), recorded as the first assessment. */
-    support: z.number().int().min(1).max(5),
-    assessedOn: dateSchema.optional(),
+    support: labelled(z.number().int().min(1).max(5), lbl('当前支持度', 'Current support')),
+    assessedOn: labelled(dateSchema.optional(), lbl('评估日期', 'Assessed on')),
   })
   .openapi('StakeholderBody');
 
 export const updateStakeholderBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(50).optional(),
-    organization: z.string().trim().max(100).optional(),
-    influence: z.number().int().min(1).max(5).optional(),
-    note: z.string().max(500).optional(),
-    memberId: z.string().max(64).nullable().optional(),
+    name: labelled(z.string().trim().min(1).max(50).optional(), lbl('姓名', 'Name')),
+    organization: labelled(z.string().trim().max(100).optional(), lbl('单位 / 部门', 'Organization / department')),
+    influence: labelled(z.number().int().min(1).max(5).optional(), lbl('影响力', 'Influence')),
+    note: labelled(z.string().max(500).optional(), lbl('备注', 'Note')),
+    memberId: labelled(z.string().max(64).nullable().optional(), lbl('对应团队成员', 'Team member')),
   })
   .strict()
   .openapi('UpdateStakeholderBody');
 
 export const assessmentBodySchema = z
-  .object({ assessedOn: dateSchema, support: z.number().int().min(1).max(5), note: z.string().max(500).default('') })
+  .object({
+    assessedOn: labelled(dateSchema, lbl('评估日期', 'Assessed on')),
+    support: labelled(z.number().int().min(1).max(5), lbl('支持度', 'Support')),
+    note: labelled(z.string().max(500).default(''), lbl('备注', 'Note')),
+  })
   .openapi('StakeholderAssessmentBody');
 
 export const stakeholderViewSchema = z

@@ -13,6 +13,7 @@ import { MIGRATE_ERROR_CODES } from './migrate-codes';
 import { MIGRATION_ERROR_CODES } from './migration-codes';
 import { PLATFORM_ERROR_CODES } from './platform-codes';
 import { PROJECTS_ERROR_CODES } from './projects-codes';
+import { QUALITY_ERROR_CODES } from './quality-codes';
 import { RECONCILE_ERROR_CODES } from './reconcile-codes';
 import { RISKS_ERROR_CODES } from './risks-codes';
 import { SOURCES_ERROR_CODES } from './sources-codes';
@@ -40,6 +41,7 @@ export const ERROR_CODE_TABLES = {
   migration: MIGRATION_ERROR_CODES,
   platform: PLATFORM_ERROR_CODES,
   projects: PROJECTS_ERROR_CODES,
+  quality: QUALITY_ERROR_CODES,
   reconcile: RECONCILE_ERROR_CODES,
   risks: RISKS_ERROR_CODES,
   sources: SOURCES_ERROR_CODES,
@@ -64,6 +66,7 @@ export const ERROR_CODES = {
   ...MIGRATION_ERROR_CODES,
   ...PLATFORM_ERROR_CODES,
   ...PROJECTS_ERROR_CODES,
+  ...QUALITY_ERROR_CODES,
   ...RECONCILE_ERROR_CODES,
   ...RISKS_ERROR_CODES,
   ...SOURCES_ERROR_CODES,

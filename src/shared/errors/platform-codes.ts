@@ -31,7 +31,7 @@ export const PLATFORM_ERROR_CODES = defineErrorCodes({
   },
   NOT_FOUND: {
     status: 404,
-    message: { 'zh-CN': '未找到{entity}：{id}', en: '{entity} not found: {id}' },
+    message: { 'zh-CN': '未找到{entity}：“{id}”', en: '{entity} not found: {id}' },
   },
   CONFLICT: {
     status: 409,

@@ -26,7 +26,7 @@ export const TEAM_ERROR_CODES = defineErrorCodes({
   RACI_DUPLICATE_ACCOUNTABLE: {
     status: 409,
     message: {
-      'zh-CN': '交付物“{deliverable}”已有负责人（A）：{member}。每个交付物只能有一个 A。',
+      'zh-CN': '交付物“{deliverable}”已有负责人（A）：“{member}”。每个交付物只能有一个 A。',
       en: 'Deliverable "{deliverable}" already has an Accountable (A): {member}. Each deliverable has exactly one A.',
     },
   },

@@ -108,59 +108,6 @@ export async function call<T>(pending: Promise<CallResult<T>>, options: CallOpti
   return result.data as T;
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  /** Do not broadcast a 401 (used by the sign-in and "who am I" calls). */
-  quiet401?: boolean;
-}
-
-/**
- * Sends a JSON request with the session cookie; resolves with the parsed body or throws {@link ApiError}.
- * Untyped: kept for the module APIs not yet moved to {@link http} (prefer `call(http.GET(...))`).
- */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': currentLanguage(),
-  };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
-  }
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-  }
-  if (!response.ok) {
-    if (response.status === 401 && !options.quiet401) unauthenticatedListeners.forEach((l) => l());
-    if (isErrorBody(parsed)) {
-      const { code, message, details } = parsed.error;
-      throw new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
-    }
-    throw new ApiError(response.status, 'HTTP_' + response.status, text.slice(0, 200) || response.statusText);
-  }
-  return parsed as T;
-}
-
 /** Downloads a file from the API (cookie session) and hands it to the browser as a save. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const response = await fetch(path, {

@@ -14604,16 +14604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              total: number;
-              items: {
-                legacyKey: string;
-                newKey: string;
-                batchId: string;
-                runNumber: number;
-                rowNumber: number;
-              }[];
-            };
+            'application/json': components['schemas']['MigrationKeyMapPage'];
           };
         };
         /** @description Invalid input */
@@ -19088,6 +19079,16 @@ export interface components {
       /** @enum {string} */
       onError?: 'skip' | 'stop';
       batchSize?: number;
+    };
+    MigrationKeyMapPage: {
+      total: number;
+      items: {
+        legacyKey: string;
+        newKey: string;
+        batchId: string;
+        runNumber: number;
+        rowNumber: number;
+      }[];
     };
     MigrationPlan: {
       order: {

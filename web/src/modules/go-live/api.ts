@@ -1,17 +1,17 @@
-import { request } from '../../api/client';
-import type { CheckView, CreateCheckInput, DecisionInput, DecisionView, GoLiveView, UpdateCheckInput } from './types';
+import { call, http } from '../../api/client';
+import type { CreateCheckInput, DecisionInput, UpdateCheckInput } from './types';
 
-const g = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}/go-live`;
-const seg = encodeURIComponent;
+const inProject = (id: string) => ({ params: { path: { id } } });
+const inCheck = (id: string, checkId: string) => ({ params: { path: { id, checkId } } });
 
-/** Typed calls of the go/no-go API (src/modules/go-live). */
+/** Calls of the go/no-go API; paths, bodies and answers are checked against the generated schema.gen.ts. */
 export const goLiveApi = {
-  view: (id: string) => request<GoLiveView>(g(id)),
-  createCheck: (id: string, input: CreateCheckInput) => request<CheckView>(`${g(id)}/checks`, { method: 'POST', body: input }),
+  view: (id: string) => call(http.GET('/api/v1/projects/{id}/go-live', inProject(id))),
+  createCheck: (id: string, body: CreateCheckInput) => call(http.POST('/api/v1/projects/{id}/go-live/checks', { ...inProject(id), body })),
   /** Adds the default checklist items that are missing; answers the whole view. */
-  addTemplate: (id: string) => request<GoLiveView>(`${g(id)}/checks/template`, { method: 'POST' }),
-  updateCheck: (id: string, checkId: string, patch: UpdateCheckInput) =>
-    request<CheckView>(`${g(id)}/checks/${seg(checkId)}`, { method: 'PATCH', body: patch }),
-  removeCheck: (id: string, checkId: string) => request<{ ok: boolean }>(`${g(id)}/checks/${seg(checkId)}`, { method: 'DELETE' }),
-  decide: (id: string, input: DecisionInput) => request<DecisionView>(`${g(id)}/decisions`, { method: 'POST', body: input }),
+  addTemplate: (id: string) => call(http.POST('/api/v1/projects/{id}/go-live/checks/template', inProject(id))),
+  updateCheck: (id: string, checkId: string, body: UpdateCheckInput) =>
+    call(http.PATCH('/api/v1/projects/{id}/go-live/checks/{checkId}', { ...inCheck(id, checkId), body })),
+  removeCheck: (id: string, checkId: string) => call(http.DELETE('/api/v1/projects/{id}/go-live/checks/{checkId}', inCheck(id, checkId))),
+  decide: (id: string, body: DecisionInput) => call(http.POST('/api/v1/projects/{id}/go-live/decisions', { ...inProject(id), body })),
 };

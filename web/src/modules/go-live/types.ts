@@ -1,87 +1,40 @@
-/** API types of 上线 → 上线决策 (mirrors src/modules/go-live/go-live.schema.ts). */
+/**
+ * API types of 上线 → 上线决策: aliases of the generated schema.gen.ts (the server's OpenAPI document,
+ * from src/modules/go-live/go-live.schema.ts and go-live.routes.ts), and the document's enums as
+ * lists the compiler checks against it (see {@link enumValues}).
+ */
+import { enumValues, type Schemas } from '../../api/schema';
+
+/** The readiness view: criteria evaluated now, the checklist and the decisions (newest first). */
+export type GoLiveView = Schemas['GoLiveReadiness'];
+export type CriterionView = Schemas['GoLiveCriterion'];
+export type CheckView = Schemas['GoLiveCheck'];
+export type DecisionView = Schemas['GoLiveDecision'];
+
+export type CreateCheckInput = Schemas['CreateGoLiveCheckBody'];
+export type UpdateCheckInput = Schemas['UpdateGoLiveCheckBody'];
+/** A decision; `goLiveDate` (YYYY-MM-DD) is required for go and conditional go. */
+export type DecisionInput = Schemas['GoLiveDecisionBody'];
 
 /** Criteria evaluated from the other modules' data, in the order the page lists them. */
-export const READINESS_CRITERIA = [
+export type ReadinessCriterion = CriterionView['code'];
+export const READINESS_CRITERIA = enumValues<ReadinessCriterion>()([
   'blueprint_approved',
   'migration_loaded',
   'dual_run_exit',
   'no_critical_warnings',
   'high_risks_managed',
   'checklist_complete',
-] as const;
-export type ReadinessCriterion = (typeof READINESS_CRITERIA)[number];
+]);
 
-export const CRITERION_STATUSES = ['pass', 'fail'] as const;
-export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
+export type CriterionStatus = CriterionView['status'];
+export const CRITERION_STATUSES = enumValues<CriterionStatus>()(['pass', 'fail']);
 
-export const CHECK_CATEGORIES = ['people', 'system', 'data', 'support', 'other'] as const;
-export type CheckCategory = (typeof CHECK_CATEGORIES)[number];
+export type CheckCategory = CheckView['category'];
+export const CHECK_CATEGORIES = enumValues<CheckCategory>()(['people', 'system', 'data', 'support', 'other']);
 
-export const CHECK_STATUSES = ['pending', 'pass', 'fail', 'na'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
+export type CheckStatus = CheckView['status'];
+export const CHECK_STATUSES = enumValues<CheckStatus>()(['pending', 'pass', 'fail', 'na']);
 
-export const DECISIONS = ['go', 'conditional_go', 'no_go'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export interface CriterionView {
-  code: ReadinessCriterion;
-  title: string;
-  status: CriterionStatus;
-  /** What was found, in the caller's language. */
-  detail: string;
-  /** A page of the project to open, relative to /projects/{id}/. */
-  href: string;
-}
-
-export interface CheckView {
-  id: string;
-  title: string;
-  category: CheckCategory;
-  ownerMemberId: string | null;
-  ownerName: string | null;
-  status: CheckStatus;
-  note: string;
-  sort: number;
-  updatedAt: string;
-  updatedByName: string | null;
-}
-
-export interface DecisionView {
-  id: string;
-  decision: Decision;
-  /** Conditions of a conditional go, or the reasons of a no-go. */
-  conditions: string;
-  goLiveDate: string | null;
-  decidedByName: string;
-  decidedAt: string;
-  /** The criteria as they stood when the decision was taken. */
-  criteria: CriterionView[];
-  ready: boolean;
-}
-
-export interface GoLiveView {
-  /** Every criterion passes. */
-  ready: boolean;
-  criteria: CriterionView[];
-  checks: CheckView[];
-  /** Newest first. */
-  decisions: DecisionView[];
-  plannedGoLive: string | null;
-}
-
-export interface CreateCheckInput {
-  title: string;
-  category: CheckCategory;
-  ownerMemberId: string | null;
-  status: CheckStatus;
-  note: string;
-}
-
-export type UpdateCheckInput = Partial<CreateCheckInput>;
-
-export interface DecisionInput {
-  decision: Decision;
-  conditions: string;
-  /** YYYY-MM-DD; required for go and conditional go. */
-  goLiveDate: string | null;
-}
+export type Decision = DecisionView['decision'];
+export const DECISIONS = enumValues<Decision>()(['go', 'conditional_go', 'no_go']);

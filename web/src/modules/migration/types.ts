@@ -1,127 +1,41 @@
-/** API types of 上线 → 数据迁移 (mirrors src/modules/migration/migration.schema.ts). */
+/**
+ * API types of 上线 → 数据迁移: aliases of the generated schema.gen.ts (the server's OpenAPI document,
+ * from src/modules/migration/migration.schema.ts and migration.routes.ts), and the document's enums
+ * as lists the compiler checks against it (see {@link enumValues}).
+ */
+import { enumValues, type Schemas } from '../../api/schema';
 
-export const MIGRATION_CATEGORIES = ['master', 'opening', 'open_transactions', 'history'] as const;
-export type MigrationCategory = (typeof MIGRATION_CATEGORIES)[number];
+// ---- migration objects ----
 
-export type MigrationSource =
-  { type: 'asset'; assetId: string; cleansed: boolean } | { type: 'upload'; uploadId: string; sheet?: string; encoding?: string };
+export type MigrationObject = Schemas['MigrationObject'];
+export type MigrationObjectInput = Schemas['CreateMigrationObject'];
+export type MigrationObjectUpdate = Schemas['UpdateMigrationObject'];
 
-export type MigrationTarget =
-  | { type: 'connection'; connectionId: string; table: string }
-  | { type: 'file'; format: 'csv' | 'xlsx'; columns: string[]; keyColumns: string[] };
+/** Categories in load order: master data first, history last. */
+export type MigrationCategory = MigrationObject['category'];
+export const MIGRATION_CATEGORIES = enumValues<MigrationCategory>()(['master', 'opening', 'open_transactions', 'history']);
 
-export type MappingEntry =
-  | { kind: 'column'; target: string; source: string }
-  | { kind: 'constant'; target: string; value: string }
-  | { kind: 'value_map'; target: string; source: string; values: Record<string, string> }
-  | { kind: 'key_map'; target: string; source: string; objectId: string };
+/** Where an object's rows come from: a data asset (`cleansed` defaults to false) or an upload. */
+export type MigrationSource = Schemas['MigrationSource'];
+/** Where an object's rows go: a connection's table or an import template file (`keyColumns` defaults to []). */
+export type MigrationTarget = NonNullable<MigrationObject['target']>;
+/** How one target column is filled. */
+export type MappingEntry = Schemas['MigrationMappingEntry'];
 
-export interface MigrationObjectInput {
-  name: string;
-  category: MigrationCategory;
-  sortWeight: number;
-  description: string;
-  dependsOn: string[];
-  source: MigrationSource | null;
-  target: MigrationTarget | null;
-  mapping: MappingEntry[];
-  keyColumns: string[];
-  sumColumns: string[];
-  onError: 'skip' | 'stop';
-  batchSize: number;
-}
+/** A page of an object's legacy key → new key map. */
+export type KeyMapPage = Schemas['MigrationKeyMapPage'];
 
-export interface MigrationObject extends Omit<MigrationObjectInput, 'dependsOn'> {
-  id: string;
-  projectId: string;
-  dependsOn: { id: string; name: string }[];
-  sourceLabel: string | null;
-  targetLabel: string | null;
-  issues: string[];
-  lastBatch: { id: string; runId: string; status: string; loaded: number | null; finishedAt: string | null } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+// ---- plan, runs and their checks ----
 
-export interface MigrationPlan {
-  order: { seq: number; id: string; name: string; category: MigrationCategory; level: number; dependsOn: string[]; ready: boolean }[];
-  edges: { from: string; to: string }[];
-}
+export type MigrationPlan = Schemas['MigrationPlan'];
+export type MigrationRun = Schemas['MigrationRun'];
+export type MigrationBatch = Schemas['MigrationBatch'];
+export type MigrationCheck = Schemas['MigrationCheck'];
+export type MigrationRollback = Schemas['MigrationRollback'];
+export type MigrationMode = MigrationRun['mode'];
 
-export interface MigrationCheck {
-  ok: boolean;
-  sourceRows: number;
-  targetRows: number;
-  missingInTarget: number;
-  extraInTarget: number;
-  sums: { column: string; source: string; target: string; ok: boolean }[];
-  message: string | null;
-}
-
-export interface MigrationBatch {
-  id: string;
-  runId: string;
-  objectId: string | null;
-  objectName: string;
-  seq: number;
-  engineBatchId: string | null;
-  targetLabel: string;
-  status: string;
-  sourceRows: number | null;
-  loaded: number | null;
-  rejected: number | null;
-  skippedExisting: number | null;
-  hasRejects: boolean;
-  hasOutput: boolean;
-  message: string | null;
-  check: MigrationCheck | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  rolledBackAt: string | null;
-}
-
-export interface MigrationRollback {
-  id: string;
-  runId: string;
-  batchId: string | null;
-  jobId: string | null;
-  status: string;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface MigrationRun {
-  id: string;
-  number: number;
-  mode: 'simulate' | 'real';
-  status: string;
-  jobId: string | null;
-  error: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  rolledBackAt: string | null;
-  batches: MigrationBatch[];
-  rollbacks: MigrationRollback[];
-}
-
-export interface TargetColumn {
-  name: string;
-  type: string;
-  notNull: boolean;
-  hasDefault: boolean;
-  primaryKey: boolean;
-}
-
-export interface KeyMapPage {
-  total: number;
-  items: { legacyKey: string; newKey: string; batchId: string; runNumber: number; rowNumber: number }[];
-}
+/** A column of a connection's table, as the mapping needs it. */
+export type TargetColumn = Schemas['MigrationTargetColumn'];
 
 /** A data asset as the picker needs it (the data-assets module's list). */
-export interface AssetOption {
-  id: string;
-  name: string;
-}
+export type AssetOption = Pick<Schemas['DataAsset'], 'id' | 'name'>;

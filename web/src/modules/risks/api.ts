@@ -1,20 +1,24 @@
-import { download, request } from '../../api/client';
-import type { CreateRiskInput, HealthView, RiskFields, RiskSettings, RiskView } from './types';
+import { call, download, http } from '../../api/client';
+import type { CreateRiskInput, RiskSettings, RiskUpdate } from './types';
 
 const p = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}`;
-const one = (projectId: string, riskId: string) => `${p(projectId)}/risks/${encodeURIComponent(riskId)}`;
+const inProject = (id: string) => ({ params: { path: { id } } });
+const inRisk = (id: string, riskId: string) => ({ params: { path: { id, riskId } } });
 
-/** Typed calls of the risks API (src/modules/risks/risk.routes.ts). */
+/**
+ * Calls of the risks API (health, early-warning settings, register); paths, bodies and answers are
+ * checked against the generated schema.gen.ts.
+ */
 export const risksApi = {
   /** Evaluates the early warnings now and returns the health view with its trend. */
-  health: (projectId: string) => request<HealthView>(`${p(projectId)}/health`),
-  settings: (projectId: string) => request<RiskSettings>(`${p(projectId)}/health/settings`),
-  saveSettings: (projectId: string, settings: RiskSettings) =>
-    request<RiskSettings>(`${p(projectId)}/health/settings`, { method: 'PUT', body: settings }),
-  list: (projectId: string) => request<{ items: RiskView[] }>(`${p(projectId)}/risks`),
-  create: (projectId: string, input: CreateRiskInput) => request<RiskView>(`${p(projectId)}/risks`, { method: 'POST', body: input }),
-  update: (projectId: string, riskId: string, patch: Partial<RiskFields>) =>
-    request<RiskView>(one(projectId, riskId), { method: 'PATCH', body: patch }),
-  remove: (projectId: string, riskId: string) => request<unknown>(one(projectId, riskId), { method: 'DELETE' }),
+  health: (projectId: string) => call(http.GET('/api/v1/projects/{id}/health', inProject(projectId))),
+  settings: (projectId: string) => call(http.GET('/api/v1/projects/{id}/health/settings', inProject(projectId))),
+  saveSettings: (projectId: string, body: RiskSettings) =>
+    call(http.PUT('/api/v1/projects/{id}/health/settings', { ...inProject(projectId), body })),
+  list: (projectId: string) => call(http.GET('/api/v1/projects/{id}/risks', inProject(projectId))),
+  create: (projectId: string, body: CreateRiskInput) => call(http.POST('/api/v1/projects/{id}/risks', { ...inProject(projectId), body })),
+  update: (projectId: string, riskId: string, body: RiskUpdate) =>
+    call(http.PATCH('/api/v1/projects/{id}/risks/{riskId}', { ...inRisk(projectId, riskId), body })),
+  remove: (projectId: string, riskId: string) => call(http.DELETE('/api/v1/projects/{id}/risks/{riskId}', inRisk(projectId, riskId))),
   exportXlsx: (projectId: string) => download(`${p(projectId)}/risk-register.xlsx`, 'risk-register.xlsx'),
 };

@@ -65,6 +65,11 @@ describe('draftFromIndicator', () => {
     expect(draft.title).toHaveLength(200);
     expect(draft.title.startsWith('KPI 进度: 落后')).toBe(true);
   });
+
+  it('names no source for an indicator the register does not take (CreateRiskBody would refuse it)', () => {
+    const draft = draftFromIndicator(indicator({ code: 'customisation.unknown' }), { code: 'customisation', countermeasure: '' });
+    expect(draft.sourceIndicator).toBeNull();
+  });
 });
 
 describe('register helpers', () => {

@@ -1,9 +1,11 @@
 import {
   HEALTH_DIMENSIONS,
+  INDICATOR_CODES,
   RISK_CATEGORIES,
   type CreateRiskInput,
   type DimensionView,
   type HealthDimension,
+  type IndicatorCode,
   type IndicatorView,
   type RiskCategory,
   type RiskLevel,
@@ -60,6 +62,9 @@ export const isRaisable = (level: SignalLevel): boolean => level === 'watch' || 
 
 const MAX_TITLE = 200;
 
+/** Whether an indicator of the health view is one the register can name as a risk's source. */
+export const isIndicatorCode = (code: string): code is IndicatorCode => (INDICATOR_CODES as readonly string[]).includes(code);
+
 /** A register line prefilled from an early warning: its finding as the title, the dimension's countermeasure as the mitigation. */
 export function draftFromIndicator(indicator: IndicatorView, dimension: Pick<DimensionView, 'code' | 'countermeasure'>): CreateRiskInput {
   const category: RiskCategory = (RISK_CATEGORIES as readonly string[]).includes(dimension.code)
@@ -76,7 +81,8 @@ export function draftFromIndicator(indicator: IndicatorView, dimension: Pick<Dim
     contingency: '',
     dueDate: null,
     status: 'open',
-    sourceIndicator: indicator.code,
+    // The register takes only the catalogue's indicators; another code would be refused, so it is left out.
+    sourceIndicator: isIndicatorCode(indicator.code) ? indicator.code : null,
   };
 }
 

@@ -1,24 +1,40 @@
 /**
- * API types of 风险预警 (mirrors src/modules/risks/risk.schema.ts, the source of truth). Copied, not
- * imported: the web build never depends on server code.
+ * API types of 风险预警: aliases of the generated schema.gen.ts (the server's OpenAPI document, from
+ * src/modules/risks/risk.schema.ts and risk.routes.ts), and the document's enums as lists the
+ * compiler checks against it (see {@link enumValues}).
  */
+import { enumValues, type Schemas } from '../../api/schema';
+
+// ---- project health and its early warnings ----
+
+export type HealthView = Schemas['ProjectHealth'];
+export type DimensionView = Schemas['HealthDimension'];
+export type IndicatorView = Schemas['RiskIndicator'];
+export type Evidence = Schemas['RiskEvidence'];
+/** Early-warning thresholds and health weights of a project (shares are fractions, 0.2 = 20 %). */
+export type RiskSettings = Schemas['RiskSettings'];
 
 /** Dimensions of project health: the four classic pitfalls (避坑指南), goal attainment and the register. */
-export const HEALTH_DIMENSIONS = [
+export type HealthDimension = DimensionView['code'];
+export const HEALTH_DIMENSIONS = enumValues<HealthDimension>()([
   'executive_backing',
   'change_management',
   'customisation',
   'data_quality',
   'goals',
   'risk_register',
-] as const;
-export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+]);
 
 /** Signal levels, best first; `no_data` when the project has not recorded what the indicator reads. */
-export const SIGNAL_LEVELS = ['ok', 'watch', 'warning', 'critical', 'no_data'] as const;
-export type SignalLevel = (typeof SIGNAL_LEVELS)[number];
+export type SignalLevel = IndicatorView['level'];
+export const SIGNAL_LEVELS = enumValues<SignalLevel>()(['ok', 'watch', 'warning', 'critical', 'no_data']);
 
-export const RISK_CATEGORIES = [
+// ---- the risk register ----
+
+export type RiskView = Schemas['Risk'];
+
+export type RiskCategory = RiskView['category'];
+export const RISK_CATEGORIES = enumValues<RiskCategory>()([
   'executive_backing',
   'change_management',
   'customisation',
@@ -28,117 +44,42 @@ export const RISK_CATEGORIES = [
   'technical',
   'resource',
   'other',
-] as const;
-export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+]);
+export type RiskStatus = RiskView['status'];
+export const RISK_STATUSES = enumValues<RiskStatus>()(['open', 'mitigating', 'accepted', 'closed']);
+export type RiskLevel = RiskView['level'];
+export const RISK_LEVELS = enumValues<RiskLevel>()(['low', 'medium', 'high']);
 
-export const RISK_STATUSES = ['open', 'mitigating', 'accepted', 'closed'] as const;
-export type RiskStatus = (typeof RISK_STATUSES)[number];
+/** The editable fields of a register line, every one given (UpdateRiskBody takes any subset). */
+export type RiskFields = Required<Schemas['UpdateRiskBody']>;
+/** A change to a register line: any subset of its fields. */
+export type RiskUpdate = Schemas['UpdateRiskBody'];
+/**
+ * CreateRiskBody with every field given (the form and the prefill from a warning always fill them
+ * all, so the server's defaults never apply): the fields plus the indicator a risk is raised from.
+ */
+export type CreateRiskInput = Required<Schemas['CreateRiskBody']>;
 
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-/** Early-warning thresholds and health weights of a project (shares are fractions, 0.2 = 20 %). */
-export interface RiskSettings {
-  resistanceWarnShare: number;
-  resistanceCriticalShare: number;
-  assessmentStaleDays: number;
-  sponsorInactiveDays: number;
-  approvalWaitDays: number;
-  dataScoreWarn: number;
-  dataScoreCritical: number;
-  rejectRatioWarn: number;
-  rejectRatioCritical: number;
-  goalLagWarn: number;
-  goalLagCritical: number;
-  weights: Record<HealthDimension, number>;
-}
-
-export interface Evidence {
-  label: string;
-  /** A page of the project, relative to /projects/{id}/ (e.g. `team?tab=members`). */
-  href: string | null;
-}
-
-export interface IndicatorView {
-  /** `<dimension>.<indicator>`, e.g. `customisation.modules_over`. */
-  code: string;
-  dimension: HealthDimension;
-  level: SignalLevel;
-  score: number | null;
-  value: number | null;
-  title: string;
-  message: string;
-  evidence: Evidence[];
-  /** Open register line raised from this indicator, if any. */
-  riskCode: string | null;
-  /** At warning or critical today but not on the previous evaluated day. */
-  isNew: boolean;
-}
-
-export interface DimensionView {
-  code: HealthDimension;
-  title: string;
-  score: number | null;
-  level: SignalLevel;
-  weight: number;
-  /** The method's countermeasure (应对) for this pitfall. */
-  countermeasure: string;
-  indicators: IndicatorView[];
-}
-
-export interface HealthView {
-  score: number | null;
-  level: SignalLevel;
-  evaluatedOn: string;
-  dimensions: DimensionView[];
-  /** Indicators at warning or critical, worst first. */
-  alerts: IndicatorView[];
-  /** One point per evaluated day, oldest first. */
-  history: { day: string; score: number | null }[];
-}
-
-export interface RiskView {
-  id: string;
-  code: string;
-  title: string;
-  description: string;
-  category: RiskCategory;
-  probability: number;
-  impact: number;
-  /** probability × impact, 1–25. */
-  score: number;
-  level: RiskLevel;
-  ownerMemberId: string | null;
-  ownerName: string | null;
-  mitigation: string;
-  contingency: string;
-  dueDate: string | null;
-  /** Open or being mitigated and past its due date. */
-  overdue: boolean;
-  status: RiskStatus;
-  sourceIndicator: string | null;
-  /** The source indicator as users read it (dimension · indicator), localized by the server. */
-  sourceIndicatorTitle: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-}
-
-/** The editable fields of a register line (UpdateRiskBody takes any subset). */
-export interface RiskFields {
-  title: string;
-  description: string;
-  category: RiskCategory;
-  probability: number;
-  impact: number;
-  ownerMemberId: string | null;
-  mitigation: string;
-  contingency: string;
-  dueDate: string | null;
-  status: RiskStatus;
-}
-
-/** CreateRiskBody: the fields plus the early-warning indicator a risk is raised from. */
-export interface CreateRiskInput extends RiskFields {
-  sourceIndicator: string | null;
-}
+/**
+ * The indicators a risk can be raised from (CreateRiskBody's `sourceIndicator`). The health view
+ * names an indicator by a plain string; {@link INDICATOR_CODES} tells which of those the register takes.
+ */
+export type IndicatorCode = NonNullable<CreateRiskInput['sourceIndicator']>;
+export const INDICATOR_CODES = enumValues<IndicatorCode>()([
+  'executive_backing.sponsor_named',
+  'executive_backing.sponsor_active',
+  'executive_backing.approvals_waiting',
+  'change_management.resistance',
+  'change_management.key_resistors',
+  'change_management.stale_assessments',
+  'customisation.share',
+  'customisation.modules_over',
+  'data_quality.scores',
+  'data_quality.unprofiled',
+  'data_quality.rejects',
+  'goals.defined',
+  'goals.smart',
+  'goals.behind',
+  'risk_register.high_open',
+  'risk_register.overdue',
+]);

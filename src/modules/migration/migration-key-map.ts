@@ -1,0 +1,106 @@
+/** The key map (legacy key → new key per loaded row): stored by runs, read by later objects' lookups, listed and exported. */
+import type { Db, DbExecutor } from '../../db/connection';
+import type { MigrationBatchTable } from '../../db/schema-migration';
+import { newId } from '../../shared/ids';
+import type { KeyPair } from './migration-load';
+import { getObjectRow } from './migration-object.service';
+
+/** Rows per key-map INSERT (7 columns: far below both dialects' parameter limits). */
+const KEY_MAP_CHUNK = 500;
+
+/** Live (loaded, not rolled back) key maps of objects, latest batch winning per legacy key. */
+export async function loadKeyLookups(db: DbExecutor, objectIds: string[]): Promise<Map<string, Map<string, string>>> {
+  const lookups = new Map<string, Map<string, string>>();
+  if (objectIds.length === 0) return lookups;
+  const rows = await db
+    .selectFrom('migration_key_map')
+    .innerJoin('migration_batch', 'migration_batch.id', 'migration_key_map.batch_id')
+    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
+    .select(['migration_key_map.object_id', 'migration_key_map.legacy_key', 'migration_key_map.new_key'])
+    .where('migration_key_map.object_id', 'in', objectIds)
+    .where('migration_batch.status', '=', 'loaded')
+    .orderBy('migration_run.number', 'asc')
+    .execute();
+  for (const r of rows) {
+    const map = lookups.get(r.object_id) ?? new Map<string, string>();
+    map.set(r.legacy_key, r.new_key);
+    lookups.set(r.object_id, map);
+  }
+  return lookups;
+}
+
+/** Stores a batch's key pairs in chunks (inside the caller's transaction). */
+export async function storeKeyPairs(tx: DbExecutor, batch: MigrationBatchTable, pairs: KeyPair[]): Promise<void> {
+  for (let i = 0; i < pairs.length; i += KEY_MAP_CHUNK) {
+    await tx
+      .insertInto('migration_key_map')
+      .values(
+        pairs.slice(i, i + KEY_MAP_CHUNK).map((p) => ({
+          id: newId(),
+          project_id: batch.project_id,
+          object_id: batch.object_id!,
+          batch_id: batch.id,
+          row_number: p.row,
+          legacy_key: p.legacy,
+          new_key: p.next,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The key map of an object's live batches (filter by legacy or new key). */
+export async function listKeyMap(
+  db: Db,
+  projectId: string,
+  objectId: string,
+  query: { q?: string; limit: number; offset: number },
+): Promise<{ total: number; items: { legacyKey: string; newKey: string; batchId: string; runNumber: number; rowNumber: number }[] }> {
+  await getObjectRow(db.kysely, projectId, objectId);
+  let base = db.kysely
+    .selectFrom('migration_key_map')
+    .innerJoin('migration_batch', 'migration_batch.id', 'migration_key_map.batch_id')
+    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
+    .where('migration_key_map.object_id', '=', objectId)
+    .where('migration_batch.status', '=', 'loaded');
+  if (query.q) {
+    const like = `%${query.q}%`;
+    base = base.where((eb) => eb.or([eb('migration_key_map.legacy_key', 'like', like), eb('migration_key_map.new_key', 'like', like)]));
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'migration_key_map.legacy_key',
+      'migration_key_map.new_key',
+      'migration_key_map.batch_id',
+      'migration_key_map.row_number',
+      'migration_run.number',
+    ])
+    .orderBy('migration_run.number', 'desc')
+    .orderBy('migration_key_map.row_number')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      legacyKey: r.legacy_key,
+      newKey: r.new_key,
+      batchId: r.batch_id,
+      runNumber: Number(r.number),
+      rowNumber: Number(r.row_number),
+    })),
+  };
+}
+
+/** The key map as CSV (UTF-8 with BOM, Chinese headers). */
+export async function exportKeyMapCsv(db: Db, projectId: string, objectId: string): Promise<{ name: string; body: string }> {
+  const object = await getObjectRow(db.kysely, projectId, objectId);
+  const all = await listKeyMap(db, projectId, objectId, { limit: 1_000_000, offset: 0 });
+  const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [
+    '旧系统键,新系统键,迁移编号,源行号',
+    ...all.items.map((i) => [i.legacyKey, i.newKey, String(i.runNumber), String(i.rowNumber)].map(cell).join(',')),
+  ];
+  return { name: `${object.row.name}-键映射.csv`, body: `\uFEFF${lines.join('\r\n')}\r\n` };
+}

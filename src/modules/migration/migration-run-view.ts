@@ -1,0 +1,178 @@
+/** Reading and presenting runs: the list, one run, one batch, and settling runs whose job died. */
+import type { Db, DbExecutor } from '../../db/connection';
+import type { MigrationBatchTable, MigrationRollbackTable, MigrationRunTable } from '../../db/schema-migration';
+import { notFound } from '../../shared/app-error';
+import { nowIso } from '../../shared/ids';
+import { getProjectRow } from '../projects/project.service';
+import type { BatchView, CheckResult, RollbackView, RunView } from './migration.schema';
+
+function presentBatch(row: MigrationBatchTable): BatchView {
+  const num = (v: number | null): number | null => (v === null ? null : Number(v));
+  return {
+    id: row.id,
+    runId: row.run_id,
+    objectId: row.object_id,
+    objectName: row.object_name,
+    seq: Number(row.seq),
+    engineBatchId: row.engine_batch_id,
+    targetLabel: row.target_label,
+    status: row.status,
+    sourceRows: num(row.source_rows),
+    loaded: num(row.loaded),
+    rejected: num(row.rejected),
+    skippedExisting: num(row.skipped_existing),
+    hasRejects: row.rejects_path !== null,
+    hasOutput: row.output_path !== null && row.status === 'loaded',
+    message: row.message,
+    check: row.check_result ? (JSON.parse(row.check_result) as CheckResult) : null,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    rolledBackAt: row.rolled_back_at,
+  };
+}
+
+function presentRollback(row: MigrationRollbackTable): RollbackView {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    batchId: row.batch_id,
+    jobId: row.job_id,
+    status: row.status,
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<RunView[]> {
+  if (runs.length === 0) return [];
+  const ids = runs.map((r) => r.id);
+  const [batches, rollbacks, users] = await Promise.all([
+    db.selectFrom('migration_batch').selectAll().where('run_id', 'in', ids).orderBy('seq').execute(),
+    db.selectFrom('migration_rollback').selectAll().where('run_id', 'in', ids).orderBy('created_at').execute(),
+    db
+      .selectFrom('app_user')
+      .select(['id', 'name'])
+      .where(
+        'id',
+        'in',
+        runs
+          .map((r) => r.created_by ?? '')
+          .filter(Boolean)
+          .concat(['-']),
+      )
+      .execute(),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return runs.map((run) => ({
+    id: run.id,
+    number: Number(run.number),
+    mode: run.mode as 'simulate' | 'real',
+    status: run.status,
+    jobId: run.job_id,
+    error: run.error,
+    createdBy: run.created_by ? (names.get(run.created_by) ?? null) : null,
+    createdAt: run.created_at,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    rolledBackAt: run.rolled_back_at,
+    batches: batches.filter((b) => b.run_id === run.id).map(presentBatch),
+    rollbacks: rollbacks.filter((r) => r.run_id === run.id).map(presentRollback),
+  }));
+}
+
+/**
+ * Runs whose job ended while the run still says queued or running: the worker died on the last
+ * attempt (or the job was cancelled before it started). They are settled as failed (cancelled) so
+ * the page, rollbacks and the next run do not wait for them forever; the object caught mid-load
+ * is marked failed (its load transaction never committed) and the ones after it skipped.
+ */
+export async function settleOrphanedRuns(db: DbExecutor, projectId: string): Promise<void> {
+  const orphans = await db
+    .selectFrom('migration_run')
+    .innerJoin('job', 'job.id', 'migration_run.job_id')
+    .select(['migration_run.id as id', 'job.status as jobStatus', 'job.error as jobError'])
+    .where('migration_run.project_id', '=', projectId)
+    .where('migration_run.status', 'in', ['queued', 'running'])
+    .where('job.status', 'in', ['failed', 'cancelled', 'succeeded'])
+    .execute();
+  for (const orphan of orphans) {
+    const now = nowIso();
+    const cancelled = orphan.jobStatus === 'cancelled';
+    const why = cancelled ? '任务已取消' : `执行任务的进程已停止（${orphan.jobError ?? orphan.jobStatus}），迁移未完成`;
+    await db
+      .updateTable('migration_batch')
+      .set({ status: cancelled ? 'skipped' : 'failed', message: why, finished_at: now })
+      .where('run_id', '=', orphan.id)
+      .where('status', '=', 'running')
+      .execute();
+    await db
+      .updateTable('migration_batch')
+      .set({ status: 'skipped', finished_at: now })
+      .where('run_id', '=', orphan.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await db
+      .updateTable('migration_run')
+      .set({ status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : why, finished_at: now })
+      .where('id', '=', orphan.id)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+  }
+}
+
+/**
+ * Reads inside one snapshot: a run's row, its batches and its rollbacks are written by jobs in
+ * separate transactions, and separate reads could pair a run row from before a commit with batch
+ * rows from after it (e.g. every rollback succeeded but the run not yet rolled back).
+ */
+function inSnapshot<T>(db: Db, read: (tx: DbExecutor) => Promise<T>): Promise<T> {
+  const tx = db.kysely.transaction();
+  return (db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(read);
+}
+
+/** A project's runs, newest first. */
+export async function listRuns(db: Db, projectId: string): Promise<RunView[]> {
+  await getProjectRow(db.kysely, projectId);
+  await settleOrphanedRuns(db.kysely, projectId);
+  return inSnapshot(db, async (tx) => {
+    const runs = await tx
+      .selectFrom('migration_run')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('number', 'desc')
+      .limit(100)
+      .execute();
+    return presentRuns(tx, runs);
+  });
+}
+
+/** One run row of the project or NOT_FOUND. */
+export async function getRunRow(db: DbExecutor, projectId: string, runId: string): Promise<MigrationRunTable> {
+  const run = await db
+    .selectFrom('migration_run')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!run) throw notFound('migration_run', runId);
+  return run;
+}
+
+/** One run with its batches and rollbacks. */
+export async function getRun(db: Db, projectId: string, runId: string): Promise<RunView> {
+  await settleOrphanedRuns(db.kysely, projectId);
+  return inSnapshot(db, async (tx) => (await presentRuns(tx, [await getRunRow(tx, projectId, runId)]))[0]!);
+}
+
+/** One batch row or NOT_FOUND. */
+export async function getBatchRow(db: DbExecutor, projectId: string, batchId: string): Promise<MigrationBatchTable> {
+  const row = await db
+    .selectFrom('migration_batch')
+    .selectAll()
+    .where('id', '=', batchId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) throw notFound('migration_batch', batchId);
+  return row;
+}
