@@ -49,7 +49,6 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'blueprint process_map',
   'cutover job',
   'cutover project',
   'cutover upload',

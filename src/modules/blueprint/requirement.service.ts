@@ -3,6 +3,7 @@ import type { RequirementApprovalTable, RequirementTable } from '../../db/schema
 import { AppError, type ErrorDetail, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
+import { processMapExists } from '../assessment/process-contract';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import { APPROVAL_LABELS, blueprintMessage, labelOf } from './blueprint-labels';
@@ -181,13 +182,8 @@ async function assertCodeFree(db: DbExecutor, projectId: string, code: string, e
 
 async function assertProcessInProject(db: DbExecutor, projectId: string, processMapId: string | null, locale: Locale): Promise<void> {
   if (!processMapId) return;
-  const found = await db
-    .selectFrom('process_map')
-    .select('id')
-    .where('id', '=', processMapId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!found) throw validationError([{ field: 'processMapId', reason: blueprintMessage('unknownProcess', locale) }]);
+  if (!(await processMapExists(db, projectId, processMapId)))
+    throw validationError([{ field: 'processMapId', reason: blueprintMessage('unknownProcess', locale) }]);
 }
 
 /** Opens a new pending steering-committee request for a custom item. */
