@@ -49,9 +49,6 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'cutover job',
-  'cutover project',
-  'cutover upload',
   'data-assets data_connection',
   'data-assets job',
   'data-assets project_member',

@@ -7,6 +7,7 @@ import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { jobStatusesById } from '../jobs/job-contract';
 import { parseCron, type CronSchedule } from './cron';
 import type { DifferenceQuery, DifferenceView, ExitCriterionView, ExplainInput, RunView } from './cutover.schema';
 import { evaluateExitCriterion, type BusinessDayResult } from './exit-criterion';
@@ -29,28 +30,28 @@ export async function unexplainedByRun(db: DbExecutor, runIds: readonly string[]
   return counts;
 }
 
-type RunRow = ReconcileRunTable & { job_status: string | null; job_error: string | null };
-
 function runsQuery(db: DbExecutor) {
-  return db
-    .selectFrom('reconcile_run as r')
-    .leftJoin('job as j', 'j.id', 'r.job_id')
-    .selectAll('r')
-    .select(['j.status as job_status', 'j.error as job_error']);
+  return db.selectFrom('reconcile_run as r').selectAll('r');
 }
 
 /** Presents runs with their live unexplained counts; a run whose job died shows the job's end. */
-export async function presentRuns(db: DbExecutor, rows: RunRow[]): Promise<RunView[]> {
+export async function presentRuns(db: DbExecutor, rows: ReconcileRunTable[]): Promise<RunView[]> {
   const unexplained = await unexplainedByRun(
     db,
     rows.filter((r) => r.status === 'succeeded').map((r) => r.id),
   );
+  // Only a run still queued or running can be overtaken by its job's end: ask the jobs module about those.
+  const jobs = await jobStatusesById(
+    db,
+    rows.flatMap((r) => ((r.status === 'queued' || r.status === 'running') && r.job_id ? [r.job_id] : [])),
+  );
   return rows.map((r) => {
     let status = r.status as RunView['status'];
     let error = r.error;
-    if ((status === 'queued' || status === 'running') && (r.job_status === 'failed' || r.job_status === 'cancelled')) {
-      status = r.job_status;
-      error = error ?? r.job_error;
+    const job = r.job_id ? jobs.get(r.job_id) : undefined;
+    if ((status === 'queued' || status === 'running') && (job?.status === 'failed' || job?.status === 'cancelled')) {
+      status = job.status;
+      error = error ?? job.error;
     }
     return {
       id: r.id,

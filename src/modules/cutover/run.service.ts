@@ -3,13 +3,14 @@ import type { Db } from '../../db/connection';
 import type { ReconcileDifferenceTable, ReconcileRunTable, ReconcileSpecTable } from '../../db/schema';
 import type { DiffRow } from '../../engines/reconcile/diff-row';
 import { runReconciliation, type ReconcileProgress, type ReconcileRun } from '../../engines/reconcile/run-reconciliation';
-import { AppError, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { registerJobHandler, type JobContext, type JobQueue, type JobView } from '../jobs/job-queue';
 import { zonedDate } from './cron';
 import { findJobRuntime, type JobRuntime } from '../jobs/job-runtime';
+import { findProjectName } from '../projects/project-contract';
 import { comparisonSchema, type RunView, type SourceRef, type WebhookFormat } from './cutover.schema';
 import { cleanError, cleanMessage, resolveSource, type ResolvedSource } from './source-resolver';
 import { engineSpec, specWebhookUrl } from './spec.service';
@@ -260,9 +261,16 @@ async function storeResult(
   });
 }
 
+/** The project a notice names; its spec references it, so it exists. */
+async function noticeProject(db: Db, projectId: string): Promise<RunNotice['project']> {
+  const name = await findProjectName(db.kysely, projectId);
+  if (name === undefined) throw notFound('project', projectId);
+  return { id: projectId, name };
+}
+
 /** The notice a webhook sends about a run. */
 export async function runNotice(db: Db, spec: ReconcileSpecTable, runId: string, locale: Locale = 'zh-CN'): Promise<RunNotice> {
-  const project = await db.kysely.selectFrom('project').select(['id', 'name']).where('id', '=', spec.project_id).executeTakeFirstOrThrow();
+  const project = await noticeProject(db, spec.project_id);
   const run = await getRun(db.kysely, spec.project_id, runId);
   const exitCriterion = (await exitCriteria(db.kysely, [spec], locale)).get(spec.id)!;
   return { project, spec: { id: spec.id, name: spec.name }, run, exitCriterion };
@@ -278,7 +286,7 @@ export async function testNotice(db: Db, spec: ReconcileSpecTable, locale: Local
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   if (last) return runNotice(db, spec, last.id, locale);
-  const project = await db.kysely.selectFrom('project').select(['id', 'name']).where('id', '=', spec.project_id).executeTakeFirstOrThrow();
+  const project = await noticeProject(db, spec.project_id);
   const exitCriterion = (await exitCriteria(db.kysely, [spec], locale)).get(spec.id)!;
   const now = nowIso();
   const run: RunView = {

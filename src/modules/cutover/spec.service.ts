@@ -15,6 +15,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { findLatestUploadIdByName, findUploadName } from '../uploads/upload-contract';
 import { suggestColumnMapping, suggestKey } from './column-suggest';
 import { maskConnectionUrl } from './connection.service';
 import { isValidTimeZone, nextCronTime, parseCron } from './cron';
@@ -76,17 +77,6 @@ function checkSchedule(cron: string, timeZone: string): void {
 
 function checkWebhookUrl(url: string | null): void {
   if (url !== null && !isUsableWebhookUrl(url)) throw new AppError('CUTOVER_WEBHOOK_URL_INVALID', {}, [{ field: 'webhook.url' }]);
-}
-
-/** The original file name of a project's upload; undefined once it is deleted. */
-async function findUploadName(db: DbExecutor, projectId: string, uploadId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('upload')
-    .select('original_name')
-    .where('id', '=', uploadId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return row?.original_name;
 }
 
 async function sourceLabel(db: DbExecutor, projectId: string, ref: SourceRef): Promise<string> {
@@ -367,18 +357,12 @@ async function resolveYamlSource(
   const parsed = parseSourceSpec(spec);
   if (parsed.kind === 'csv' || parsed.kind === 'xlsx') {
     const name = basename(parsed.path.replace(/\\/g, '/'));
-    const upload = await db
-      .selectFrom('upload')
-      .select('id')
-      .where('project_id', '=', projectId)
-      .where('original_name', '=', name)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-    if (!upload) throw new AppError('CUTOVER_IMPORT_UPLOAD_NOT_FOUND', { name, side }, onSide);
+    const uploadId = await findLatestUploadIdByName(db, projectId, name);
+    if (!uploadId) throw new AppError('CUTOVER_IMPORT_UPLOAD_NOT_FOUND', { name, side }, onSide);
     const sheet = options.sheet ?? (parsed.kind === 'xlsx' ? parsed.sheet : undefined);
     return {
       type: 'upload',
-      uploadId: upload.id,
+      uploadId,
       ...(sheet ? { sheet } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
     };
