@@ -49,10 +49,6 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'data-assets data_connection',
-  'data-assets job',
-  'data-assets project_member',
-  'data-assets upload',
   'go-live project',
   'goals project_member',
   'migration app_user',

@@ -4,6 +4,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/connection';
+import type { UploadTable } from '../../db/schema';
 import type { DataAssetRuleRunTable, DataAssetTable } from '../../db/schema-data-assets';
 import { previewCleansing, writeCleansedCsv, type CleansePreview } from '../../engines/quality/cleanse';
 import { ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/quality/quality-schema';
@@ -17,6 +18,7 @@ import { recordAudit } from '../audit/audit.service';
 import { cleanError } from '../cutover/source-resolver';
 import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
 import { findJobRuntime } from '../jobs/job-runtime';
+import { registerStoredUpload, uploadExists } from '../uploads/upload-contract';
 import type { FailureView, ProfileRunView, RuleRunView } from './data-asset.schema';
 import { assetRecipe, assetRuleSet, getAsset, getAssetRow, resolveAssetRow, startProfileRun, type AssetSource } from './data-asset.service';
 import type { AssetView } from './data-asset.schema';
@@ -388,7 +390,7 @@ export async function produceCleanedAsset(
     const [size, sha256] = [(await stat(path)).size, await sha256File(path)];
     derivedId = await db.kysely.transaction().execute(async (tx) => {
       const now = nowIso();
-      const upload = {
+      const upload: UploadTable = {
         id: uploadId,
         project_id: projectId,
         original_name: fileName,
@@ -399,7 +401,7 @@ export async function produceCleanedAsset(
         created_by: actor.userId,
         created_at: now,
       };
-      await tx.insertInto('upload').values(upload).execute();
+      await registerStoredUpload(tx, upload);
       await recordAudit(tx, actor, {
         projectId,
         entity: 'upload',
@@ -454,8 +456,7 @@ export async function produceCleanedAsset(
     const { run } = await startProfileRun(db, jobs, actor, projectId, derivedId);
     return { asset: await getAsset(db.kysely, projectId, derivedId), preview, profileRun: run };
   } catch (error) {
-    const stored = await db.kysely.selectFrom('upload').select('id').where('id', '=', uploadId).executeTakeFirst();
-    if (!stored) await rm(path, { force: true });
+    if (!(await uploadExists(db.kysely, projectId, uploadId))) await rm(path, { force: true });
     throw error;
   }
 }

@@ -12,9 +12,13 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { connectionUrl, getConnectionRow } from '../cutover/connection.service';
+import { connectionNamesById } from '../cutover/connection-contract';
 import { cleanError, cleanMessage, type ResolvedSource } from '../cutover/source-resolver';
+import { jobProgressById } from '../jobs/job-contract';
 import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
 import { getProjectRow } from '../projects/project.service';
+import { memberNamesById } from '../team/team-contract';
+import { uploadNamesById } from '../uploads/upload-contract';
 import { getUploadPath } from '../uploads/upload.service';
 import { findJobRuntime } from '../jobs/job-runtime';
 import type { AssetView, CreateAssetInput, ProfileRunDetail, ProfileRunView, UpdateAssetInput } from './data-asset.schema';
@@ -96,9 +100,7 @@ function presentRun(row: DataAssetProfileRunTable, progress: number | null = nul
 
 async function jobProgress(db: DbExecutor, rows: DataAssetProfileRunTable[]): Promise<Map<string, number>> {
   const ids = rows.filter((r) => (r.status === 'queued' || r.status === 'running') && r.job_id).map((r) => r.job_id!);
-  if (!ids.length) return new Map();
-  const jobs = await db.selectFrom('job').select(['id', 'progress']).where('id', 'in', ids).execute();
-  return new Map(jobs.map((j) => [j.id, Number(j.progress)]));
+  return jobProgressById(db, ids);
 }
 
 /** The latest profile run of each asset of a project. */
@@ -132,16 +134,13 @@ async function latestRuns(db: DbExecutor, projectId: string): Promise<Map<string
 
 async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetTable[]): Promise<AssetView[]> {
   if (!rows.length) return [];
-  const [runs, members, uploads, connections] = await Promise.all([
+  const [runs, memberName, uploadName, connectionName] = await Promise.all([
     latestRuns(db, projectId),
-    db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute(),
-    db.selectFrom('upload').select(['id', 'original_name']).where('project_id', '=', projectId).execute(),
-    db.selectFrom('data_connection').select(['id', 'name']).where('project_id', '=', projectId).execute(),
+    memberNamesById(db, projectId),
+    uploadNamesById(db, projectId),
+    connectionNamesById(db, projectId),
   ]);
   const progress = await jobProgress(db, [...runs.values()]);
-  const memberName = new Map(members.map((m) => [m.id, m.name]));
-  const uploadName = new Map(uploads.map((u) => [u.id, u.original_name]));
-  const connectionName = new Map(connections.map((c) => [c.id, c.name]));
   return rows.map((row) => {
     const run = runs.get(row.id);
     return {
