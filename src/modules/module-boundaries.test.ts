@@ -49,8 +49,6 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'go-live project',
-  'goals project_member',
   'migration app_user',
   'migration data_asset',
   'migration data_connection',

@@ -8,6 +8,7 @@ import { findLatestVersionRow, versionLabel } from '../blueprint/blueprint-versi
 import { listSpecs } from '../cutover/spec.service';
 import { getLatestRealMigrationRun, hasMigrationPlan } from '../migration/migration-contract';
 import { getProjectRow } from '../projects/project.service';
+import { setPlannedGoLive } from '../projects/project-contract';
 import { assertProjectMember } from '../team/assert-project-member';
 import { memberNamesById } from '../team/team-contract';
 import { getProjectHealth } from '../risks/health.service';
@@ -475,11 +476,7 @@ export async function recordDecision(db: Db, actor: Actor, projectId: string, in
     });
     if (input.decision !== 'no_go' && input.goLiveDate && input.goLiveDate !== project.planned_go_live) {
       const updatedAt = nowIso();
-      await tx
-        .updateTable('project')
-        .set({ planned_go_live: input.goLiveDate, updated_at: updatedAt })
-        .where('id', '=', projectId)
-        .execute();
+      await setPlannedGoLive(tx, projectId, input.goLiveDate, updatedAt);
       await recordAudit(tx, actor, {
         projectId,
         entity: 'project',

@@ -1,19 +1,14 @@
 import type { DbExecutor } from '../../db/connection';
 import type { GoalTable } from '../../db/schema';
 
-/** A goal row joined with its owner's name and latest measurement. */
-export type GoalRow = GoalTable & { owner_name: string | null; latest_value: number | null; latest_measured_on: string | null };
+/** A goal row with its latest measurement (owner names come from the team module). */
+export type GoalRow = GoalTable & { latest_value: number | null; latest_measured_on: string | null };
 
-/** Goals of a project with owner names and each goal's latest KPI value. */
+/** Goals of a project with each goal's latest KPI value. */
 export async function listGoalRows(db: DbExecutor, projectId: string, goalId?: string): Promise<GoalRow[]> {
-  let query = db
-    .selectFrom('goal')
-    .leftJoin('project_member', 'project_member.id', 'goal.owner_member_id')
-    .selectAll('goal')
-    .select('project_member.name as owner_name')
-    .where('goal.project_id', '=', projectId);
-  if (goalId) query = query.where('goal.id', '=', goalId);
-  const goals = await query.orderBy('goal.created_at').execute();
+  let query = db.selectFrom('goal').selectAll().where('project_id', '=', projectId);
+  if (goalId) query = query.where('id', '=', goalId);
+  const goals = await query.orderBy('created_at').execute();
   if (goals.length === 0) return [];
   let mq = db.selectFrom('kpi_measurement').select(['goal_id', 'value', 'measured_on', 'created_at']).where('project_id', '=', projectId);
   if (goalId) mq = mq.where('goal_id', '=', goalId);

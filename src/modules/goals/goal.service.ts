@@ -9,9 +9,9 @@ import { listGoalRows, type GoalRow } from './goal.repository';
 import type { CreateGoalInput, GoalView, RoiView, UpdateGoalInput } from './goal.schema';
 import { computeRoi } from './roi';
 import { checkSmartGoal, computeProgress, type SmartCheckContext } from './smart-check';
-import { findUnknownMemberIds } from '../team/team-contract';
+import { findUnknownMemberIds, memberNamesById } from '../team/team-contract';
 
-function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): GoalView {
+function presentGoal(row: GoalRow, ownerNames: Map<string, string>, context: SmartCheckContext, locale: Locale): GoalView {
   const direction = row.direction === 'decrease' ? 'decrease' : 'increase';
   const base = {
     statement: row.statement,
@@ -30,7 +30,7 @@ function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): 
     id: row.id,
     projectId: row.project_id,
     ...base,
-    ownerName: row.owner_name,
+    ownerName: row.owner_member_id ? (ownerNames.get(row.owner_member_id) ?? null) : null,
     latestMeasuredOn: row.latest_measured_on,
     progress: computeProgress(row.baseline, row.target, row.latest_value),
     smart: { ok: issues.length === 0, issues },
@@ -50,15 +50,19 @@ async function smartContext(db: DbExecutor, projectId: string, known?: ProjectTa
 
 /** A project's goals with their SMART check and progress (pass the project row when already loaded). */
 export async function listGoals(db: Db, projectId: string, locale: Locale, project?: ProjectTable): Promise<GoalView[]> {
-  const [rows, context] = await Promise.all([listGoalRows(db.kysely, projectId), smartContext(db.kysely, projectId, project)]);
-  return rows.map((r) => presentGoal(r, context, locale));
+  const [rows, ownerNames, context] = await Promise.all([
+    listGoalRows(db.kysely, projectId),
+    memberNamesById(db.kysely, projectId),
+    smartContext(db.kysely, projectId, project),
+  ]);
+  return rows.map((r) => presentGoal(r, ownerNames, context, locale));
 }
 
 /** One goal or NOT_FOUND. */
 export async function getGoal(db: DbExecutor, projectId: string, goalId: string, locale: Locale): Promise<GoalView> {
   const [row] = await listGoalRows(db, projectId, goalId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'goal', id: goalId });
-  return presentGoal(row, await smartContext(db, projectId), locale);
+  return presentGoal(row, await memberNamesById(db, projectId), await smartContext(db, projectId), locale);
 }
 
 async function assertOwnerInProject(db: DbExecutor, projectId: string, memberId: string | null | undefined): Promise<void> {
