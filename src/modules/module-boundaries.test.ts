@@ -54,9 +54,6 @@ const ALLOWED = new Set([
   'migration data_connection',
   'migration job',
   'migration upload',
-  'projects raci_assignment',
-  'projects stakeholder',
-  'projects stakeholder_assessment',
   'risks project',
   'team app_user',
 ]);

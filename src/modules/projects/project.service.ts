@@ -5,6 +5,7 @@ import { newId, nowIso, todayDate } from '../../shared/ids';
 import { getProjectRole, isAllowed, type Actor } from '../access/access.service';
 import { ACTIONS, PROJECT_ROLES, RESOURCES } from '../access/permission-matrix';
 import { recordAudit } from '../audit/audit.service';
+import { getRaciCoverage, listStakeholderSupport } from '../team/team-contract';
 import { DEFAULT_DELIVERABLES } from './default-deliverables';
 import { findProject, listProjectsForUser } from './project.repository';
 import {
@@ -218,28 +219,14 @@ export async function getProjectDashboard(
   const row = await getProjectRow(db.kysely, projectId);
   const project = presentProject(row, myRole);
   const k = db.kysely;
-  const [members, deliverables, accountable, stakeholders, goals, assessments] = await Promise.all([
+  const [members, raci, stakeholders, goals] = await Promise.all([
     k.selectFrom('project_member').select(['tier', 'allocation_pct']).where('project_id', '=', projectId).execute(),
-    k.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
-    k
-      .selectFrom('raci_assignment')
-      .select('deliverable_id')
-      .distinct()
-      .where('project_id', '=', projectId)
-      .where('letter', '=', 'A')
-      .execute(),
-    k.selectFrom('stakeholder').select('id').where('project_id', '=', projectId).execute(),
+    getRaciCoverage(k, projectId),
+    listStakeholderSupport(k, projectId),
     goalSummary(db, projectId, row),
-    k
-      .selectFrom('stakeholder_assessment')
-      .select(['stakeholder_id', 'support'])
-      .where('project_id', '=', projectId)
-      .orderBy('assessed_on')
-      .orderBy('created_at')
-      .execute(),
   ]);
-  const supportByStakeholder = new Map<string, number>();
-  for (const a of assessments) supportByStakeholder.set(a.stakeholder_id, a.support);
+  // A stakeholder's current support is their latest assessment; one never assessed is not resisting.
+  const currentSupport = stakeholders.flatMap((s) => s.assessments.slice(-1).map((a) => a.support));
   const byTier: Record<string, number> = {};
   for (const m of members) byTier[m.tier] = (byTier[m.tier] ?? 0) + 1;
   const daysToGoLive = project.plannedGoLive
@@ -254,10 +241,10 @@ export async function getProjectDashboard(
       fteTotal: Math.round(members.reduce((sum, m) => sum + m.allocation_pct, 0)) / 100,
       byTier,
     },
-    raci: { deliverables: deliverables.length, withoutAccountable: deliverables.length - accountable.length },
+    raci,
     stakeholders: {
       total: stakeholders.length,
-      resisting: [...supportByStakeholder.values()].filter((s) => s <= 2).length,
+      resisting: currentSupport.filter((s) => s <= 2).length,
     },
     phases: PHASES.map((phase) => ({ phase, available: AVAILABLE_PHASES.includes(phase) })),
   };
