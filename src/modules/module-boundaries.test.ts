@@ -54,8 +54,6 @@ const ALLOWED = new Set([
   'migration data_connection',
   'migration job',
   'migration upload',
-  'risks project',
-  'team app_user',
 ]);
 
 function tableOwners(): Map<string, string> {

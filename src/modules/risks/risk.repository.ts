@@ -67,3 +67,9 @@ export async function listHealthHistory(db: DbExecutor, projectId: string, days:
     .execute();
   return rows.reverse().map((h) => ({ day: h.day, score: h.score === null ? null : Number(h.score) }));
 }
+
+/** The projects (by id) that already have a health snapshot for the day. */
+export async function listProjectIdsWithSnapshotOn(db: DbExecutor, day: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('risk_health_snapshot').select('project_id').where('day', '=', day).execute();
+  return new Set(rows.map((r) => r.project_id));
+}

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.service';
+import { userEmailsById } from '../auth/user-contract';
 import { getProjectRow } from '../projects/project.service';
 import type { CreateMemberInput, MemberView, UpdateMemberInput } from './team.schema';
 
@@ -27,25 +28,29 @@ function presentMember(row: MemberRow): MemberView {
 }
 
 function selectMembers(db: DbExecutor, projectId: string) {
-  return db
-    .selectFrom('project_member')
-    .leftJoin('app_user', 'app_user.id', 'project_member.user_id')
-    .selectAll('project_member')
-    .select('app_user.email as account_email')
-    .where('project_member.project_id', '=', projectId);
+  return db.selectFrom('project_member').selectAll().where('project_id', '=', projectId);
+}
+
+/** The members with the e-mail of the account each is linked to (asked of the auth module in one call). */
+async function withAccountEmails(db: DbExecutor, rows: ProjectMemberTable[]): Promise<MemberRow[]> {
+  const emails = await userEmailsById(
+    db,
+    rows.map((r) => r.user_id),
+  );
+  return rows.map((r) => ({ ...r, account_email: r.user_id ? (emails.get(r.user_id) ?? null) : null }));
 }
 
 /** Members of a project, by tier order of creation. */
 export async function listMembers(db: Db, projectId: string): Promise<MemberView[]> {
   await getProjectRow(db.kysely, projectId);
-  const rows = await selectMembers(db.kysely, projectId).orderBy('project_member.created_at').execute();
-  return rows.map(presentMember);
+  const rows = await selectMembers(db.kysely, projectId).orderBy('created_at').execute();
+  return (await withAccountEmails(db.kysely, rows)).map(presentMember);
 }
 
 async function getMemberRow(db: DbExecutor, projectId: string, memberId: string): Promise<MemberRow> {
-  const row = await selectMembers(db, projectId).where('project_member.id', '=', memberId).executeTakeFirst();
+  const row = await selectMembers(db, projectId).where('id', '=', memberId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { entity: 'member', id: memberId });
-  return row;
+  return (await withAccountEmails(db, [row]))[0]!;
 }
 
 /** Resolves the account to link; a linked account must exist and not already be in the project. */
