@@ -7,7 +7,14 @@ import { ACTIONS, PROJECT_ROLES, RESOURCES } from '../access/permission-matrix';
 import { recordAudit } from '../audit/audit.service';
 import { getRaciCoverage, listStakeholderSupport } from '../team/team-contract';
 import { DEFAULT_DELIVERABLES } from './default-deliverables';
-import { findProject, listProjectsForUser } from './project.repository';
+import {
+  deleteProjectRow,
+  findProject,
+  insertProjectWithFoundation,
+  listMemberAllocations,
+  listProjectsForUser,
+  updateProjectRow,
+} from './project.repository';
 import {
   AVAILABLE_PHASES,
   ERP_MODULES,
@@ -95,10 +102,8 @@ export async function createProject(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('project').values(row).execute();
-    await tx
-      .insertInto('project_member')
-      .values({
+    await insertProjectWithFoundation(tx, row, {
+      founder: {
         id: newId(),
         project_id: row.id,
         user_id: actor.userId,
@@ -113,16 +118,10 @@ export async function createProject(
         allocation_pct: 100,
         created_at: now,
         updated_at: now,
-      })
-      .execute();
-    await tx
-      .insertInto('deliverable')
-      .values(DEFAULT_DELIVERABLES.map((d, i) => ({ id: newId(), project_id: row.id, phase: d.phase, name: d.name, sort: i })))
-      .execute();
-    await tx
-      .insertInto('roi_settings')
-      .values({ project_id: row.id, horizon_years: 5, discount_rate: 0.08, currency: 'CNY', updated_at: now })
-      .execute();
+      },
+      deliverables: DEFAULT_DELIVERABLES.map((d, i) => ({ id: newId(), project_id: row.id, phase: d.phase, name: d.name, sort: i })),
+      roiSettings: { project_id: row.id, horizon_years: 5, discount_rate: 0.08, currency: 'CNY', updated_at: now },
+    });
     const view = presentProject(row, 'project_manager');
     await recordAudit(tx, actor, { projectId: row.id, entity: 'project', entityId: row.id, action: 'create', after: view });
     return view;
@@ -151,7 +150,7 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
         { field: 'plannedGoLive', reason: 'must not be before the start date' },
       ]);
     }
-    await tx.updateTable('project').set(next).where('id', '=', projectId).execute();
+    await updateProjectRow(tx, projectId, next);
     const role = await getProjectRole(tx, projectId, actor);
     const view = presentProject({ ...before, ...next }, role ?? null);
     await recordAudit(tx, actor, {
@@ -170,7 +169,7 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
 export async function deleteProject(db: Db, actor: Actor, projectId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getProjectRow(tx, projectId);
-    await tx.deleteFrom('project').where('id', '=', projectId).execute();
+    await deleteProjectRow(tx, projectId);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'project',
@@ -220,7 +219,7 @@ export async function getProjectDashboard(
   const project = presentProject(row, myRole);
   const k = db.kysely;
   const [members, raci, stakeholders, goals] = await Promise.all([
-    k.selectFrom('project_member').select(['tier', 'allocation_pct']).where('project_id', '=', projectId).execute(),
+    listMemberAllocations(k, projectId),
     getRaciCoverage(k, projectId),
     listStakeholderSupport(k, projectId),
     goalSummary(db, projectId, row),
