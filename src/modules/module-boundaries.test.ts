@@ -49,26 +49,11 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'blueprint process_map',
-  'cutover job',
-  'cutover project',
-  'cutover upload',
-  'data-assets data_connection',
-  'data-assets job',
-  'data-assets project_member',
-  'data-assets upload',
-  'go-live project',
-  'goals project_member',
   'migration app_user',
   'migration data_asset',
   'migration data_connection',
   'migration job',
   'migration upload',
-  'projects raci_assignment',
-  'projects stakeholder',
-  'projects stakeholder_assessment',
-  'risks project',
-  'team app_user',
 ]);
 
 function tableOwners(): Map<string, string> {

@@ -14,3 +14,11 @@ export async function findUserIdByEmail(db: DbExecutor, email: string): Promise<
   const row = await findUserIdRowByEmail(db, email.trim().toLowerCase());
   return row?.id;
 }
+
+/** Sign-in e-mails of the given accounts, by id, in one query; unknown ids are absent. */
+export async function userEmailsById(db: DbExecutor, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['id', 'email']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

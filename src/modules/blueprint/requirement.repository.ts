@@ -58,6 +58,3 @@ export async function deleteRequirementById(db: DbExecutor, requirementId: strin
  * The id of a process map of the project, if it exists. A read of the assessment module's table,
  * still allowed in src/modules/module-boundaries.test.ts until assessment offers a contract function.
  */
-export async function findProcessMapIdRow(db: DbExecutor, projectId: string, processMapId: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('process_map').select('id').where('id', '=', processMapId).where('project_id', '=', projectId).executeTakeFirst();
-}

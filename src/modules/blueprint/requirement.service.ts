@@ -3,6 +3,7 @@ import type { RequirementApprovalTable, RequirementTable } from '../../db/schema
 import { AppError, type ErrorDetail, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
+import { processMapExists } from '../assessment/process-contract';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import {
@@ -19,7 +20,6 @@ import { APPROVAL_RELEVANT_FIELDS, checkResolutionRule } from './custom-dev-rule
 import { countLivePrototypesByRequirement, softDeletePrototypesOfRequirement } from './prototype.repository';
 import {
   deleteRequirementById,
-  findProcessMapIdRow,
   findRequirementIdRowByCode,
   findRequirementRow,
   insertRequirement,
@@ -181,8 +181,8 @@ async function assertCodeFree(db: DbExecutor, projectId: string, code: string, e
 
 async function assertProcessInProject(db: DbExecutor, projectId: string, processMapId: string | null, locale: Locale): Promise<void> {
   if (!processMapId) return;
-  const found = await findProcessMapIdRow(db, projectId, processMapId);
-  if (!found) throw validationError([{ field: 'processMapId', reason: blueprintMessage('unknownProcess', locale) }]);
+  if (!(await processMapExists(db, projectId, processMapId)))
+    throw validationError([{ field: 'processMapId', reason: blueprintMessage('unknownProcess', locale) }]);
 }
 
 /** Opens a new pending steering-committee request for a custom item. */

@@ -9,8 +9,17 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import {
+  connectionNameTaken,
+  deleteConnectionRow,
+  findConnectionRow,
+  insertConnection,
+  listConnectionRows,
+  updateConnectionRow,
+} from './connection.repository';
 import type { ConnectionKind } from './cutover.schema';
 import { decryptSecret, encryptSecret, loadSecretKey } from './secret-box';
+import { listSpecSources } from './spec.repository';
 
 /** A saved connection as the API presents it: never the password. */
 export interface ConnectionView {
@@ -110,11 +119,7 @@ function normalizeUrl(kind: ConnectionKind, url: string, password: string | unde
 }
 
 async function usedBy(db: DbExecutor, projectId: string): Promise<Map<string, { id: string; name: string }[]>> {
-  const specs = await db
-    .selectFrom('reconcile_spec')
-    .select(['id', 'name', 'left_source', 'right_source'])
-    .where('project_id', '=', projectId)
-    .execute();
+  const specs = await listSpecSources(db, projectId);
   const map = new Map<string, { id: string; name: string }[]>();
   for (const spec of specs) {
     const ids = new Set<string>();
@@ -147,27 +152,20 @@ function auditable(row: DataConnectionTable): Record<string, unknown> {
 
 /** A project's connections, by name. */
 export async function listConnections(db: Db, projectId: string): Promise<ConnectionView[]> {
-  const rows = await db.kysely.selectFrom('data_connection').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
+  const rows = await listConnectionRows(db.kysely, projectId);
   const users = await usedBy(db.kysely, projectId);
   return rows.map((r) => present(r, users.get(r.id)));
 }
 
 /** One connection row or NOT_FOUND. */
 export async function getConnectionRow(db: DbExecutor, projectId: string, connectionId: string): Promise<DataConnectionTable> {
-  const row = await db
-    .selectFrom('data_connection')
-    .selectAll()
-    .where('id', '=', connectionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findConnectionRow(db, projectId, connectionId);
   if (!row) throw notFound('data_connection', connectionId);
   return row;
 }
 
 async function assertNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('data_connection').select('id').where('project_id', '=', projectId).where('name', '=', name);
-  if (exceptId) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await connectionNameTaken(db, projectId, name, exceptId)) {
     throw new AppError('CUTOVER_CONNECTION_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
@@ -197,7 +195,7 @@ export async function createConnection(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('data_connection').values(row).execute();
+    await insertConnection(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'data_connection', entityId: row.id, action: 'create', after: auditable(row) });
     return present(row);
   });
@@ -235,7 +233,7 @@ export async function updateConnection(
       after.masked_url = maskConnectionUrl(normalized);
     }
     const { id: _id, project_id: _p, created_at: _c, created_by: _b, ...changes } = after;
-    await tx.updateTable('data_connection').set(changes).where('id', '=', connectionId).execute();
+    await updateConnectionRow(tx, connectionId, changes);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_connection',
@@ -258,7 +256,7 @@ export async function deleteConnection(db: Db, actor: Actor, projectId: string, 
       const specs = users.map((u) => (locale === 'zh-CN' ? `“${u.name}”` : `"${u.name}"`)).join(locale === 'zh-CN' ? '、' : ', ');
       throw new AppError('CUTOVER_CONNECTION_IN_USE', { name: before.name, specs });
     }
-    await tx.deleteFrom('data_connection').where('id', '=', connectionId).execute();
+    await deleteConnectionRow(tx, connectionId);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_connection',

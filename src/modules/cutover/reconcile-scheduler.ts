@@ -3,7 +3,9 @@ import { loadServerConfig } from '../../server/runtime';
 import type { JobQueue } from '../jobs/job-queue';
 import { latestDueTime, parseCron } from './cron';
 import { bindJobRuntime } from '../jobs/job-runtime';
+import { scheduledSlotTaken } from './run.repository';
 import { queueRun } from './run.service';
+import { listScheduledSpecRows } from './spec.repository';
 
 /**
  * Queues the due scheduled run of every enabled spec: the latest slot of its cron that is after
@@ -13,7 +15,7 @@ import { queueRun } from './run.service';
  * exactly one of them create the run. Returns the ids of the runs this call queued.
  */
 export async function runReconcileSchedulerTick(db: Db, jobs: JobQueue, now: Date = new Date()): Promise<string[]> {
-  const specs = await db.kysely.selectFrom('reconcile_spec').selectAll().where('schedule_enabled', '=', 1).execute();
+  const specs = await listScheduledSpecRows(db.kysely);
   const queued: string[] = [];
   for (const spec of specs) {
     let due: Date | undefined;
@@ -24,13 +26,7 @@ export async function runReconcileSchedulerTick(db: Db, jobs: JobQueue, now: Dat
       continue;
     }
     if (!due) continue;
-    const taken = await db.kysely
-      .selectFrom('reconcile_run')
-      .select('id')
-      .where('spec_id', '=', spec.id)
-      .where('scheduled_for', '=', due.toISOString())
-      .executeTakeFirst();
-    if (taken) continue;
+    if (await scheduledSlotTaken(db.kysely, spec.id, due.toISOString())) continue;
     try {
       const result = await queueRun(db, jobs, null, spec, { trigger: 'schedule', scheduledFor: due });
       if (result) queued.push(result.run.id);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db, DbExecutor } from '../../db/connection';
 import type { ReconcileRunTable, ReconcileSpecTable } from '../../db/schema';
 import { STATUS_LABELS_ZH } from '../../engines/reconcile/write-diff-file';
@@ -7,50 +6,45 @@ import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { jobStatusesById } from '../jobs/job-contract';
 import { parseCron, type CronSchedule } from './cron';
 import type { DifferenceQuery, DifferenceView, ExitCriterionView, ExplainInput, RunView } from './cutover.schema';
+import {
+  countDifferences,
+  countUnexplainedByRun,
+  findSpecDifferenceItems,
+  listDifferencePage,
+  listDifferencesAfter,
+  listItemRows,
+  listItemsResolvedBy,
+  updateItems,
+  type DifferenceRow,
+} from './difference.repository';
 import { evaluateExitCriterion, type BusinessDayResult } from './exit-criterion';
+import { countRuns, findRunRow, listLatestRunRows, listRunRows, listSucceededRunRows } from './run.repository';
+import { findSpecRow, listSpecRows } from './spec.repository';
 
 /** Unexplained differences per run: differences whose tracked item carries no explanation. */
-export async function unexplainedByRun(db: DbExecutor, runIds: readonly string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < runIds.length; i += 500) {
-    const chunk = runIds.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('reconcile_difference as d')
-      .innerJoin('reconcile_item as i', 'i.id', 'd.item_id')
-      .select(['d.run_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('d.run_id', 'in', chunk)
-      .where('i.explained', '=', 0)
-      .groupBy('d.run_id')
-      .execute();
-    for (const row of rows) counts.set(row.run_id, Number(row.n));
-  }
-  return counts;
-}
-
-type RunRow = ReconcileRunTable & { job_status: string | null; job_error: string | null };
-
-function runsQuery(db: DbExecutor) {
-  return db
-    .selectFrom('reconcile_run as r')
-    .leftJoin('job as j', 'j.id', 'r.job_id')
-    .selectAll('r')
-    .select(['j.status as job_status', 'j.error as job_error']);
-}
+export { countUnexplainedByRun as unexplainedByRun } from './difference.repository';
 
 /** Presents runs with their live unexplained counts; a run whose job died shows the job's end. */
-export async function presentRuns(db: DbExecutor, rows: RunRow[]): Promise<RunView[]> {
-  const unexplained = await unexplainedByRun(
+export async function presentRuns(db: DbExecutor, rows: ReconcileRunTable[]): Promise<RunView[]> {
+  const unexplained = await countUnexplainedByRun(
     db,
     rows.filter((r) => r.status === 'succeeded').map((r) => r.id),
+  );
+  // Only a run still queued or running can be overtaken by its job's end: ask the jobs module about those.
+  const jobs = await jobStatusesById(
+    db,
+    rows.flatMap((r) => ((r.status === 'queued' || r.status === 'running') && r.job_id ? [r.job_id] : [])),
   );
   return rows.map((r) => {
     let status = r.status as RunView['status'];
     let error = r.error;
-    if ((status === 'queued' || status === 'running') && (r.job_status === 'failed' || r.job_status === 'cancelled')) {
-      status = r.job_status;
-      error = error ?? r.job_error;
+    const job = r.job_id ? jobs.get(r.job_id) : undefined;
+    if ((status === 'queued' || status === 'running') && (job?.status === 'failed' || job?.status === 'cancelled')) {
+      status = job.status;
+      error = error ?? job.error;
     }
     return {
       id: r.id,
@@ -79,24 +73,14 @@ export async function presentRuns(db: DbExecutor, rows: RunRow[]): Promise<RunVi
 
 /** One spec row of the project or NOT_FOUND. */
 export async function getSpecRow(db: DbExecutor, projectId: string, specId: string): Promise<ReconcileSpecTable> {
-  const row = await db
-    .selectFrom('reconcile_spec')
-    .selectAll()
-    .where('id', '=', specId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findSpecRow(db, projectId, specId);
   if (!row) throw notFound('reconcile_spec', specId);
   return row;
 }
 
 /** One run row of the project or NOT_FOUND. */
 export async function getRunRow(db: DbExecutor, projectId: string, runId: string): Promise<ReconcileRunTable> {
-  const row = await db
-    .selectFrom('reconcile_run')
-    .selectAll()
-    .where('id', '=', runId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findRunRow(db, projectId, runId);
   if (!row) throw notFound('reconcile_run', runId);
   return row;
 }
@@ -109,88 +93,24 @@ export async function listRuns(
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: RunView[] }> {
   await getSpecRow(db.kysely, projectId, specId);
-  const { total } = await db.kysely
-    .selectFrom('reconcile_run')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .where('spec_id', '=', specId)
-    .executeTakeFirstOrThrow();
-  const rows = await runsQuery(db.kysely)
-    .where('r.spec_id', '=', specId)
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return { total: Number(total), items: await presentRuns(db.kysely, rows) };
+  const total = await countRuns(db.kysely, specId);
+  const rows = await listRunRows(db.kysely, specId, page);
+  return { total, items: await presentRuns(db.kysely, rows) };
 }
 
 /** One run. */
 export async function getRun(db: DbExecutor, projectId: string, runId: string): Promise<RunView> {
-  const row = await runsQuery(db).where('r.id', '=', runId).where('r.project_id', '=', projectId).executeTakeFirst();
-  if (!row) throw notFound('reconcile_run', runId);
-  return (await presentRuns(db, [row]))[0];
+  return (await presentRuns(db, [await getRunRow(db, projectId, runId)]))[0];
 }
 
 /** The latest run of each spec (any status). */
 export async function latestRuns(db: DbExecutor, specIds: readonly string[]): Promise<Map<string, RunView>> {
   const map = new Map<string, RunView>();
   if (specIds.length === 0) return map;
-  const latest = db
-    .selectFrom('reconcile_run')
-    .select(['spec_id', (eb) => eb.fn.max('created_at').as('at')])
-    .where('spec_id', 'in', specIds)
-    .groupBy('spec_id')
-    .as('latest');
-  const rows = await runsQuery(db)
-    .innerJoin(latest, (join) => join.onRef('latest.spec_id', '=', 'r.spec_id').onRef('latest.at', '=', 'r.created_at'))
-    .execute();
+  const rows = await listLatestRunRows(db, specIds);
   for (const view of await presentRuns(db, rows)) map.set(view.specId, view);
   return map;
 }
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function filteredDifferences(db: DbExecutor, runId: string, filter: Omit<DifferenceQuery, 'limit' | 'offset'>) {
-  let query = db.selectFrom('reconcile_difference as d').leftJoin('reconcile_item as i', 'i.id', 'd.item_id').where('d.run_id', '=', runId);
-  if (filter.status) query = query.where('d.status', '=', filter.status);
-  if (filter.column) query = query.where('d.column_name', '=', filter.column);
-  if (filter.track) query = query.where('d.track', '=', filter.track);
-  if (filter.key) {
-    const pattern = `%${escapeLike(filter.key.toLowerCase())}%`;
-    query = query.where(sql<boolean>`lower(d.key_text) like ${pattern} escape '\\'`);
-  }
-  if (filter.explained === 'yes') query = query.where('i.explained', '=', 1);
-  if (filter.explained === 'no') query = query.where((eb) => eb.or([eb('i.explained', '=', 0), eb('i.explained', 'is', null)]));
-  return query;
-}
-
-/** The columns a difference view needs. */
-function differenceColumns<T extends ReturnType<typeof filteredDifferences>>(query: T) {
-  return query.select([
-    'd.id',
-    'd.seq',
-    'd.item_id',
-    'd.key_json',
-    'd.key_text',
-    'd.status',
-    'd.column_name',
-    'd.left_value',
-    'd.right_value',
-    'd.delta',
-    'd.row_count',
-    'd.row_number',
-    'd.track',
-    'i.first_business_date',
-    'i.explained',
-    'i.explanation',
-    'i.explained_by_name',
-    'i.explained_at',
-  ]);
-}
-
-type DifferenceRow = Awaited<ReturnType<ReturnType<typeof differenceColumns>['execute']>>[number];
 
 function presentDifference(r: DifferenceRow): DifferenceView {
   return {
@@ -224,15 +144,9 @@ export async function listDifferences(
 ): Promise<{ total: number; items: DifferenceView[] }> {
   await getRunRow(db.kysely, projectId, runId);
   const { limit, offset, ...filter } = query;
-  const { total } = await filteredDifferences(db.kysely, runId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await differenceColumns(filteredDifferences(db.kysely, runId, filter))
-    .orderBy('d.seq')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return { total: Number(total), items: rows.map(presentDifference) };
+  const total = await countDifferences(db.kysely, runId, filter);
+  const rows = await listDifferencePage(db.kysely, runId, filter, { limit, offset });
+  return { total, items: rows.map(presentDifference) };
 }
 
 /** Streams a run's (filtered) differences in batches, in engine order. */
@@ -244,11 +158,7 @@ export async function* iterateDifferences(
 ): AsyncGenerator<DifferenceView[]> {
   let after = -1;
   for (;;) {
-    const rows = await differenceColumns(filteredDifferences(db.kysely, runId, filter))
-      .where('d.seq', '>', after)
-      .orderBy('d.seq')
-      .limit(batchSize)
-      .execute();
+    const rows = await listDifferencesAfter(db.kysely, runId, filter, after, batchSize);
     if (rows.length === 0) return;
     after = Number(rows[rows.length - 1].seq);
     yield rows.map(presentDifference);
@@ -259,13 +169,7 @@ export async function* iterateDifferences(
 /** Differences that were open before this run and are gone in it. */
 export async function listResolved(db: Db, projectId: string, runId: string) {
   await getRunRow(db.kysely, projectId, runId);
-  const rows = await db.kysely
-    .selectFrom('reconcile_item')
-    .selectAll()
-    .where('resolved_run_id', '=', runId)
-    .orderBy('key_text')
-    .orderBy('column_name')
-    .execute();
+  const rows = await listItemsResolvedBy(db.kysely, runId);
   return rows.map((r) => ({
     itemId: r.id,
     keyText: r.key_text,
@@ -291,13 +195,7 @@ export async function explainDifferences(
   return db.kysely.transaction().execute(async (tx) => {
     await getSpecRow(tx, projectId, specId);
     const ids = [...new Set(input.differenceIds)];
-    const found = await tx
-      .selectFrom('reconcile_difference')
-      .select(['id', 'item_id'])
-      .where('id', 'in', ids)
-      .where('spec_id', '=', specId)
-      .where('project_id', '=', projectId)
-      .execute();
+    const found = await findSpecDifferenceItems(tx, projectId, specId, ids);
     const known = new Set(found.map((f) => f.id));
     const missing = ids.find((id) => !known.has(id));
     if (missing)
@@ -306,11 +204,11 @@ export async function explainDifferences(
       ]);
     const itemIds = [...new Set(found.map((f) => f.item_id).filter((id): id is string => id !== null))];
     if (itemIds.length === 0) return { items: 0 };
-    const before = await tx.selectFrom('reconcile_item').selectAll().where('id', 'in', itemIds).execute();
+    const before = await listItemRows(tx, itemIds);
     const change = input.explained
       ? { explained: 1, explanation: input.reason, explained_by: actor.userId, explained_by_name: actor.name, explained_at: nowIso() }
       : { explained: 0, explanation: null, explained_by: null, explained_by_name: null, explained_at: null };
-    await tx.updateTable('reconcile_item').set(change).where('id', 'in', itemIds).execute();
+    await updateItems(tx, itemIds, change);
     for (const item of before) {
       await recordAudit(tx, actor, {
         projectId,
@@ -349,14 +247,7 @@ function cronOf(spec: ReconcileSpecTable): CronSchedule | undefined {
 async function runsPerBusinessDate(db: DbExecutor, specIds: readonly string[]): Promise<Map<string, ReconcileRunTable[]>> {
   const bySpec = new Map<string, ReconcileRunTable[]>();
   if (specIds.length === 0) return bySpec;
-  const rows = await db
-    .selectFrom('reconcile_run')
-    .selectAll()
-    .where('spec_id', 'in', specIds)
-    .where('status', '=', 'succeeded')
-    .orderBy('business_date')
-    .orderBy('finished_at')
-    .execute();
+  const rows = await listSucceededRunRows(db, specIds);
   const latest = new Map<string, ReconcileRunTable>();
   for (const row of rows) latest.set(`${row.spec_id}\u0000${row.business_date}`, row);
   for (const row of latest.values()) bySpec.set(row.spec_id, [...(bySpec.get(row.spec_id) ?? []), row]);
@@ -373,7 +264,7 @@ export async function exitCriteria(
     db,
     specs.map((s) => s.id),
   );
-  const unexplained = await unexplainedByRun(
+  const unexplained = await countUnexplainedByRun(
     db,
     [...perDate.values()].flat().map((r) => r.id),
   );
@@ -392,7 +283,7 @@ export async function exitCriteria(
 export async function specHistory(db: Db, projectId: string, specId: string, locale: Locale) {
   const spec = await getSpecRow(db.kysely, projectId, specId);
   const runs = (await runsPerBusinessDate(db.kysely, [specId])).get(specId) ?? [];
-  const unexplained = await unexplainedByRun(
+  const unexplained = await countUnexplainedByRun(
     db.kysely,
     runs.map((r) => r.id),
   );
@@ -412,7 +303,7 @@ export async function specHistory(db: Db, projectId: string, specId: string, loc
 
 /** Every spec's exit criterion in a project (for go/no-go). */
 export async function projectExitCriteria(db: Db, projectId: string, locale: Locale) {
-  const specs = await db.kysely.selectFrom('reconcile_spec').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
+  const specs = await listSpecRows(db.kysely, projectId);
   const criteria = await exitCriteria(db.kysely, specs, locale);
   const last = await latestRuns(
     db.kysely,

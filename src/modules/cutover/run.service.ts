@@ -1,17 +1,28 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import type { ReconcileDifferenceTable, ReconcileRunTable, ReconcileSpecTable } from '../../db/schema';
 import type { DiffRow } from '../../engines/reconcile/diff-row';
 import { runReconciliation, type ReconcileProgress, type ReconcileRun } from '../../engines/reconcile/run-reconciliation';
-import { AppError, type Locale } from '../../shared/app-error';
+import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { registerJobHandler, type JobContext, type JobQueue, type JobView } from '../jobs/job-queue';
 import { zonedDate } from './cron';
 import { findJobRuntime, type JobRuntime } from '../jobs/job-runtime';
+import { findProjectName } from '../projects/project-contract';
 import { comparisonSchema, type RunView, type SourceRef, type WebhookFormat } from './cutover.schema';
+import { countDifferencesByTrack, countItemsResolvedBy, insertDifferences, trackRunDifferences } from './difference.repository';
+import {
+  attachRunJob,
+  cancelQueuedRun,
+  findLatestFinishedRunId,
+  findRunById,
+  findRunCounts,
+  insertRunUnlessSlotTaken,
+  updateRunRow,
+} from './run.repository';
 import { cleanError, cleanMessage, resolveSource, type ResolvedSource } from './source-resolver';
+import { lockSpecRowForUpdate } from './spec.repository';
 import { engineSpec, specWebhookUrl } from './spec.service';
 import { exitCriteria, getRun, getSpecRow } from './run-query.service';
 import { sendWebhook, type RunNotice } from './webhook';
@@ -69,12 +80,7 @@ export async function queueRun(
     finished_at: null,
   };
   const inserted = await db.kysely.transaction().execute(async (tx) => {
-    const result = await tx
-      .insertInto('reconcile_run')
-      .values(row)
-      .onConflict((oc) => oc.columns(['spec_id', 'scheduled_for']).doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    if (!(await insertRunUnlessSlotTaken(tx, row))) return false;
     await recordAudit(tx, actor, {
       projectId: spec.project_id,
       entity: 'reconcile_run',
@@ -99,18 +105,14 @@ export async function queueRun(
       { projectId: spec.project_id, createdBy: actor?.userId ?? null, maxAttempts: 1 },
     );
   } catch (error) {
-    await db.kysely
-      .updateTable('reconcile_run')
-      .set({
-        status: 'failed',
-        error: `could not queue the job: ${error instanceof Error ? error.message : String(error)}`,
-        finished_at: nowIso(),
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await updateRunRow(db.kysely, row.id, {
+      status: 'failed',
+      error: `could not queue the job: ${error instanceof Error ? error.message : String(error)}`,
+      finished_at: nowIso(),
+    });
     throw error;
   }
-  await db.kysely.updateTable('reconcile_run').set({ job_id: job.id }).where('id', '=', row.id).where('job_id', 'is', null).execute();
+  await attachRunJob(db.kysely, row.id, job.id);
   return { run: { ...row, job_id: job.id }, job };
 }
 
@@ -135,12 +137,7 @@ export async function cancelRun(db: Db, jobs: JobQueue, actor: Actor, projectId:
   if (run.status !== 'queued' && run.status !== 'running') throw new AppError('JOB_NOT_CANCELLABLE', { status: run.status });
   if (run.jobId) await jobs.cancel(run.jobId, projectId);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('reconcile_run')
-      .set({ status: 'cancelled', finished_at: nowIso() })
-      .where('id', '=', runId)
-      .where('status', '=', 'queued')
-      .execute();
+    await cancelQueuedRun(tx, runId, nowIso());
     await recordAudit(tx, actor, { projectId, entity: 'reconcile_run', entityId: runId, action: 'cancel', before: { status: run.status } });
   });
   return getRun(db.kysely, projectId, runId);
@@ -176,7 +173,7 @@ async function storeResult(
 ): Promise<void> {
   const db = runtime.db;
   await db.kysely.transaction().execute(async (tx) => {
-    if (db.dialect === 'postgres') await sql`SELECT id FROM reconcile_spec WHERE id = ${run.spec_id} FOR UPDATE`.execute(tx);
+    if (db.dialect === 'postgres') await lockSpecRowForUpdate(tx, run.spec_id);
     let seq = 0;
     const statusCounts: Record<string, number> = {};
     for await (const batch of engine.differences()) {
@@ -204,65 +201,41 @@ async function storeResult(
             row_number: d.row ?? null,
           };
         });
-        await tx.insertInto('reconcile_difference').values(rows).execute();
+        await insertDifferences(tx, rows);
       }
       // Not awaited: on SQLite the transaction holds the only connection until it commits.
       ctx.reportProgress(0.7 + Math.min(0.25, seq / 4_000_000), `保存差异：${seq} 条`).catch(() => undefined);
     }
     if (ctx.signal.aborted) throw new RunCancelled();
 
-    await sql`
-      UPDATE reconcile_difference SET track = 'open', item_id = (
-        SELECT i.id FROM reconcile_item i
-        WHERE i.spec_id = ${run.spec_id} AND i.state = 'open' AND i.item_key = reconcile_difference.item_key)
-      WHERE run_id = ${run.id} AND EXISTS (
-        SELECT 1 FROM reconcile_item i
-        WHERE i.spec_id = ${run.spec_id} AND i.state = 'open' AND i.item_key = reconcile_difference.item_key)`.execute(tx);
-    await sql`
-      UPDATE reconcile_item SET state = 'resolved', resolved_run_id = ${run.id}
-      WHERE spec_id = ${run.spec_id} AND state = 'open' AND NOT EXISTS (
-        SELECT 1 FROM reconcile_difference d WHERE d.run_id = ${run.id} AND d.item_key = reconcile_item.item_key)`.execute(tx);
-    await sql`
-      INSERT INTO reconcile_item (id, project_id, spec_id, item_key, status, column_name, key_text, state,
-        first_run_id, first_business_date, resolved_run_id, explained, explanation, explained_by, explained_by_name, explained_at)
-      SELECT d.id, d.project_id, d.spec_id, d.item_key, d.status, d.column_name, d.key_text, 'open',
-        d.run_id, CAST(${run.business_date} AS TEXT), NULL, 0, NULL, NULL, NULL, NULL
-      FROM reconcile_difference d WHERE d.run_id = ${run.id} AND d.item_id IS NULL`.execute(tx);
-    await sql`UPDATE reconcile_difference SET item_id = id, track = 'new' WHERE run_id = ${run.id} AND item_id IS NULL`.execute(tx);
+    await trackRunDifferences(tx, run);
 
-    const counts = await tx
-      .selectFrom('reconcile_difference')
-      .select(['track', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('run_id', '=', run.id)
-      .groupBy('track')
-      .execute();
-    const resolved = await tx
-      .selectFrom('reconcile_item')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('resolved_run_id', '=', run.id)
-      .executeTakeFirstOrThrow();
-    const byTrack = new Map(counts.map((c) => [c.track, Number(c.n)]));
-    await tx
-      .updateTable('reconcile_run')
-      .set({
-        status: 'succeeded',
-        summary: JSON.stringify(engine.summary),
-        differences_total: seq,
-        status_counts: JSON.stringify(statusCounts),
-        new_count: byTrack.get('new') ?? 0,
-        open_count: byTrack.get('open') ?? 0,
-        resolved_count: Number(resolved.n),
-        error: null,
-        finished_at: nowIso(),
-      })
-      .where('id', '=', run.id)
-      .execute();
+    const byTrack = await countDifferencesByTrack(tx, run.id);
+    const resolved = await countItemsResolvedBy(tx, run.id);
+    await updateRunRow(tx, run.id, {
+      status: 'succeeded',
+      summary: JSON.stringify(engine.summary),
+      differences_total: seq,
+      status_counts: JSON.stringify(statusCounts),
+      new_count: byTrack.get('new') ?? 0,
+      open_count: byTrack.get('open') ?? 0,
+      resolved_count: resolved,
+      error: null,
+      finished_at: nowIso(),
+    });
   });
+}
+
+/** The project a notice names; its spec references it, so it exists. */
+async function noticeProject(db: Db, projectId: string): Promise<RunNotice['project']> {
+  const name = await findProjectName(db.kysely, projectId);
+  if (name === undefined) throw notFound('project', projectId);
+  return { id: projectId, name };
 }
 
 /** The notice a webhook sends about a run. */
 export async function runNotice(db: Db, spec: ReconcileSpecTable, runId: string, locale: Locale = 'zh-CN'): Promise<RunNotice> {
-  const project = await db.kysely.selectFrom('project').select(['id', 'name']).where('id', '=', spec.project_id).executeTakeFirstOrThrow();
+  const project = await noticeProject(db, spec.project_id);
   const run = await getRun(db.kysely, spec.project_id, runId);
   const exitCriterion = (await exitCriteria(db.kysely, [spec], locale)).get(spec.id)!;
   return { project, spec: { id: spec.id, name: spec.name }, run, exitCriterion };
@@ -270,15 +243,9 @@ export async function runNotice(db: Db, spec: ReconcileSpecTable, runId: string,
 
 /** The notice about the latest finished run, or a sample when the spec has not run yet (test webhook). */
 export async function testNotice(db: Db, spec: ReconcileSpecTable, locale: Locale = 'zh-CN'): Promise<RunNotice> {
-  const last = await db.kysely
-    .selectFrom('reconcile_run')
-    .select('id')
-    .where('spec_id', '=', spec.id)
-    .where('status', 'in', ['succeeded', 'failed'])
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
-  if (last) return runNotice(db, spec, last.id, locale);
-  const project = await db.kysely.selectFrom('project').select(['id', 'name']).where('id', '=', spec.project_id).executeTakeFirstOrThrow();
+  const lastId = await findLatestFinishedRunId(db.kysely, spec.id);
+  if (lastId) return runNotice(db, spec, lastId, locale);
+  const project = await noticeProject(db, spec.project_id);
   const exitCriterion = (await exitCriteria(db.kysely, [spec], locale)).get(spec.id)!;
   const now = nowIso();
   const run: RunView = {
@@ -330,26 +297,17 @@ export async function notifyRun(runtime: JobRuntime, spec: ReconcileSpecTable, r
   } catch (error) {
     outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
-  await runtime.db.kysely
-    .updateTable('reconcile_run')
-    .set({ webhook_status: outcome.status, webhook_error: outcome.error })
-    .where('id', '=', runId)
-    .execute()
-    .catch(() => undefined);
+  await updateRunRow(runtime.db.kysely, runId, { webhook_status: outcome.status, webhook_error: outcome.error }).catch(() => undefined);
 }
 
 /** Runs one queued reconciliation: resolve sources, run the engine, store, notify. */
 async function executeRun(runtime: JobRuntime, ctx: JobContext<ReconcileJobPayload>): Promise<unknown> {
   const db = runtime.db;
-  const run = await db.kysely.selectFrom('reconcile_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
+  const run = await findRunById(db.kysely, ctx.payload.runId);
   if (!run) throw new Error(`reconcile run ${ctx.payload.runId} does not exist`);
   if (run.status !== 'queued' && run.status !== 'running') return { runId: run.id, skipped: run.status };
   const spec = await getSpecRow(db.kysely, run.project_id, run.spec_id);
-  await db.kysely
-    .updateTable('reconcile_run')
-    .set({ status: 'running', started_at: nowIso(), job_id: ctx.jobId })
-    .where('id', '=', run.id)
-    .execute();
+  await updateRunRow(db.kysely, run.id, { status: 'running', started_at: nowIso(), job_id: ctx.jobId });
   const sources: ResolvedSource[] = [];
   let engine: ReconcileRun | undefined;
   try {
@@ -374,22 +332,14 @@ async function executeRun(runtime: JobRuntime, ctx: JobContext<ReconcileJobPaylo
   } catch (error) {
     const cancelled = ctx.signal.aborted || error instanceof RunCancelled;
     const message = cancelled ? null : cleanMessage(error instanceof Error ? error.message : String(error), sources);
-    await db.kysely
-      .updateTable('reconcile_run')
-      .set({ status: cancelled ? 'cancelled' : 'failed', error: message, finished_at: nowIso() })
-      .where('id', '=', run.id)
-      .execute();
+    await updateRunRow(db.kysely, run.id, { status: cancelled ? 'cancelled' : 'failed', error: message, finished_at: nowIso() });
     if (run.trigger === 'schedule' && !cancelled) await notifyRun(runtime, spec, run.id);
     throw error;
   } finally {
     await engine?.close();
   }
   if (run.trigger === 'schedule') await notifyRun(runtime, spec, run.id);
-  const done = await db.kysely
-    .selectFrom('reconcile_run')
-    .select(['differences_total', 'new_count', 'open_count', 'resolved_count'])
-    .where('id', '=', run.id)
-    .executeTakeFirstOrThrow();
+  const done = await findRunCounts(db.kysely, run.id);
   return {
     runId: run.id,
     differencesTotal: Number(done.differences_total),

@@ -15,7 +15,9 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { findLatestUploadIdByName, findUploadName } from '../uploads/upload-contract';
 import { suggestColumnMapping, suggestKey } from './column-suggest';
+import { findConnectionRef, findConnectionRow, listConnectionMaskedUrls } from './connection.repository';
 import { maskConnectionUrl } from './connection.service';
 import { isValidTimeZone, nextCronTime, parseCron } from './cron';
 import {
@@ -30,6 +32,7 @@ import {
 } from './cutover.schema';
 import { exitCriteria, getSpecRow, latestRuns } from './run-query.service';
 import { decryptSecret, encryptSecret, loadSecretKey } from './secret-box';
+import { deleteSpecWithRuns, insertSpec, listSpecRows, specNameTaken, updateSpecRow } from './spec.repository';
 import { readColumns, resolveSource, type ResolvedSource } from './source-resolver';
 import { isUsableWebhookUrl, maskWebhookUrl } from './webhook';
 
@@ -78,29 +81,12 @@ function checkWebhookUrl(url: string | null): void {
   if (url !== null && !isUsableWebhookUrl(url)) throw new AppError('CUTOVER_WEBHOOK_URL_INVALID', {}, [{ field: 'webhook.url' }]);
 }
 
-/** The original file name of a project's upload; undefined once it is deleted. */
-async function findUploadName(db: DbExecutor, projectId: string, uploadId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('upload')
-    .select('original_name')
-    .where('id', '=', uploadId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return row?.original_name;
-}
-
 async function sourceLabel(db: DbExecutor, projectId: string, ref: SourceRef): Promise<string> {
   if (ref.type === 'upload') {
     const name = (await findUploadName(db, projectId, ref.uploadId)) ?? `(deleted upload ${ref.uploadId})`;
     return ref.sheet ? `${name}#${ref.sheet}` : name;
   }
-  const row = await db
-    .selectFrom('data_connection')
-    .select('name')
-    .where('id', '=', ref.connectionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  const name = row?.name ?? `(deleted connection ${ref.connectionId})`;
+  const name = (await findConnectionRef(db, projectId, ref.connectionId))?.name ?? `(deleted connection ${ref.connectionId})`;
   return ref.query ? `${name} · SQL` : `${name} · ${ref.table}`;
 }
 
@@ -157,8 +143,7 @@ function auditable(row: ReconcileSpecTable): Record<string, unknown> {
 
 /** A project's specs. */
 export async function listSpecs(db: Db, projectId: string, locale: Locale): Promise<SpecView[]> {
-  const rows = await db.kysely.selectFrom('reconcile_spec').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
-  return presentSpecs(db.kysely, rows, locale);
+  return presentSpecs(db.kysely, await listSpecRows(db.kysely, projectId), locale);
 }
 
 /** One spec. */
@@ -167,9 +152,7 @@ export async function getSpec(db: DbExecutor, projectId: string, specId: string,
 }
 
 async function assertNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('reconcile_spec').select('id').where('project_id', '=', projectId).where('name', '=', name);
-  if (exceptId) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await specNameTaken(db, projectId, name, exceptId)) {
     throw new AppError('CUTOVER_SPEC_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
@@ -210,7 +193,7 @@ export async function createSpec(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('reconcile_spec').values(row).execute();
+    await insertSpec(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'reconcile_spec', entityId: row.id, action: 'create', after: auditable(row) });
     return getSpec(tx, projectId, row.id, locale);
   });
@@ -267,7 +250,7 @@ export async function updateSpec(
       after.webhook_url_masked = maskWebhookUrl(webhookUrl);
     }
     const { id: _id, project_id: _p, created_at: _c, created_by: _b, ...changes } = after;
-    await tx.updateTable('reconcile_spec').set(changes).where('id', '=', specId).execute();
+    await updateSpecRow(tx, specId, changes);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'reconcile_spec',
@@ -284,10 +267,7 @@ export async function updateSpec(
 export async function deleteSpec(db: Db, actor: Actor, projectId: string, specId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getSpecRow(tx, projectId, specId);
-    await tx.deleteFrom('reconcile_difference').where('spec_id', '=', specId).execute();
-    await tx.deleteFrom('reconcile_item').where('spec_id', '=', specId).execute();
-    await tx.deleteFrom('reconcile_run').where('spec_id', '=', specId).execute();
-    await tx.deleteFrom('reconcile_spec').where('id', '=', specId).execute();
+    await deleteSpecWithRuns(tx, specId);
     await recordAudit(tx, actor, { projectId, entity: 'reconcile_spec', entityId: specId, action: 'delete', before: auditable(before) });
   });
 }
@@ -322,13 +302,7 @@ async function yamlSource(db: DbExecutor, projectId: string, ref: SourceRef): Pr
     if (!ref.sheet && !ref.encoding) return name;
     return { source: name, ...(ref.sheet ? { sheet: ref.sheet } : {}), ...(ref.encoding ? { encoding: ref.encoding } : {}) };
   }
-  const row = await db
-    .selectFrom('data_connection')
-    .select('masked_url')
-    .where('id', '=', ref.connectionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  const url = row?.masked_url ?? ref.connectionId;
+  const url = (await findConnectionRow(db, projectId, ref.connectionId))?.masked_url ?? ref.connectionId;
   return ref.query ? { source: url, query: ref.query } : `${url}#${ref.table}`;
 }
 
@@ -367,18 +341,12 @@ async function resolveYamlSource(
   const parsed = parseSourceSpec(spec);
   if (parsed.kind === 'csv' || parsed.kind === 'xlsx') {
     const name = basename(parsed.path.replace(/\\/g, '/'));
-    const upload = await db
-      .selectFrom('upload')
-      .select('id')
-      .where('project_id', '=', projectId)
-      .where('original_name', '=', name)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-    if (!upload) throw new AppError('CUTOVER_IMPORT_UPLOAD_NOT_FOUND', { name, side }, onSide);
+    const uploadId = await findLatestUploadIdByName(db, projectId, name);
+    if (!uploadId) throw new AppError('CUTOVER_IMPORT_UPLOAD_NOT_FOUND', { name, side }, onSide);
     const sheet = options.sheet ?? (parsed.kind === 'xlsx' ? parsed.sheet : undefined);
     return {
       type: 'upload',
-      uploadId: upload.id,
+      uploadId,
       ...(sheet ? { sheet } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
     };
@@ -386,7 +354,7 @@ async function resolveYamlSource(
   const base = parsed.kind === 'sqlite' ? `sqlite:${parsed.path}` : parsed.url;
   // Password and secret query parameters gone: `wanted` may appear in an error.
   const wanted = stripPassword(maskConnectionUrl(base));
-  const connections = await db.selectFrom('data_connection').select(['id', 'masked_url']).where('project_id', '=', projectId).execute();
+  const connections = await listConnectionMaskedUrls(db, projectId);
   const hit = connections.find((c) => stripPassword(c.masked_url) === wanted);
   if (!hit) throw new AppError('CUTOVER_IMPORT_CONNECTION_NOT_FOUND', { url: wanted, side }, onSide);
   const query = options.query ?? (parsed.isQuery ? parsed.target : undefined);

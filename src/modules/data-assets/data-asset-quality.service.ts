@@ -4,7 +4,8 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/connection';
-import type { DataAssetRuleRunTable, DataAssetTable } from '../../db/schema-data-assets';
+import type { UploadTable } from '../../db/schema';
+import type { DataAssetRuleFailureTable, DataAssetRuleRunTable, DataAssetTable } from '../../db/schema-data-assets';
 import { previewCleansing, writeCleansedCsv, type CleansePreview } from '../../engines/quality/cleanse';
 import { ruleSetSchema, type CleanseRecipe, type RuleSet } from '../../engines/quality/quality-schema';
 import { runQualityRules, type RuleFailure, type RuleOutcome } from '../../engines/quality/run-rules';
@@ -17,9 +18,24 @@ import { recordAudit } from '../audit/audit.service';
 import { cleanError } from '../cutover/source-resolver';
 import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
 import { findJobRuntime } from '../jobs/job-runtime';
+import { registerStoredUpload, uploadExists } from '../uploads/upload-contract';
 import type { FailureView, ProfileRunView, RuleRunView } from './data-asset.schema';
 import { assetRecipe, assetRuleSet, getAsset, getAssetRow, resolveAssetRow, startProfileRun, type AssetSource } from './data-asset.service';
 import type { AssetView } from './data-asset.schema';
+import { findAssetRow, findAssetRowByName, insertAsset, updateAssetRow } from './data-asset.repository';
+import {
+  attachRuleRunJob,
+  countRuleFailures,
+  deleteRuleFailures,
+  findRuleRunById,
+  findRuleRunRow,
+  insertRuleFailures,
+  insertRuleRun,
+  listRuleFailurePage,
+  listRuleFailuresAfter,
+  listRuleRunRows,
+  updateRuleRun,
+} from './data-asset-rule-run.repository';
 
 /** Resolves the other assets a rule set or recipe names (reference rules, mapping datasets). */
 async function resolveDatasets(
@@ -32,12 +48,7 @@ async function resolveDatasets(
   const datasets: Record<string, DatasetInput> = {};
   const sources: AssetSource[] = [];
   for (const id of new Set(ids)) {
-    const row = await db.kysely
-      .selectFrom('data_asset')
-      .selectAll()
-      .where('id', '=', id)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const row = await findAssetRow(db.kysely, projectId, id);
     if (!row) throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id }, [{ field }]);
     const source = await resolveAssetRow(db, row, dataDir);
     sources.push(source);
@@ -105,7 +116,7 @@ export async function startRuleRun(
     finished_at: null,
   };
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.insertInto('data_asset_rule_run').values(row).execute();
+    await insertRuleRun(tx, row);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_asset_rule_run',
@@ -120,20 +131,11 @@ export async function startRuleRun(
       { runId: row.id, locale },
       { projectId, createdBy: actor.userId, maxAttempts: 1 },
     );
-    await db.kysely
-      .updateTable('data_asset_rule_run')
-      .set({ job_id: job.id })
-      .where('id', '=', row.id)
-      .where('status', '=', 'queued')
-      .execute();
+    await attachRuleRunJob(db.kysely, row.id, job.id);
     return { run: presentRuleRun({ ...row, job_id: job.id }), jobId: job.id };
   } catch (error) {
     const message = `could not queue the job: ${error instanceof Error ? error.message : String(error)}`;
-    await db.kysely
-      .updateTable('data_asset_rule_run')
-      .set({ status: 'failed', error: message, finished_at: nowIso() })
-      .where('id', '=', row.id)
-      .execute();
+    await updateRuleRun(db.kysely, row.id, { status: 'failed', error: message, finished_at: nowIso() });
     throw error;
   }
 }
@@ -150,11 +152,11 @@ export async function executeRuleRun(
   locale: Locale,
   onProgress?: (progress: number, message: string) => void,
 ): Promise<RuleRunView> {
-  const run = await db.kysely.selectFrom('data_asset_rule_run').selectAll().where('id', '=', runId).executeTakeFirst();
+  const run = await findRuleRunById(db.kysely, runId);
   if (!run) throw new Error(`rule run ${runId} does not exist`);
   if (run.status !== 'queued' && run.status !== 'running') return presentRuleRun(run);
-  await db.kysely.updateTable('data_asset_rule_run').set({ status: 'running' }).where('id', '=', runId).execute();
-  await db.kysely.deleteFrom('data_asset_rule_failure').where('run_id', '=', runId).execute();
+  await updateRuleRun(db.kysely, runId, { status: 'running' });
+  await deleteRuleFailures(db.kysely, runId);
   const sources: AssetSource[] = [];
   let seq = 0;
   try {
@@ -172,7 +174,7 @@ export async function executeRuleRun(
       locale,
       onFailures: async (batch: RuleFailure[]) => {
         for (let i = 0; i < batch.length; i += INSERT_CHUNK) {
-          const values = batch.slice(i, i + INSERT_CHUNK).map((f) => ({
+          const values = batch.slice(i, i + INSERT_CHUNK).map((f): DataAssetRuleFailureTable => ({
             run_id: runId,
             seq: ++seq,
             rule_id: f.ruleId,
@@ -182,7 +184,7 @@ export async function executeRuleRun(
             value: f.value,
             reason: f.reason,
           }));
-          await db.kysely.insertInto('data_asset_rule_failure').values(values).execute();
+          await insertRuleFailures(db.kysely, values);
         }
         onProgress?.(0.5, `已保存 ${seq} 条不合格记录`);
       },
@@ -194,16 +196,16 @@ export async function executeRuleRun(
       summary: JSON.stringify(result.rules),
       finished_at: nowIso(),
     };
-    await db.kysely.updateTable('data_asset_rule_run').set(done).where('id', '=', runId).execute();
+    await updateRuleRun(db.kysely, runId, done);
     return presentRuleRun({ ...run, ...done });
   } catch (error) {
     const cleaned = cleanError(error, sources);
-    await db.kysely.deleteFrom('data_asset_rule_failure').where('run_id', '=', runId).execute();
-    await db.kysely
-      .updateTable('data_asset_rule_run')
-      .set({ status: 'failed', error: cleaned instanceof Error ? cleaned.message : String(cleaned), finished_at: nowIso() })
-      .where('id', '=', runId)
-      .execute();
+    await deleteRuleFailures(db.kysely, runId);
+    await updateRuleRun(db.kysely, runId, {
+      status: 'failed',
+      error: cleaned instanceof Error ? cleaned.message : String(cleaned),
+      finished_at: nowIso(),
+    });
     throw cleaned;
   }
 }
@@ -211,7 +213,7 @@ export async function executeRuleRun(
 registerJobHandler<RulesJobPayload>(RULES_JOB, async (ctx) => {
   const runtime = await findJobRuntime(ctx.jobId);
   if (!runtime) throw new Error(`${RULES_JOB}: the data-assets module has no database in this process`);
-  await runtime.db.kysely.updateTable('data_asset_rule_run').set({ job_id: ctx.jobId }).where('id', '=', ctx.payload.runId).execute();
+  await updateRuleRun(runtime.db.kysely, ctx.payload.runId, { job_id: ctx.jobId });
   const run = await executeRuleRun(runtime.db, runtime.dataDir, ctx.payload.runId, ctx.payload.locale, (progress, message) => {
     ctx.reportProgress(progress, message).catch(() => undefined);
   });
@@ -226,25 +228,11 @@ export async function getRuleRun(db: Db, projectId: string, assetId: string, run
 /** An asset's rule runs, newest first. */
 export async function listRuleRuns(db: Db, projectId: string, assetId: string): Promise<RuleRunView[]> {
   await getAssetRow(db.kysely, projectId, assetId);
-  const rows = await db.kysely
-    .selectFrom('data_asset_rule_run')
-    .selectAll()
-    .where('asset_id', '=', assetId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
-  return rows.map(presentRuleRun);
+  return (await listRuleRunRows(db.kysely, assetId, 50)).map(presentRuleRun);
 }
 
 async function getRuleRunRow(db: Db, projectId: string, assetId: string, runId: string): Promise<DataAssetRuleRunTable> {
-  const row = await db.kysely
-    .selectFrom('data_asset_rule_run')
-    .selectAll()
-    .where('id', '=', runId)
-    .where('asset_id', '=', assetId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findRuleRunRow(db.kysely, projectId, assetId, runId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_rule_run', id: runId });
   return row;
 }
@@ -258,12 +246,12 @@ export async function listFailures(
   query: { ruleId?: string; offset: number; limit: number },
 ): Promise<{ total: number; items: FailureView[] }> {
   await getRuleRunRow(db, projectId, assetId, runId);
-  let base = db.kysely.selectFrom('data_asset_rule_failure').where('run_id', '=', runId);
-  if (query.ruleId) base = base.where('rule_id', '=', query.ruleId);
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await base.selectAll().orderBy('seq').limit(query.limit).offset(query.offset).execute();
+  const [total, rows] = await Promise.all([
+    countRuleFailures(db.kysely, runId, query.ruleId),
+    listRuleFailurePage(db.kysely, runId, query),
+  ]);
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({
       seq: Number(r.seq),
       ruleId: r.rule_id,
@@ -293,9 +281,7 @@ export async function exportFailures(
   async function* pages(): AsyncGenerator<(string | number | null)[][]> {
     let after = 0;
     for (;;) {
-      let q = db.kysely.selectFrom('data_asset_rule_failure').selectAll().where('run_id', '=', runId).where('seq', '>', after);
-      if (ruleId) q = q.where('rule_id', '=', ruleId);
-      const rows = await q.orderBy('seq').limit(5000).execute();
+      const rows = await listRuleFailuresAfter(db.kysely, runId, after, 5000, ruleId);
       if (!rows.length) return;
       after = Number(rows[rows.length - 1]!.seq);
       yield rows.map((r) => [r.rule_id, labels.get(r.rule_id) ?? '', Number(r.row_number), r.key_text, r.column_name, r.value, r.reason]);
@@ -388,7 +374,7 @@ export async function produceCleanedAsset(
     const [size, sha256] = [(await stat(path)).size, await sha256File(path)];
     derivedId = await db.kysely.transaction().execute(async (tx) => {
       const now = nowIso();
-      const upload = {
+      const upload: UploadTable = {
         id: uploadId,
         project_id: projectId,
         original_name: fileName,
@@ -399,7 +385,7 @@ export async function produceCleanedAsset(
         created_by: actor.userId,
         created_at: now,
       };
-      await tx.insertInto('upload').values(upload).execute();
+      await registerStoredUpload(tx, upload);
       await recordAudit(tx, actor, {
         projectId,
         entity: 'upload',
@@ -407,17 +393,12 @@ export async function produceCleanedAsset(
         action: 'create',
         after: { ...upload, stored_path: undefined },
       });
-      const existing = await tx
-        .selectFrom('data_asset')
-        .selectAll()
-        .where('project_id', '=', projectId)
-        .where('name', '=', name)
-        .executeTakeFirst();
+      const existing = await findAssetRowByName(tx, projectId, name);
       if (existing && existing.derived_from !== assetId) {
         throw new AppError('DATA_ASSETS_CLEANED_NAME_TAKEN', { name, source: source.name }, [{ field: 'name' }]);
       }
       if (existing) {
-        await tx.updateTable('data_asset').set({ upload_id: uploadId, updated_at: now }).where('id', '=', existing.id).execute();
+        await updateAssetRow(tx, existing.id, { upload_id: uploadId, updated_at: now });
         await recordAudit(tx, actor, {
           projectId,
           entity: 'data_asset',
@@ -447,15 +428,14 @@ export async function produceCleanedAsset(
         created_at: now,
         updated_at: now,
       };
-      await tx.insertInto('data_asset').values(row).execute();
+      await insertAsset(tx, row);
       await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
       return row.id;
     });
     const { run } = await startProfileRun(db, jobs, actor, projectId, derivedId);
     return { asset: await getAsset(db.kysely, projectId, derivedId), preview, profileRun: run };
   } catch (error) {
-    const stored = await db.kysely.selectFrom('upload').select('id').where('id', '=', uploadId).executeTakeFirst();
-    if (!stored) await rm(path, { force: true });
+    if (!(await uploadExists(db.kysely, projectId, uploadId))) await rm(path, { force: true });
     throw error;
   }
 }

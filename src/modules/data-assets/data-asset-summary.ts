@@ -3,6 +3,8 @@ import type { DocBlock } from '../../documents/document-model';
 import type { SourceProfile } from '../../engines/profile/profile-types';
 import type { Locale } from '../../shared/app-error';
 import { memberNamesById } from '../team/team-contract';
+import { latestSucceededProfileRunsByAsset } from './data-asset-profile-run.repository';
+import { listAssetRows } from './data-asset.repository';
 
 // CONTRACT (owner: data-assets module). The Current State Analysis Report depends on these exact
 // names and shapes; implement the bodies, keep the signatures.
@@ -47,16 +49,9 @@ function profileFindings(profile: SourceProfile, locale: Locale): string[] {
 
 /** Every data asset of the project with its latest profile. */
 export async function summarizeDataAssets(db: DbExecutor, projectId: string, locale: Locale): Promise<DataAssetSummary[]> {
-  const assets = await db.selectFrom('data_asset').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
+  const assets = await listAssetRows(db, projectId);
   if (!assets.length) return [];
-  const runs = await db
-    .selectFrom('data_asset_profile_run')
-    .select(['asset_id', 'rows', 'columns', 'quality_score', 'missing_ratio', 'result', 'finished_at', 'created_at'])
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'succeeded')
-    .orderBy('created_at', 'asc')
-    .execute();
-  const latest = new Map(runs.map((r) => [r.asset_id, r]));
+  const latest = await latestSucceededProfileRunsByAsset(db, projectId);
   const memberName = await memberNamesById(db, projectId);
   return assets.map((asset) => {
     const run = latest.get(asset.id);
@@ -132,8 +127,4 @@ export function buildDataAssetReportBlocks(assets: DataAssetSummary[], locale: L
   return blocks;
 }
 
-/** Every data asset of the project with the asset it was cleaned from (null for a raw asset). */
-export async function listDataAssetLineage(db: DbExecutor, projectId: string): Promise<{ id: string; derivedFrom: string | null }[]> {
-  const rows = await db.selectFrom('data_asset').select(['id', 'derived_from']).where('project_id', '=', projectId).execute();
-  return rows.map((r) => ({ id: r.id, derivedFrom: r.derived_from }));
-}
+export { listDataAssetLineage } from './data-asset.repository';

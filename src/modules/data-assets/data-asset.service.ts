@@ -12,12 +12,34 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { connectionUrl, getConnectionRow } from '../cutover/connection.service';
+import { connectionNamesById } from '../cutover/connection-contract';
 import { cleanError, cleanMessage, type ResolvedSource } from '../cutover/source-resolver';
+import { jobProgressById } from '../jobs/job-contract';
 import { registerJobHandler, type JobQueue } from '../jobs/job-queue';
 import { getProjectRow } from '../projects/project.service';
+import { memberNamesById } from '../team/team-contract';
+import { uploadNamesById } from '../uploads/upload-contract';
 import { getUploadPath } from '../uploads/upload.service';
 import { findJobRuntime } from '../jobs/job-runtime';
 import type { AssetView, CreateAssetInput, ProfileRunDetail, ProfileRunView, UpdateAssetInput } from './data-asset.schema';
+import {
+  attachProfileRunJob,
+  findProfileRunById,
+  findProfileRunRow,
+  insertProfileRun,
+  latestProfileRunsByAsset,
+  listProfileRunRows,
+  updateProfileRun,
+} from './data-asset-profile-run.repository';
+import {
+  assetExists,
+  assetNameTaken,
+  deleteAssetRow,
+  findAssetRow,
+  insertAsset,
+  listAssetRows,
+  updateAssetRow,
+} from './data-asset.repository';
 
 /** The job type that profiles an asset. */
 export const PROFILE_JOB = 'data_asset.profile';
@@ -29,12 +51,7 @@ export interface AssetSource extends ResolvedSource {
 
 /** One asset row or NOT_FOUND. */
 export async function getAssetRow(db: DbExecutor, projectId: string, assetId: string): Promise<DataAssetTable> {
-  const row = await db
-    .selectFrom('data_asset')
-    .selectAll()
-    .where('id', '=', assetId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findAssetRow(db, projectId, assetId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset', id: assetId });
   return row;
 }
@@ -96,52 +113,18 @@ function presentRun(row: DataAssetProfileRunTable, progress: number | null = nul
 
 async function jobProgress(db: DbExecutor, rows: DataAssetProfileRunTable[]): Promise<Map<string, number>> {
   const ids = rows.filter((r) => (r.status === 'queued' || r.status === 'running') && r.job_id).map((r) => r.job_id!);
-  if (!ids.length) return new Map();
-  const jobs = await db.selectFrom('job').select(['id', 'progress']).where('id', 'in', ids).execute();
-  return new Map(jobs.map((j) => [j.id, Number(j.progress)]));
-}
-
-/** The latest profile run of each asset of a project. */
-async function latestRuns(db: DbExecutor, projectId: string): Promise<Map<string, DataAssetProfileRunTable>> {
-  const rows = await db
-    .selectFrom('data_asset_profile_run')
-    .select([
-      'id',
-      'project_id',
-      'asset_id',
-      'status',
-      'job_id',
-      'rows',
-      'columns',
-      'quality_score',
-      'missing_ratio',
-      'error',
-      'created_by',
-      'created_at',
-      'started_at',
-      'finished_at',
-    ])
-    .where('project_id', '=', projectId)
-    .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .execute();
-  const map = new Map<string, DataAssetProfileRunTable>();
-  for (const r of rows) map.set(r.asset_id, { ...r, result: null });
-  return map;
+  return jobProgressById(db, ids);
 }
 
 async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetTable[]): Promise<AssetView[]> {
   if (!rows.length) return [];
-  const [runs, members, uploads, connections] = await Promise.all([
-    latestRuns(db, projectId),
-    db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute(),
-    db.selectFrom('upload').select(['id', 'original_name']).where('project_id', '=', projectId).execute(),
-    db.selectFrom('data_connection').select(['id', 'name']).where('project_id', '=', projectId).execute(),
+  const [runs, memberName, uploadName, connectionName] = await Promise.all([
+    latestProfileRunsByAsset(db, projectId),
+    memberNamesById(db, projectId),
+    uploadNamesById(db, projectId),
+    connectionNamesById(db, projectId),
   ]);
   const progress = await jobProgress(db, [...runs.values()]);
-  const memberName = new Map(members.map((m) => [m.id, m.name]));
-  const uploadName = new Map(uploads.map((u) => [u.id, u.original_name]));
-  const connectionName = new Map(connections.map((c) => [c.id, c.name]));
   return rows.map((row) => {
     const run = runs.get(row.id);
     return {
@@ -179,8 +162,7 @@ async function presentAssets(db: DbExecutor, projectId: string, rows: DataAssetT
 /** The project's data assets (inventory), by name. */
 export async function listAssets(db: Db, projectId: string): Promise<AssetView[]> {
   await getProjectRow(db.kysely, projectId);
-  const rows = await db.kysely.selectFrom('data_asset').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
-  return presentAssets(db.kysely, projectId, rows);
+  return presentAssets(db.kysely, projectId, await listAssetRows(db.kysely, projectId));
 }
 
 /** One asset. */
@@ -190,9 +172,7 @@ export async function getAsset(db: DbExecutor, projectId: string, assetId: strin
 }
 
 async function assertNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('data_asset').select('id').where('project_id', '=', projectId).where('name', '=', name);
-  if (exceptId) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await assetNameTaken(db, projectId, name, exceptId)) {
     throw new AppError('DATA_ASSETS_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
@@ -264,7 +244,7 @@ export async function createAsset(
   const row = newAssetRow(projectId, input, format, actor.userId);
   await db.kysely.transaction().execute(async (tx) => {
     await assertNameFree(tx, projectId, input.name);
-    await tx.insertInto('data_asset').values(row).execute();
+    await insertAsset(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: row.id, action: 'create', after: row });
   });
   const profile = input.profile ?? input.source.type === 'upload';
@@ -287,7 +267,7 @@ export async function updateAsset(db: Db, actor: Actor, projectId: string, asset
     if (input.encoding !== undefined) patch.encoding = input.encoding;
     if (input.sheet !== undefined) patch.sheet = input.sheet;
     if (input.keyColumns !== undefined) patch.key_columns = JSON.stringify(input.keyColumns);
-    await tx.updateTable('data_asset').set(patch).where('id', '=', assetId).execute();
+    await updateAssetRow(tx, assetId, patch);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_asset',
@@ -304,8 +284,7 @@ export async function updateAsset(db: Db, actor: Actor, projectId: string, asset
 export async function deleteAsset(db: Db, actor: Actor, projectId: string, assetId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getAssetRow(tx, projectId, assetId);
-    await tx.updateTable('data_asset').set({ derived_from: null }).where('derived_from', '=', assetId).execute();
-    await tx.deleteFrom('data_asset').where('id', '=', assetId).execute();
+    await deleteAssetRow(tx, assetId);
     await recordAudit(tx, actor, { projectId, entity: 'data_asset', entityId: assetId, action: 'delete', before });
   });
 }
@@ -316,16 +295,11 @@ export async function saveRuleSet(db: Db, actor: Actor, projectId: string, asset
     const before = await getAssetRow(tx, projectId, assetId);
     for (const [i, rule] of ruleSet.rules.entries()) {
       if (rule.kind !== 'reference') continue;
-      const other = await tx
-        .selectFrom('data_asset')
-        .select('id')
-        .where('id', '=', rule.datasetId)
-        .where('project_id', '=', projectId)
-        .executeTakeFirst();
-      if (!other) throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: rule.datasetId }, [{ field: `rules[${i}].datasetId` }]);
+      if (!(await assetExists(tx, projectId, rule.datasetId)))
+        throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: rule.datasetId }, [{ field: `rules[${i}].datasetId` }]);
     }
     const text = JSON.stringify(ruleSet);
-    await tx.updateTable('data_asset').set({ rule_set: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
+    await updateAssetRow(tx, assetId, { rule_set: text, updated_at: nowIso() });
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_asset',
@@ -344,17 +318,11 @@ export async function saveRecipe(db: Db, actor: Actor, projectId: string, assetI
     const before = await getAssetRow(tx, projectId, assetId);
     for (const [i, step] of recipe.steps.entries()) {
       if (step.kind !== 'map' || !step.dataset) continue;
-      const other = await tx
-        .selectFrom('data_asset')
-        .select('id')
-        .where('id', '=', step.dataset.datasetId)
-        .where('project_id', '=', projectId)
-        .executeTakeFirst();
-      if (!other)
+      if (!(await assetExists(tx, projectId, step.dataset.datasetId)))
         throw new AppError('DATA_ASSETS_REFERENCE_UNKNOWN', { id: step.dataset.datasetId }, [{ field: `steps[${i}].dataset.datasetId` }]);
     }
     const text = JSON.stringify(recipe);
-    await tx.updateTable('data_asset').set({ recipe: text, updated_at: nowIso() }).where('id', '=', assetId).execute();
+    await updateAssetRow(tx, assetId, { recipe: text, updated_at: nowIso() });
     await recordAudit(tx, actor, {
       projectId,
       entity: 'data_asset',
@@ -398,7 +366,7 @@ export async function startProfileRun(
   };
   await db.kysely.transaction().execute(async (tx) => {
     await getAssetRow(tx, projectId, assetId);
-    await tx.insertInto('data_asset_profile_run').values(row).execute();
+    await insertProfileRun(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'data_asset_profile_run', entityId: row.id, action: 'create', after: { assetId } });
   });
   try {
@@ -407,21 +375,12 @@ export async function startProfileRun(
       { runId: row.id },
       { projectId, createdBy: actor.userId, maxAttempts: 1 },
     );
-    await db.kysely
-      .updateTable('data_asset_profile_run')
-      .set({ job_id: job.id })
-      .where('id', '=', row.id)
-      .where('status', '=', 'queued')
-      .execute();
+    await attachProfileRunJob(db.kysely, row.id, job.id);
     row.job_id = job.id;
     return { run: presentRun(row, 0), jobId: job.id };
   } catch (error) {
     const message = `could not queue the job: ${error instanceof Error ? error.message : String(error)}`;
-    await db.kysely
-      .updateTable('data_asset_profile_run')
-      .set({ status: 'failed', error: message, finished_at: nowIso() })
-      .where('id', '=', row.id)
-      .execute();
+    await updateProfileRun(db.kysely, row.id, { status: 'failed', error: message, finished_at: nowIso() });
     throw error;
   }
 }
@@ -429,26 +388,14 @@ export async function startProfileRun(
 /** An asset's profile runs, newest first (without the profile JSON). */
 export async function listProfileRuns(db: Db, projectId: string, assetId: string): Promise<ProfileRunView[]> {
   await getAssetRow(db.kysely, projectId, assetId);
-  const rows = await db.kysely
-    .selectFrom('data_asset_profile_run')
-    .selectAll()
-    .where('asset_id', '=', assetId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await listProfileRunRows(db.kysely, assetId);
   const progress = await jobProgress(db.kysely, rows);
   return rows.map((r) => presentRun(r, r.job_id ? (progress.get(r.job_id) ?? null) : null));
 }
 
 /** One profile run with the engine's full profile. */
 export async function getProfileRun(db: Db, projectId: string, assetId: string, runId: string): Promise<ProfileRunDetail> {
-  const row = await db.kysely
-    .selectFrom('data_asset_profile_run')
-    .selectAll()
-    .where('id', '=', runId)
-    .where('asset_id', '=', assetId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findProfileRunRow(db.kysely, projectId, assetId, runId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'data_asset_profile_run', id: runId });
   const progress = await jobProgress(db.kysely, [row]);
   return { ...presentRun(row, row.job_id ? (progress.get(row.job_id) ?? null) : null), profile: parseJson<unknown>(row.result, null) };
@@ -488,41 +435,29 @@ registerJobHandler<ProfileJobPayload>(PROFILE_JOB, async (ctx) => {
   const runtime = await findJobRuntime(ctx.jobId);
   if (!runtime) throw new Error(`${PROFILE_JOB}: the data-assets module has no database in this process`);
   const { db, dataDir } = runtime;
-  const run = await db.kysely.selectFrom('data_asset_profile_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
+  const run = await findProfileRunById(db.kysely, ctx.payload.runId);
   if (!run) throw new Error(`profile run ${ctx.payload.runId} does not exist`);
   if (run.status !== 'queued' && run.status !== 'running') return { runId: run.id, skipped: run.status };
-  await db.kysely
-    .updateTable('data_asset_profile_run')
-    .set({ status: 'running', started_at: nowIso(), job_id: ctx.jobId })
-    .where('id', '=', run.id)
-    .execute();
+  await updateProfileRun(db.kysely, run.id, { status: 'running', started_at: nowIso(), job_id: ctx.jobId });
   try {
     const asset = await getAssetRow(db.kysely, run.project_id, run.asset_id);
     const profile = await profileAsset(db, asset, dataDir, (progress, message) => {
       ctx.reportProgress(progress, message).catch(() => undefined);
     });
-    await db.kysely
-      .updateTable('data_asset_profile_run')
-      .set({
-        status: 'succeeded',
-        rows: profile.rows,
-        columns: profile.columns.length,
-        quality_score: profile.quality.score,
-        missing_ratio: missingRatio(profile),
-        // The stored path or URL is no business of the UI: the asset's name stands for it.
-        result: JSON.stringify({ ...profile, source: asset.name }),
-        finished_at: nowIso(),
-      })
-      .where('id', '=', run.id)
-      .execute();
+    await updateProfileRun(db.kysely, run.id, {
+      status: 'succeeded',
+      rows: profile.rows,
+      columns: profile.columns.length,
+      quality_score: profile.quality.score,
+      missing_ratio: missingRatio(profile),
+      // The stored path or URL is no business of the UI: the asset's name stands for it.
+      result: JSON.stringify({ ...profile, source: asset.name }),
+      finished_at: nowIso(),
+    });
     return { runId: run.id, rows: profile.rows, qualityScore: profile.quality.score };
   } catch (error) {
     const message = cleanMessage(error instanceof Error ? error.message : String(error), []);
-    await db.kysely
-      .updateTable('data_asset_profile_run')
-      .set({ status: 'failed', error: message, finished_at: nowIso() })
-      .where('id', '=', run.id)
-      .execute();
+    await updateProfileRun(db.kysely, run.id, { status: 'failed', error: message, finished_at: nowIso() });
     throw error;
   }
 });

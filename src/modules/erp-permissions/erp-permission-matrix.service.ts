@@ -17,6 +17,32 @@ import type {
   UpdateErpRoleInput,
 } from './erp-permission-matrix.schema';
 import type { DataScope } from './erp-permission-constants';
+import {
+  deleteErpFunctionRow,
+  erpFunctionTaken,
+  findErpFunctionRow,
+  findMaxErpFunctionSort,
+  insertErpFunction,
+  listErpFunctionIds,
+  updateErpFunctionRow,
+} from './erp-function.repository';
+import {
+  deleteErpRoleRow,
+  deleteRoleGrant,
+  erpRoleNameTaken,
+  findErpRoleRow,
+  findMaxErpRoleSort,
+  findRoleGrant,
+  insertErpRole,
+  listErpRoleNames,
+  listRoleGrants,
+  listRoleMemberIds,
+  replaceRoleGrants,
+  replaceRoleMembers,
+  saveRoleGrant,
+  updateErpRoleRow,
+} from './erp-role.repository';
+import { deleteRoleSodMitigations } from './sod-rule.repository';
 import { detectSodConflicts, type SodConflict } from './sod-detection';
 
 /** Conflicts computed on read (never stored), so they always follow the current grants and rules. */
@@ -70,15 +96,13 @@ export async function getSodConflicts(db: Db, actor: Actor, projectId: string, l
 }
 
 async function getRoleRow(db: DbExecutor, projectId: string, roleId: string): Promise<ErpRoleTable> {
-  const row = await db.selectFrom('erp_role').selectAll().where('id', '=', roleId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await findErpRoleRow(db, projectId, roleId);
   if (!row) throw notFound('erp_role', roleId);
   return row;
 }
 
 async function assertRoleNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('erp_role').select('id').where('project_id', '=', projectId).where('name', '=', name);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await erpRoleNameTaken(db, projectId, name, exceptId)) {
     throw new AppError('ERP_PERMISSIONS_ROLE_NAME_TAKEN', { name }, [{ field: 'name' }]);
   }
 }
@@ -89,13 +113,9 @@ async function assertAssessmentRole(db: DbExecutor, projectId: string, assessmen
     throw new AppError('ERP_PERMISSIONS_ASSESSMENT_ROLE_UNKNOWN', { id: assessmentRoleId }, [{ field: 'assessmentRoleId' }]);
 }
 
-async function nextSort(db: DbExecutor, table: 'erp_role' | 'erp_function' | 'sod_rule', projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max('sort').as('max'))
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 10;
+async function nextSort(db: DbExecutor, table: 'erp_role' | 'erp_function', projectId: string): Promise<number> {
+  const max = table === 'erp_role' ? await findMaxErpRoleSort(db, projectId) : await findMaxErpFunctionSort(db, projectId);
+  return max + 10;
 }
 
 /** Adds an ERP role (a column of the matrix). */
@@ -122,7 +142,7 @@ export async function createErpRole(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('erp_role').values(row).execute();
+    await insertErpRole(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'erp_role', entityId: row.id, action: 'create', after: row });
     return readMatrix(tx, projectId, locale);
   });
@@ -150,7 +170,7 @@ export async function updateErpRole(
       updated_at: nowIso(),
     };
     const { id: _id, project_id: _p, created_at: _c, ...changes } = after;
-    await tx.updateTable('erp_role').set(changes).where('id', '=', roleId).execute();
+    await updateErpRoleRow(tx, roleId, changes);
     await recordAudit(tx, actor, { projectId, entity: 'erp_role', entityId: roleId, action: 'update', before, after });
     return readMatrix(tx, projectId, locale);
   });
@@ -166,13 +186,8 @@ export async function deleteErpRole(
 ): Promise<PermissionMatrixView> {
   return db.kysely.transaction().execute(async (tx) => {
     const before = await getRoleRow(tx, projectId, roleId);
-    await tx
-      .deleteFrom('sod_mitigation')
-      .where('project_id', '=', projectId)
-      .where('subject_kind', '=', 'role')
-      .where('subject_id', '=', roleId)
-      .execute();
-    await tx.deleteFrom('erp_role').where('id', '=', roleId).execute();
+    await deleteRoleSodMitigations(tx, projectId, roleId);
+    await deleteErpRoleRow(tx, roleId);
     await recordAudit(tx, actor, { projectId, entity: 'erp_role', entityId: roleId, action: 'delete', before });
     return readMatrix(tx, projectId, locale);
   });
@@ -185,8 +200,7 @@ async function assertFunctionsInProject(
   field: (index: number) => string,
 ): Promise<void> {
   if (functionIds.length === 0) return;
-  const rows = await db.selectFrom('erp_function').select('id').where('project_id', '=', projectId).execute();
-  const known = new Set(rows.map((r) => r.id));
+  const known = await listErpFunctionIds(db, projectId);
   functionIds.forEach((id, index) => {
     if (!known.has(id)) throw new AppError('ERP_PERMISSIONS_FUNCTION_UNKNOWN', { id }, [{ field: field(index) }]);
   });
@@ -215,15 +229,13 @@ export async function setRoleGrants(
       grants.map((g) => g.functionId),
       (i) => `grants.${i}.functionId`,
     );
-    const before = await tx.selectFrom('erp_role_grant').select(['function_id', 'scope']).where('role_id', '=', roleId).execute();
-    await tx.deleteFrom('erp_role_grant').where('role_id', '=', roleId).execute();
+    const before = await listRoleGrants(tx, roleId);
     const now = nowIso();
-    if (grants.length > 0) {
-      await tx
-        .insertInto('erp_role_grant')
-        .values(grants.map((g) => ({ project_id: projectId, role_id: roleId, function_id: g.functionId, scope: g.scope, updated_at: now })))
-        .execute();
-    }
+    await replaceRoleGrants(
+      tx,
+      roleId,
+      grants.map((g) => ({ project_id: projectId, role_id: roleId, function_id: g.functionId, scope: g.scope, updated_at: now })),
+    );
     await recordAudit(tx, actor, { projectId, entity: 'erp_role_grant', entityId: roleId, action: 'replace', before, after: grants });
     return readMatrix(tx, projectId, locale);
   });
@@ -241,28 +253,12 @@ export async function setGrant(
 ): Promise<PermissionMatrixView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getRoleRow(tx, projectId, roleId);
-    const fn = await tx
-      .selectFrom('erp_function')
-      .select('id')
-      .where('id', '=', functionId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    if (!fn) throw notFound('erp_function', functionId);
-    const before = await tx
-      .selectFrom('erp_role_grant')
-      .select('scope')
-      .where('role_id', '=', roleId)
-      .where('function_id', '=', functionId)
-      .executeTakeFirst();
+    if (!(await findErpFunctionRow(tx, projectId, functionId))) throw notFound('erp_function', functionId);
+    const before = await findRoleGrant(tx, roleId, functionId);
     if (scope === null) {
-      await tx.deleteFrom('erp_role_grant').where('role_id', '=', roleId).where('function_id', '=', functionId).execute();
+      await deleteRoleGrant(tx, roleId, functionId);
     } else {
-      const values = { scope, updated_at: nowIso() };
-      await tx
-        .insertInto('erp_role_grant')
-        .values({ project_id: projectId, role_id: roleId, function_id: functionId, ...values })
-        .onConflict((oc) => oc.columns(['role_id', 'function_id']).doUpdateSet(values))
-        .execute();
+      await saveRoleGrant(tx, { project_id: projectId, role_id: roleId, function_id: functionId, scope, updated_at: nowIso() });
     }
     await recordAudit(tx, actor, {
       projectId,
@@ -294,21 +290,19 @@ export async function setRoleMembers(
         if (unknown.has(id)) throw new AppError('ERP_PERMISSIONS_MEMBER_UNKNOWN', { id }, [{ field: `memberIds.${i}` }]);
       });
     }
-    const before = await tx.selectFrom('erp_role_member').select('member_id').where('role_id', '=', roleId).execute();
-    await tx.deleteFrom('erp_role_member').where('role_id', '=', roleId).execute();
+    const before = await listRoleMemberIds(tx, roleId);
     const now = nowIso();
-    if (unique.length > 0) {
-      await tx
-        .insertInto('erp_role_member')
-        .values(unique.map((memberId) => ({ project_id: projectId, role_id: roleId, member_id: memberId, created_at: now })))
-        .execute();
-    }
+    await replaceRoleMembers(
+      tx,
+      roleId,
+      unique.map((memberId) => ({ project_id: projectId, role_id: roleId, member_id: memberId, created_at: now })),
+    );
     await recordAudit(tx, actor, {
       projectId,
       entity: 'erp_role_member',
       entityId: roleId,
       action: 'replace',
-      before: before.map((b) => b.member_id),
+      before,
       after: unique,
     });
     return readMatrix(tx, projectId, locale);
@@ -328,7 +322,7 @@ export async function importRolesFromAssessment(
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const assessmentRoles = await listAssessmentRoleRefs(tx, projectId);
-    const existing = await tx.selectFrom('erp_role').select(['name', 'assessment_role_id']).where('project_id', '=', projectId).execute();
+    const existing = await listErpRoleNames(tx, projectId);
     const linked = new Set(existing.map((r) => r.assessment_role_id).filter((id): id is string => id !== null));
     const names = new Set(existing.map((r) => r.name));
     let sort = await nextSort(tx, 'erp_role', projectId);
@@ -352,7 +346,7 @@ export async function importRolesFromAssessment(
         updated_at: now,
       };
       sort += 10;
-      await tx.insertInto('erp_role').values(row).execute();
+      await insertErpRole(tx, row);
       await recordAudit(tx, actor, { projectId, entity: 'erp_role', entityId: row.id, action: 'import_from_assessment', after: row });
       created += 1;
     }
@@ -361,12 +355,7 @@ export async function importRolesFromAssessment(
 }
 
 async function getFunctionRow(db: DbExecutor, projectId: string, functionId: string): Promise<ErpFunctionTable> {
-  const row = await db
-    .selectFrom('erp_function')
-    .selectAll()
-    .where('id', '=', functionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findErpFunctionRow(db, projectId, functionId);
   if (!row) throw notFound('erp_function', functionId);
   return row;
 }
@@ -377,15 +366,7 @@ async function assertFunctionFree(
   fn: { module: string; menu: string; action: string },
   exceptId?: string,
 ): Promise<void> {
-  let query = db
-    .selectFrom('erp_function')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('module', '=', fn.module)
-    .where('menu', '=', fn.menu)
-    .where('action', '=', fn.action);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await erpFunctionTaken(db, projectId, fn, exceptId)) {
     throw new AppError('ERP_PERMISSIONS_FUNCTION_TAKEN', { menu: fn.menu }, [{ field: 'menu' }]);
   }
 }
@@ -413,7 +394,7 @@ export async function createErpFunction(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('erp_function').values(row).execute();
+    await insertErpFunction(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'erp_function', entityId: row.id, action: 'create', after: row });
     return readMatrix(tx, projectId, locale);
   });
@@ -440,7 +421,7 @@ export async function updateErpFunction(
     };
     await assertFunctionFree(tx, projectId, after, functionId);
     const { id: _id, project_id: _p, created_at: _c, ...changes } = after;
-    await tx.updateTable('erp_function').set(changes).where('id', '=', functionId).execute();
+    await updateErpFunctionRow(tx, functionId, changes);
     await recordAudit(tx, actor, { projectId, entity: 'erp_function', entityId: functionId, action: 'update', before, after });
     return readMatrix(tx, projectId, locale);
   });
@@ -456,7 +437,7 @@ export async function deleteErpFunction(
 ): Promise<PermissionMatrixView> {
   return db.kysely.transaction().execute(async (tx) => {
     const before = await getFunctionRow(tx, projectId, functionId);
-    await tx.deleteFrom('erp_function').where('id', '=', functionId).execute();
+    await deleteErpFunctionRow(tx, functionId);
     await recordAudit(tx, actor, { projectId, entity: 'erp_function', entityId: functionId, action: 'delete', before });
     return readMatrix(tx, projectId, locale);
   });

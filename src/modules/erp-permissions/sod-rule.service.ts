@@ -1,5 +1,5 @@
 import type { Db, DbExecutor } from '../../db/connection';
-import type { SodRuleTable } from '../../db/schema-erp-permissions';
+import type { SodMitigationTable, SodRuleTable } from '../../db/schema-erp-permissions';
 import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
@@ -14,6 +14,18 @@ import type {
   UpdateSodRuleInput,
 } from './erp-permission-matrix.schema';
 import { computeConflicts, readMatrix } from './erp-permission-matrix.service';
+import {
+  deleteSodMitigationRow,
+  deleteSodRuleRow,
+  findMaxSodRuleSort,
+  findSodMitigationRow,
+  findSodRuleRow,
+  insertSodMitigation,
+  insertSodRule,
+  listSodRuleRows,
+  sodRuleCodeTaken,
+  updateSodRuleRow,
+} from './sod-rule.repository';
 
 /** The project's SoD rule library (seeded with the defaults on first use). */
 export async function listSodRules(db: Db, actor: Actor, projectId: string): Promise<SodRuleView[]> {
@@ -22,21 +34,18 @@ export async function listSodRules(db: Db, actor: Actor, projectId: string): Pro
     if (await seedPermissionMatrixDefaults(tx, projectId)) {
       await recordAudit(tx, actor, { projectId, entity: 'permission_matrix', entityId: projectId, action: 'seed_defaults' });
     }
-    const rows = await tx.selectFrom('sod_rule').selectAll().where('project_id', '=', projectId).orderBy('sort').orderBy('code').execute();
-    return rows.map(toSodRule);
+    return (await listSodRuleRows(tx, projectId)).map(toSodRule);
   });
 }
 
 async function getRuleRow(db: DbExecutor, projectId: string, ruleId: string): Promise<SodRuleTable> {
-  const row = await db.selectFrom('sod_rule').selectAll().where('id', '=', ruleId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await findSodRuleRow(db, projectId, ruleId);
   if (!row) throw notFound('sod_rule', ruleId);
   return row;
 }
 
 async function assertCodeFree(db: DbExecutor, projectId: string, code: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('sod_rule').select('id').where('project_id', '=', projectId).where('code', '=', code);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await sodRuleCodeTaken(db, projectId, code, exceptId)) {
     throw new AppError('ERP_PERMISSIONS_SOD_RULE_CODE_TAKEN', { code }, [{ field: 'code' }]);
   }
 }
@@ -46,11 +55,7 @@ export async function createSodRule(db: Db, actor: Actor, projectId: string, inp
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     await assertCodeFree(tx, projectId, input.code);
-    const max = await tx
-      .selectFrom('sod_rule')
-      .select((eb) => eb.fn.max('sort').as('max'))
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const maxSort = await findMaxSodRuleSort(tx, projectId);
     const now = nowIso();
     const row: SodRuleTable = {
       id: newId(),
@@ -62,11 +67,11 @@ export async function createSodRule(db: Db, actor: Actor, projectId: string, inp
       risk_level: input.riskLevel,
       risk_description: input.riskDescription,
       enabled: input.enabled ? 1 : 0,
-      sort: Number(max?.max ?? 0) + 10,
+      sort: maxSort + 10,
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('sod_rule').values(row).execute();
+    await insertSodRule(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'sod_rule', entityId: row.id, action: 'create', after: row });
     return toSodRule(row);
   });
@@ -95,7 +100,7 @@ export async function updateSodRule(
       updated_at: nowIso(),
     };
     const { id: _id, project_id: _p, created_at: _c, ...changes } = after;
-    await tx.updateTable('sod_rule').set(changes).where('id', '=', ruleId).execute();
+    await updateSodRuleRow(tx, ruleId, changes);
     await recordAudit(tx, actor, { projectId, entity: 'sod_rule', entityId: ruleId, action: 'update', before, after });
     return toSodRule(after);
   });
@@ -105,7 +110,7 @@ export async function updateSodRule(
 export async function deleteSodRule(db: Db, actor: Actor, projectId: string, ruleId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getRuleRow(tx, projectId, ruleId);
-    await tx.deleteFrom('sod_rule').where('id', '=', ruleId).execute();
+    await deleteSodRuleRow(tx, ruleId);
     await recordAudit(tx, actor, { projectId, entity: 'sod_rule', entityId: ruleId, action: 'delete', before });
   });
 }
@@ -137,7 +142,7 @@ export async function recordSodMitigation(
     if (conflict.mitigation) {
       throw new AppError('ERP_PERMISSIONS_SOD_ALREADY_MITIGATED', { approver: conflict.mitigation.approver }, [{ field: 'subjectId' }]);
     }
-    const row = {
+    const row: SodMitigationTable = {
       id: newId(),
       project_id: projectId,
       rule_id: input.ruleId,
@@ -149,7 +154,7 @@ export async function recordSodMitigation(
       created_by: actor.userId,
       created_at: nowIso(),
     };
-    await tx.insertInto('sod_mitigation').values(row).execute();
+    await insertSodMitigation(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'sod_mitigation', entityId: row.id, action: 'create', after: row });
     return readMatrix(tx, projectId, locale);
   });
@@ -164,14 +169,9 @@ export async function deleteSodMitigation(
   locale: Locale,
 ): Promise<PermissionMatrixView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('sod_mitigation')
-      .selectAll()
-      .where('id', '=', mitigationId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findSodMitigationRow(tx, projectId, mitigationId);
     if (!before) throw notFound('sod_mitigation', mitigationId);
-    await tx.deleteFrom('sod_mitigation').where('id', '=', mitigationId).execute();
+    await deleteSodMitigationRow(tx, mitigationId);
     await recordAudit(tx, actor, { projectId, entity: 'sod_mitigation', entityId: mitigationId, action: 'delete', before });
     return readMatrix(tx, projectId, locale);
   });

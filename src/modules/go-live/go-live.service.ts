@@ -8,9 +8,21 @@ import { findLatestVersionRow, versionLabel } from '../blueprint/blueprint-versi
 import { listSpecs } from '../cutover/spec.service';
 import { getLatestRealMigrationRun, hasMigrationPlan } from '../migration/migration-contract';
 import { getProjectRow } from '../projects/project.service';
+import { setPlannedGoLive } from '../projects/project-contract';
 import { assertProjectMember } from '../team/assert-project-member';
-import { memberNamesById } from '../team/team-contract';
 import { getProjectHealth } from '../risks/health.service';
+import {
+  deleteCheckRow,
+  findCheckRow,
+  findMaxCheckSort,
+  insertCheck,
+  insertDecision,
+  listCheckRows,
+  listCheckTitles,
+  listDecisionRows,
+  updateCheckRow,
+  type CheckRow,
+} from './go-live.repository';
 import type {
   CheckCategory,
   CheckStatus,
@@ -64,14 +76,7 @@ function criterion(code: ReadinessCriterion, pass: boolean, detail: Text, locale
   return { code, title: pick(TITLES[code], locale), status: pass ? 'pass' : 'fail', detail: pick(detail, locale), href: HREFS[code] };
 }
 
-async function listCheckRows(db: DbExecutor, projectId: string, checkId?: string) {
-  let query = db.selectFrom('go_live_check').selectAll().where('project_id', '=', projectId);
-  if (checkId) query = query.where('id', '=', checkId);
-  const [rows, names] = await Promise.all([query.orderBy('sort').orderBy('created_at').execute(), memberNamesById(db, projectId)]);
-  return rows.map((r) => ({ ...r, owner_name: r.owner_member_id ? (names.get(r.owner_member_id) ?? null) : null }));
-}
-
-function presentCheck(row: GoLiveCheckTable & { owner_name: string | null }): CheckView {
+function presentCheck(row: CheckRow): CheckView {
   return {
     id: row.id,
     title: row.title,
@@ -276,7 +281,7 @@ export async function getGoLive(db: Db, projectId: string, locale: Locale): Prom
   const [criteria, checks, decisions] = await Promise.all([
     evaluateReadiness(db, projectId, locale),
     listCheckRows(db.kysely, projectId),
-    db.kysely.selectFrom('go_live_decision').selectAll().where('project_id', '=', projectId).orderBy('decided_at', 'desc').execute(),
+    listDecisionRows(db.kysely, projectId),
   ]);
   return {
     ready: criteria.every((c) => c.status === 'pass'),
@@ -296,12 +301,7 @@ const MESSAGES = {
 } as const;
 
 async function nextSort(db: DbExecutor, projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom('go_live_check')
-    .select((eb) => eb.fn.max('sort').as('max'))
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
+  return (await findMaxCheckSort(db, projectId)) + 1;
 }
 
 /** Adds a checklist item at the end. */
@@ -323,7 +323,7 @@ export async function createCheck(db: Db, actor: Actor, projectId: string, input
       updated_at: now,
       updated_by_name: actor.name,
     };
-    await tx.insertInto('go_live_check').values(row).execute();
+    await insertCheck(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'go_live_check', entityId: row.id, action: 'create', after: row });
     const [created] = await listCheckRows(tx, projectId, row.id);
     return presentCheck(created!);
@@ -334,9 +334,7 @@ export async function createCheck(db: Db, actor: Actor, projectId: string, input
 export async function addDefaultChecks(db: Db, actor: Actor, projectId: string, locale: Locale): Promise<GoLiveView> {
   await db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const existing = new Set(
-      (await tx.selectFrom('go_live_check').select('title').where('project_id', '=', projectId).execute()).map((r) => r.title),
-    );
+    const existing = new Set(await listCheckTitles(tx, projectId));
     let sort = await nextSort(tx, projectId);
     const now = nowIso();
     for (const item of DEFAULT_CHECKS) {
@@ -354,7 +352,7 @@ export async function addDefaultChecks(db: Db, actor: Actor, projectId: string, 
         updated_at: now,
         updated_by_name: actor.name,
       };
-      await tx.insertInto('go_live_check').values(row).execute();
+      await insertCheck(tx, row);
       await recordAudit(tx, actor, { projectId, entity: 'go_live_check', entityId: row.id, action: 'create', after: row });
     }
   });
@@ -371,12 +369,7 @@ export async function updateCheck(
   locale: Locale,
 ): Promise<CheckView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('go_live_check')
-      .selectAll()
-      .where('id', '=', checkId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findCheckRow(tx, projectId, checkId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'go_live_check', id: checkId });
     if (input.ownerMemberId !== undefined) await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     const changes: Partial<GoLiveCheckTable> = {
@@ -388,7 +381,7 @@ export async function updateCheck(
       updated_at: nowIso(),
       updated_by_name: actor.name,
     };
-    await tx.updateTable('go_live_check').set(changes).where('id', '=', checkId).execute();
+    await updateCheckRow(tx, checkId, changes);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'go_live_check',
@@ -405,14 +398,9 @@ export async function updateCheck(
 /** Removes a checklist item (the audit trail keeps it). */
 export async function deleteCheck(db: Db, actor: Actor, projectId: string, checkId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('go_live_check')
-      .selectAll()
-      .where('id', '=', checkId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findCheckRow(tx, projectId, checkId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'go_live_check', id: checkId });
-    await tx.deleteFrom('go_live_check').where('id', '=', checkId).execute();
+    await deleteCheckRow(tx, checkId);
     await recordAudit(tx, actor, { projectId, entity: 'go_live_check', entityId: checkId, action: 'delete', before });
   });
 }
@@ -465,7 +453,7 @@ export async function recordDecision(db: Db, actor: Actor, projectId: string, in
       decided_by_name: actor.name,
       decided_at: nowIso(),
     };
-    await tx.insertInto('go_live_decision').values(row).execute();
+    await insertDecision(tx, row);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'go_live_decision',
@@ -475,11 +463,7 @@ export async function recordDecision(db: Db, actor: Actor, projectId: string, in
     });
     if (input.decision !== 'no_go' && input.goLiveDate && input.goLiveDate !== project.planned_go_live) {
       const updatedAt = nowIso();
-      await tx
-        .updateTable('project')
-        .set({ planned_go_live: input.goLiveDate, updated_at: updatedAt })
-        .where('id', '=', projectId)
-        .execute();
+      await setPlannedGoLive(tx, projectId, input.goLiveDate, updatedAt);
       await recordAudit(tx, actor, {
         projectId,
         entity: 'project',

@@ -1,17 +1,29 @@
 import type { Db, DbExecutor } from '../../db/connection';
-import type { GoalTable, ProjectTable } from '../../db/schema';
+import type { GoalTable, KpiMeasurementTable, ProjectTable, RoiItemTable } from '../../db/schema';
 import { AppError, type Locale } from '../../shared/app-error';
 import { newId, nowIso, todayDate } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
-import { listGoalRows, type GoalRow } from './goal.repository';
+import {
+  deleteGoalRow,
+  deleteMeasurementRow,
+  findGoalRow,
+  findMeasurementRow,
+  insertGoal,
+  insertMeasurement,
+  listGoalRows,
+  listMeasurementRows,
+  updateGoalRow,
+  type GoalRow,
+} from './goal.repository';
+import { deleteRoiItemRow, findRoiItemRow, findRoiSettings, insertRoiItem, listRoiItemRows, saveRoiSettings } from './roi.repository';
 import type { CreateGoalInput, GoalView, RoiView, UpdateGoalInput } from './goal.schema';
 import { computeRoi } from './roi';
 import { checkSmartGoal, computeProgress, type SmartCheckContext } from './smart-check';
-import { findUnknownMemberIds } from '../team/team-contract';
+import { findUnknownMemberIds, memberNamesById } from '../team/team-contract';
 
-function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): GoalView {
+function presentGoal(row: GoalRow, ownerNames: Map<string, string>, context: SmartCheckContext, locale: Locale): GoalView {
   const direction = row.direction === 'decrease' ? 'decrease' : 'increase';
   const base = {
     statement: row.statement,
@@ -30,7 +42,7 @@ function presentGoal(row: GoalRow, context: SmartCheckContext, locale: Locale): 
     id: row.id,
     projectId: row.project_id,
     ...base,
-    ownerName: row.owner_name,
+    ownerName: row.owner_member_id ? (ownerNames.get(row.owner_member_id) ?? null) : null,
     latestMeasuredOn: row.latest_measured_on,
     progress: computeProgress(row.baseline, row.target, row.latest_value),
     smart: { ok: issues.length === 0, issues },
@@ -50,15 +62,19 @@ async function smartContext(db: DbExecutor, projectId: string, known?: ProjectTa
 
 /** A project's goals with their SMART check and progress (pass the project row when already loaded). */
 export async function listGoals(db: Db, projectId: string, locale: Locale, project?: ProjectTable): Promise<GoalView[]> {
-  const [rows, context] = await Promise.all([listGoalRows(db.kysely, projectId), smartContext(db.kysely, projectId, project)]);
-  return rows.map((r) => presentGoal(r, context, locale));
+  const [rows, ownerNames, context] = await Promise.all([
+    listGoalRows(db.kysely, projectId),
+    memberNamesById(db.kysely, projectId),
+    smartContext(db.kysely, projectId, project),
+  ]);
+  return rows.map((r) => presentGoal(r, ownerNames, context, locale));
 }
 
 /** One goal or NOT_FOUND. */
 export async function getGoal(db: DbExecutor, projectId: string, goalId: string, locale: Locale): Promise<GoalView> {
   const [row] = await listGoalRows(db, projectId, goalId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'goal', id: goalId });
-  return presentGoal(row, await smartContext(db, projectId), locale);
+  return presentGoal(row, await memberNamesById(db, projectId), await smartContext(db, projectId), locale);
 }
 
 async function assertOwnerInProject(db: DbExecutor, projectId: string, memberId: string | null | undefined): Promise<void> {
@@ -89,7 +105,7 @@ export async function createGoal(db: Db, actor: Actor, projectId: string, input:
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('goal').values(row).execute();
+    await insertGoal(tx, row);
     const view = await getGoal(tx, projectId, row.id, locale);
     await recordAudit(tx, actor, { projectId, entity: 'goal', entityId: row.id, action: 'create', after: row });
     return view;
@@ -106,7 +122,7 @@ export async function updateGoal(
   locale: Locale,
 ): Promise<GoalView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('goal').selectAll().where('id', '=', goalId).where('project_id', '=', projectId).executeTakeFirst();
+    const before = await findGoalRow(tx, projectId, goalId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'goal', id: goalId });
     await assertOwnerInProject(tx, projectId, input.ownerMemberId);
     const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
@@ -124,7 +140,7 @@ export async function updateGoal(
       updated_at: nowIso(),
     };
     const { id: _id, project_id: _p, created_at: _c, ...changes } = after;
-    await tx.updateTable('goal').set(changes).where('id', '=', goalId).execute();
+    await updateGoalRow(tx, goalId, changes);
     await recordAudit(tx, actor, { projectId, entity: 'goal', entityId: goalId, action: 'update', before, after });
     return getGoal(tx, projectId, goalId, locale);
   });
@@ -133,9 +149,9 @@ export async function updateGoal(
 /** Deletes a goal and its measurements. */
 export async function deleteGoal(db: Db, actor: Actor, projectId: string, goalId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('goal').selectAll().where('id', '=', goalId).where('project_id', '=', projectId).executeTakeFirst();
+    const before = await findGoalRow(tx, projectId, goalId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'goal', id: goalId });
-    await tx.deleteFrom('goal').where('id', '=', goalId).execute();
+    await deleteGoalRow(tx, goalId);
     await recordAudit(tx, actor, { projectId, entity: 'goal', entityId: goalId, action: 'delete', before });
   });
 }
@@ -143,18 +159,12 @@ export async function deleteGoal(db: Db, actor: Actor, projectId: string, goalId
 /** KPI measurements of a goal, oldest first. */
 export async function listMeasurements(db: Db, projectId: string, goalId: string) {
   await getGoalRow(db.kysely, projectId, goalId);
-  const rows = await db.kysely
-    .selectFrom('kpi_measurement')
-    .selectAll()
-    .where('goal_id', '=', goalId)
-    .orderBy('measured_on')
-    .orderBy('created_at')
-    .execute();
+  const rows = await listMeasurementRows(db.kysely, goalId);
   return rows.map((r) => ({ id: r.id, goalId: r.goal_id, measuredOn: r.measured_on, value: r.value, note: r.note }));
 }
 
 async function getGoalRow(db: DbExecutor, projectId: string, goalId: string): Promise<GoalTable> {
-  const row = await db.selectFrom('goal').selectAll().where('id', '=', goalId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await findGoalRow(db, projectId, goalId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'goal', id: goalId });
   return row;
 }
@@ -169,7 +179,7 @@ export async function recordMeasurement(
 ) {
   return db.kysely.transaction().execute(async (tx) => {
     await getGoalRow(tx, projectId, goalId);
-    const row = {
+    const row: KpiMeasurementTable = {
       id: newId(),
       project_id: projectId,
       goal_id: goalId,
@@ -178,7 +188,7 @@ export async function recordMeasurement(
       note: input.note,
       created_at: nowIso(),
     };
-    await tx.insertInto('kpi_measurement').values(row).execute();
+    await insertMeasurement(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'kpi_measurement', entityId: row.id, action: 'create', after: row });
     return { id: row.id, goalId, measuredOn: row.measured_on, value: row.value, note: row.note };
   });
@@ -187,15 +197,9 @@ export async function recordMeasurement(
 /** Deletes a KPI measurement. */
 export async function deleteMeasurement(db: Db, actor: Actor, projectId: string, goalId: string, measurementId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('kpi_measurement')
-      .selectAll()
-      .where('id', '=', measurementId)
-      .where('goal_id', '=', goalId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findMeasurementRow(tx, projectId, goalId, measurementId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'kpi_measurement', id: measurementId });
-    await tx.deleteFrom('kpi_measurement').where('id', '=', measurementId).execute();
+    await deleteMeasurementRow(tx, measurementId);
     await recordAudit(tx, actor, { projectId, entity: 'kpi_measurement', entityId: measurementId, action: 'delete', before });
   });
 }
@@ -218,12 +222,12 @@ export async function summarizeGoals(
 /** The project's ROI settings, items and computed result. */
 export async function getRoi(db: DbExecutor, projectId: string): Promise<RoiView> {
   await getProjectRow(db, projectId);
-  const settings = (await db.selectFrom('roi_settings').selectAll().where('project_id', '=', projectId).executeTakeFirst()) ?? {
+  const settings = (await findRoiSettings(db, projectId)) ?? {
     horizon_years: 5,
     discount_rate: 0.08,
     currency: 'CNY',
   };
-  const items = await db.selectFrom('roi_item').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute();
+  const items = await listRoiItemRows(db, projectId);
   const typed = items.map((i) => ({ id: i.id, kind: i.kind as RoiView['items'][number]['kind'], label: i.label, amount: i.amount }));
   return {
     settings: { horizonYears: settings.horizon_years, discountRate: settings.discount_rate, currency: settings.currency },
@@ -242,11 +246,7 @@ export async function updateRoiSettings(
   return db.kysely.transaction().execute(async (tx) => {
     const before = await getRoi(tx, projectId);
     const values = { horizon_years: input.horizonYears, discount_rate: input.discountRate, currency: input.currency, updated_at: nowIso() };
-    await tx
-      .insertInto('roi_settings')
-      .values({ project_id: projectId, ...values })
-      .onConflict((oc) => oc.column('project_id').doUpdateSet(values))
-      .execute();
+    await saveRoiSettings(tx, projectId, values);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'roi_settings',
@@ -268,8 +268,15 @@ export async function addRoiItem(
 ): Promise<RoiView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const row = { id: newId(), project_id: projectId, kind: input.kind, label: input.label, amount: input.amount, created_at: nowIso() };
-    await tx.insertInto('roi_item').values(row).execute();
+    const row: RoiItemTable = {
+      id: newId(),
+      project_id: projectId,
+      kind: input.kind,
+      label: input.label,
+      amount: input.amount,
+      created_at: nowIso(),
+    };
+    await insertRoiItem(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'roi_item', entityId: row.id, action: 'create', after: row });
     return getRoi(tx, projectId);
   });
@@ -278,14 +285,9 @@ export async function addRoiItem(
 /** Removes a cost or benefit item. */
 export async function deleteRoiItem(db: Db, actor: Actor, projectId: string, itemId: string): Promise<RoiView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('roi_item')
-      .selectAll()
-      .where('id', '=', itemId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findRoiItemRow(tx, projectId, itemId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'roi_item', id: itemId });
-    await tx.deleteFrom('roi_item').where('id', '=', itemId).execute();
+    await deleteRoiItemRow(tx, itemId);
     await recordAudit(tx, actor, { projectId, entity: 'roi_item', entityId: itemId, action: 'delete', before });
     return getRoi(tx, projectId);
   });

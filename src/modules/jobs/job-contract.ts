@@ -7,3 +7,25 @@ export async function jobProgressById(db: DbExecutor, jobIds: readonly string[])
   const rows = await listJobProgressRows(db, jobIds);
   return new Map(rows.map((j) => [j.id, Number(j.progress)]));
 }
+
+/** Where a job stands as other modules need it: its status and, once failed, its error. */
+export interface JobStatusRef {
+  status: string;
+  error: string | null;
+}
+
+/** The status and error of the given jobs, by id, in one query; unknown ids are absent. */
+export async function jobStatusesById(db: DbExecutor, jobIds: readonly string[]): Promise<Map<string, JobStatusRef>> {
+  const ids = [...new Set(jobIds)];
+  const out = new Map<string, JobStatusRef>();
+  // Chunked so a long run list stays under the bound-parameter limits of every dialect.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('job')
+      .select(['id', 'status', 'error'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, { status: r.status, error: r.error });
+  }
+  return out;
+}

@@ -5,8 +5,16 @@ import { newId, nowIso, todayDate } from '../../shared/ids';
 import { getProjectRole, isAllowed, type Actor } from '../access/access.service';
 import { ACTIONS, PROJECT_ROLES, RESOURCES } from '../access/permission-matrix';
 import { recordAudit } from '../audit/audit.service';
+import { getRaciCoverage, listStakeholderSupport } from '../team/team-contract';
 import { DEFAULT_DELIVERABLES } from './default-deliverables';
-import { findProject, listProjectsForUser } from './project.repository';
+import {
+  deleteProjectRow,
+  findProject,
+  insertProjectWithFoundation,
+  listMemberAllocations,
+  listProjectsForUser,
+  updateProjectRow,
+} from './project.repository';
 import {
   AVAILABLE_PHASES,
   ERP_MODULES,
@@ -94,10 +102,8 @@ export async function createProject(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('project').values(row).execute();
-    await tx
-      .insertInto('project_member')
-      .values({
+    await insertProjectWithFoundation(tx, row, {
+      founder: {
         id: newId(),
         project_id: row.id,
         user_id: actor.userId,
@@ -112,16 +118,10 @@ export async function createProject(
         allocation_pct: 100,
         created_at: now,
         updated_at: now,
-      })
-      .execute();
-    await tx
-      .insertInto('deliverable')
-      .values(DEFAULT_DELIVERABLES.map((d, i) => ({ id: newId(), project_id: row.id, phase: d.phase, name: d.name, sort: i })))
-      .execute();
-    await tx
-      .insertInto('roi_settings')
-      .values({ project_id: row.id, horizon_years: 5, discount_rate: 0.08, currency: 'CNY', updated_at: now })
-      .execute();
+      },
+      deliverables: DEFAULT_DELIVERABLES.map((d, i) => ({ id: newId(), project_id: row.id, phase: d.phase, name: d.name, sort: i })),
+      roiSettings: { project_id: row.id, horizon_years: 5, discount_rate: 0.08, currency: 'CNY', updated_at: now },
+    });
     const view = presentProject(row, 'project_manager');
     await recordAudit(tx, actor, { projectId: row.id, entity: 'project', entityId: row.id, action: 'create', after: view });
     return view;
@@ -150,7 +150,7 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
         { field: 'plannedGoLive', reason: 'must not be before the start date' },
       ]);
     }
-    await tx.updateTable('project').set(next).where('id', '=', projectId).execute();
+    await updateProjectRow(tx, projectId, next);
     const role = await getProjectRole(tx, projectId, actor);
     const view = presentProject({ ...before, ...next }, role ?? null);
     await recordAudit(tx, actor, {
@@ -169,7 +169,7 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, inp
 export async function deleteProject(db: Db, actor: Actor, projectId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getProjectRow(tx, projectId);
-    await tx.deleteFrom('project').where('id', '=', projectId).execute();
+    await deleteProjectRow(tx, projectId);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'project',
@@ -218,28 +218,14 @@ export async function getProjectDashboard(
   const row = await getProjectRow(db.kysely, projectId);
   const project = presentProject(row, myRole);
   const k = db.kysely;
-  const [members, deliverables, accountable, stakeholders, goals, assessments] = await Promise.all([
-    k.selectFrom('project_member').select(['tier', 'allocation_pct']).where('project_id', '=', projectId).execute(),
-    k.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
-    k
-      .selectFrom('raci_assignment')
-      .select('deliverable_id')
-      .distinct()
-      .where('project_id', '=', projectId)
-      .where('letter', '=', 'A')
-      .execute(),
-    k.selectFrom('stakeholder').select('id').where('project_id', '=', projectId).execute(),
+  const [members, raci, stakeholders, goals] = await Promise.all([
+    listMemberAllocations(k, projectId),
+    getRaciCoverage(k, projectId),
+    listStakeholderSupport(k, projectId),
     goalSummary(db, projectId, row),
-    k
-      .selectFrom('stakeholder_assessment')
-      .select(['stakeholder_id', 'support'])
-      .where('project_id', '=', projectId)
-      .orderBy('assessed_on')
-      .orderBy('created_at')
-      .execute(),
   ]);
-  const supportByStakeholder = new Map<string, number>();
-  for (const a of assessments) supportByStakeholder.set(a.stakeholder_id, a.support);
+  // A stakeholder's current support is their latest assessment; one never assessed is not resisting.
+  const currentSupport = stakeholders.flatMap((s) => s.assessments.slice(-1).map((a) => a.support));
   const byTier: Record<string, number> = {};
   for (const m of members) byTier[m.tier] = (byTier[m.tier] ?? 0) + 1;
   const daysToGoLive = project.plannedGoLive
@@ -254,10 +240,10 @@ export async function getProjectDashboard(
       fteTotal: Math.round(members.reduce((sum, m) => sum + m.allocation_pct, 0)) / 100,
       byTier,
     },
-    raci: { deliverables: deliverables.length, withoutAccountable: deliverables.length - accountable.length },
+    raci,
     stakeholders: {
       total: stakeholders.length,
-      resisting: [...supportByStakeholder.values()].filter((s) => s <= 2).length,
+      resisting: currentSupport.filter((s) => s <= 2).length,
     },
     phases: PHASES.map((phase) => ({ phase, available: AVAILABLE_PHASES.includes(phase) })),
   };

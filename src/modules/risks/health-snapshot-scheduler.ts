@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connection';
 import { todayDate } from '../../shared/ids';
+import { listProjectIds } from '../projects/project-contract';
 import { getProjectHealth } from './health.service';
+import { listProjectIdsWithSnapshotOn } from './risk.repository';
 
 /**
  * Records today's health snapshot of every project that has none yet, so the trend has a point for
@@ -9,23 +11,10 @@ import { getProjectHealth } from './health.service';
  * of the projects it evaluated.
  */
 export async function recordMissingHealthSnapshots(db: Db, today = todayDate()): Promise<string[]> {
-  const missing = await db.kysely
-    .selectFrom('project')
-    .select('id')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('risk_health_snapshot')
-            .select('risk_health_snapshot.day')
-            .whereRef('risk_health_snapshot.project_id', '=', 'project.id')
-            .where('risk_health_snapshot.day', '=', today),
-        ),
-      ),
-    )
-    .orderBy('id')
-    .execute();
+  const [projectIds, snapshotted] = await Promise.all([listProjectIds(db.kysely), listProjectIdsWithSnapshotOn(db.kysely, today)]);
+  const missing = projectIds.filter((id) => !snapshotted.has(id)).sort();
   const done: string[] = [];
-  for (const { id } of missing) {
+  for (const id of missing) {
     try {
       await getProjectHealth(db, id, 'zh-CN', today);
       done.push(id);

@@ -13,6 +13,32 @@ export async function listRiskRows(db: DbExecutor, projectId: string, riskId?: s
   return rows.map((r) => ({ ...r, owner_name: r.owner_member_id ? (names.get(r.owner_member_id) ?? null) : null }));
 }
 
+/** One register row of the project (without the owner's name), if any. */
+export async function findRiskRow(db: DbExecutor, projectId: string, riskId: string): Promise<RiskTable | undefined> {
+  return db.selectFrom('risk').selectAll().where('id', '=', riskId).where('project_id', '=', projectId).executeTakeFirst();
+}
+
+/** The codes of every register line of the project. */
+export async function listRiskCodes(db: DbExecutor, projectId: string): Promise<string[]> {
+  const rows = await db.selectFrom('risk').select('code').where('project_id', '=', projectId).execute();
+  return rows.map((r) => r.code);
+}
+
+/** Inserts a register line. */
+export async function insertRisk(db: DbExecutor, row: RiskTable): Promise<void> {
+  await db.insertInto('risk').values(row).execute();
+}
+
+/** Applies changes to a register line. */
+export async function updateRiskRow(db: DbExecutor, riskId: string, changes: Partial<RiskTable>): Promise<void> {
+  await db.updateTable('risk').set(changes).where('id', '=', riskId).execute();
+}
+
+/** Deletes a register line. */
+export async function deleteRiskRow(db: DbExecutor, riskId: string): Promise<void> {
+  await db.deleteFrom('risk').where('id', '=', riskId).execute();
+}
+
 /** The project's saved early-warning settings (JSON), if any. */
 export async function findRiskSettingsJson(db: DbExecutor, projectId: string): Promise<string | undefined> {
   const row = await db.selectFrom('risk_settings').select('settings').where('project_id', '=', projectId).executeTakeFirst();
@@ -66,4 +92,10 @@ export async function listHealthHistory(db: DbExecutor, projectId: string, days:
     .limit(days)
     .execute();
   return rows.reverse().map((h) => ({ day: h.day, score: h.score === null ? null : Number(h.score) }));
+}
+
+/** The projects (by id) that already have a health snapshot for the day. */
+export async function listProjectIdsWithSnapshotOn(db: DbExecutor, day: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('risk_health_snapshot').select('project_id').where('day', '=', day).execute();
+  return new Set(rows.map((r) => r.project_id));
 }

@@ -8,7 +8,7 @@ import { getProjectRow } from '../projects/project.service';
 import { assertProjectMember } from '../team/assert-project-member';
 import { dimensionTitle } from './early-warnings';
 import { INDICATOR_CATALOGUE, indicatorTitle, isIndicatorCode } from './indicator-catalogue';
-import { listRiskRows, type RiskRow } from './risk.repository';
+import { deleteRiskRow, findRiskRow, insertRisk, listRiskCodes, listRiskRows, updateRiskRow, type RiskRow } from './risk.repository';
 import type { CreateRiskInput, RiskCategory, RiskLevel, RiskStatus, RiskView, UpdateRiskInput } from './risk.schema';
 
 /** The level of a probability × impact score on the 5 × 5 matrix: high ≥ 15, medium ≥ 8. */
@@ -94,9 +94,8 @@ function assertAcceptanceReasoned(status: string, mitigation: string, contingenc
 
 /** Next free R-nnn code of a project. */
 async function nextRiskCode(db: DbExecutor, projectId: string): Promise<string> {
-  const rows = await db.selectFrom('risk').select('code').where('project_id', '=', projectId).execute();
   let max = 0;
-  for (const { code } of rows) {
+  for (const code of await listRiskCodes(db, projectId)) {
     const match = /^R-(\d+)$/.exec(code);
     if (match) max = Math.max(max, Number(match[1]));
   }
@@ -130,7 +129,7 @@ export async function createRisk(db: Db, actor: Actor, projectId: string, input:
       updated_at: now,
       closed_at: input.status === 'closed' ? now : null,
     };
-    await tx.insertInto('risk').values(row).execute();
+    await insertRisk(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'risk', entityId: row.id, action: 'create', after: row });
     return getRisk(tx, projectId, row.id, locale);
   });
@@ -146,7 +145,7 @@ export async function updateRisk(
   locale: Locale,
 ): Promise<RiskView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('risk').selectAll().where('id', '=', riskId).where('project_id', '=', projectId).executeTakeFirst();
+    const before = await findRiskRow(tx, projectId, riskId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'risk', id: riskId });
     if (input.ownerMemberId !== undefined) await assertProjectMember(tx, projectId, input.ownerMemberId, 'ownerMemberId', locale);
     const status = input.status ?? before.status;
@@ -166,7 +165,7 @@ export async function updateRisk(
       closed_at: status === 'closed' ? (before.status === 'closed' ? before.closed_at : now) : null,
       updated_at: now,
     };
-    await tx.updateTable('risk').set(changes).where('id', '=', riskId).execute();
+    await updateRiskRow(tx, riskId, changes);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'risk',
@@ -182,9 +181,9 @@ export async function updateRisk(
 /** Removes a register line (the audit trail keeps it). */
 export async function deleteRisk(db: Db, actor: Actor, projectId: string, riskId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('risk').selectAll().where('id', '=', riskId).where('project_id', '=', projectId).executeTakeFirst();
+    const before = await findRiskRow(tx, projectId, riskId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'risk', id: riskId });
-    await tx.deleteFrom('risk').where('id', '=', riskId).execute();
+    await deleteRiskRow(tx, riskId);
     await recordAudit(tx, actor, { projectId, entity: 'risk', entityId: riskId, action: 'delete', before });
   });
 }

@@ -10,22 +10,17 @@ export type MemberRefRow = Pick<ProjectMemberTable, 'id' | 'name' | 'user_id' | 
 const REF_COLUMNS = ['id', 'name', 'user_id', 'project_role', 'tier', 'department'] as const;
 
 function selectMemberRows(db: DbExecutor, projectId: string) {
-  return db
-    .selectFrom('project_member')
-    .leftJoin('app_user', 'app_user.id', 'project_member.user_id')
-    .selectAll('project_member')
-    .select('app_user.email as account_email')
-    .where('project_member.project_id', '=', projectId);
+  return db.selectFrom('project_member').selectAll().where('project_id', '=', projectId);
 }
 
-/** Members of a project with their account e-mails, in the order they joined. */
-export async function listMemberRows(db: DbExecutor, projectId: string): Promise<MemberRow[]> {
-  return selectMemberRows(db, projectId).orderBy('project_member.created_at').execute();
+/** Members of a project, in the order they joined (account e-mails come from the auth module). */
+export async function listMemberRows(db: DbExecutor, projectId: string): Promise<ProjectMemberTable[]> {
+  return selectMemberRows(db, projectId).orderBy('created_at').execute();
 }
 
-/** One member of a project with the account e-mail, if any. */
-export async function findMemberRow(db: DbExecutor, projectId: string, memberId: string): Promise<MemberRow | undefined> {
-  return selectMemberRows(db, projectId).where('project_member.id', '=', memberId).executeTakeFirst();
+/** One member of a project, if any. */
+export async function findMemberRow(db: DbExecutor, projectId: string, memberId: string): Promise<ProjectMemberTable | undefined> {
+  return selectMemberRows(db, projectId).where('id', '=', memberId).executeTakeFirst();
 }
 
 /** The member with this id in the project, if any (id only: an existence check). */

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.service';
+import { userEmailsById } from '../auth/user-contract';
 import { getProjectRow } from '../projects/project.service';
 import {
   deleteMemberById,
@@ -34,17 +35,26 @@ function presentMember(row: MemberRow): MemberView {
   };
 }
 
+/** The members with the e-mail of the account each is linked to (asked of the auth module in one call). */
+async function withAccountEmails(db: DbExecutor, rows: ProjectMemberTable[]): Promise<MemberRow[]> {
+  const emails = await userEmailsById(
+    db,
+    rows.map((r) => r.user_id),
+  );
+  return rows.map((r) => ({ ...r, account_email: r.user_id ? (emails.get(r.user_id) ?? null) : null }));
+}
+
 /** Members of a project, by tier order of creation. */
 export async function listMembers(db: Db, projectId: string): Promise<MemberView[]> {
   await getProjectRow(db.kysely, projectId);
   const rows = await listMemberRows(db.kysely, projectId);
-  return rows.map(presentMember);
+  return (await withAccountEmails(db.kysely, rows)).map(presentMember);
 }
 
 async function getMemberRow(db: DbExecutor, projectId: string, memberId: string): Promise<MemberRow> {
   const row = await findMemberRow(db, projectId, memberId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'member', id: memberId });
-  return row;
+  return (await withAccountEmails(db, [row]))[0]!;
 }
 
 /** Resolves the account to link; a linked account must exist and not already be in the project. */

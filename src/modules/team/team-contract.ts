@@ -71,3 +71,24 @@ export async function listStakeholderSupport(db: DbExecutor, projectId: string):
   }
   return [...out.values()];
 }
+
+/** How far the project's RACI matrix is filled: its deliverables, and how many have no one accountable (A). */
+export interface RaciCoverage {
+  deliverables: number;
+  withoutAccountable: number;
+}
+
+/** The RACI coverage of the project, as the project dashboard shows it. */
+export async function getRaciCoverage(db: DbExecutor, projectId: string): Promise<RaciCoverage> {
+  const [deliverables, accountable] = await Promise.all([
+    db.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
+    db
+      .selectFrom('raci_assignment')
+      .select('deliverable_id')
+      .distinct()
+      .where('project_id', '=', projectId)
+      .where('letter', '=', 'A')
+      .execute(),
+  ]);
+  return { deliverables: deliverables.length, withoutAccountable: deliverables.length - accountable.length };
+}
