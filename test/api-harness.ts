@@ -113,13 +113,6 @@ export async function createTestApi(
   };
 }
 
-/**
- * Codes whose zh-CN message is not checked by {@link assertChineseError}: their message is a free-form
- * summary written at the raise site (often English). Other helpers are replacing their raisers with
- * domain codes (test/free-form-errors.test.ts counts what is left); drop a code here once it is gone.
- */
-export const ZH_CHECK_EXEMPT_CODES: ReadonlySet<string> = new Set(['BAD_INPUT', 'CONFLICT']);
-
 /** The served error body (src/server/app.ts onError). */
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: { field?: string; reason?: string }[] };
@@ -136,7 +129,7 @@ async function assertChineseError(method: string, path: string, headers: Record<
   if (pickLocale(header('x-golive-lang') ?? lang ?? header('accept-language')) !== 'zh-CN') return;
   const body = (await response.clone().json()) as ErrorBody;
   const error = body.error;
-  if (!error?.code || ZH_CHECK_EXEMPT_CODES.has(error.code)) return;
+  if (!error?.code) return;
   const details = error.details ?? [];
   // The message may name the details' fields (VALIDATION_FAILED: "name: 必填"); those are keys, not prose.
   const fields = details.flatMap((d) => (d.field ? [d.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []));

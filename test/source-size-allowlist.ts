@@ -18,34 +18,6 @@ export const SIZE_ALLOW_LIST: Readonly<Record<string, string>> = {
     'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
   'src/modules/go-live/go-live.service.ts#evaluateReadiness':
     'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/assessment/components/environment-section.tsx#ProfileCard':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/assessment/components/environment-section.tsx#EnvironmentSection':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/assessment/components/process-maps-section.tsx':
-    'Split by another engineer in issue 10 (process-maps / requirements sections); remove when that lands.',
-  'web/src/modules/assessment/components/process-maps-section.tsx#ProcessMapsSection':
-    'Split by another engineer in issue 10 (process-maps / requirements sections); remove when that lands.',
-  'web/src/modules/assessment/components/roles-section.tsx#RolesSection':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/blueprint/components/requirement-form-modal.tsx#RequirementFormModal':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/blueprint/components/requirements-section.tsx#RequirementsSection':
-    'Split by another engineer in issue 10 (process-maps / requirements sections); remove when that lands.',
-  'web/src/modules/blueprint/components/versions-section.tsx#VersionsSection':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/data-assets/components/cleansing-tab.tsx#CleansingTab':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/data-assets/components/register-asset-modal.tsx#RegisterAssetModal':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/erp-permissions/components/conflicts-panel.tsx#ConflictsPanel':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/erp-permissions/components/matrix-grid.tsx#MatrixGrid':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/erp-permissions/components/permission-matrix-section.tsx#PermissionMatrixSection':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
-  'web/src/modules/erp-permissions/components/rule-library.tsx#RuleLibrary':
-    'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
   'web/src/modules/go-live/components/go-live-checklist.tsx#GoLiveChecklist':
     'Found by this test in issue 10; not split yet for lack of time. To split in a follow-up, do not grow it.',
   'web/src/modules/migration/components/object-editor.tsx#ObjectEditor':

@@ -157,7 +157,7 @@ export function renderBpmnSvg(bpmnXml: string, highlights: BpmnHighlight[] = [])
 
 /**
  * Draws a BPMN 2.0 diagram from its DI (shapes' bounds, edges' waypoints) without a browser: SVG, and
- * PNG through resvg with the system's CJK fonts. Throws AppError BAD_INPUT when the XML cannot be
+ * PNG through resvg with the system's CJK fonts. Throws an AppError (DOCUMENTS_XML_*, DOCUMENTS_BPMN_*) when the XML cannot be
  * parsed, and a DOCUMENTS_BPMN_ code when it is no BPMN or has no drawable diagram interchange.
  */
 export function renderBpmnImage(bpmnXml: string, options?: { highlights?: BpmnHighlight[]; maxWidthPx?: number }): BpmnImage {

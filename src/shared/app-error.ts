@@ -142,11 +142,6 @@ export function notFound(entity: string, id: string): AppError {
   return new AppError('NOT_FOUND', { entity, id });
 }
 
-/** Shorthand for a 400 with one field reason (the summary names the field too). */
-export function badInput(field: string, reason: string): AppError {
-  return new AppError('BAD_INPUT', { summary: `${field}: ${reason}` }, [{ field, reason }]);
-}
-
 /** Picks zh-CN or en from an Accept-Language header or a `lang` value; zh-CN by default. */
 export function pickLocale(value: string | undefined | null): Locale {
   if (!value) return 'zh-CN';

@@ -18,7 +18,7 @@ export function uniqueColumnNames(names: readonly string[]): string[] {
   });
 }
 
-/** Decodes a file as a stream of text chunks; invalid UTF-8 becomes a BAD_INPUT with a hint. */
+/** Decodes a file as a stream of text chunks; invalid UTF-8 becomes SOURCES_INVALID_UTF8 with a hint. */
 async function* readText(layout: CsvLayout, sourceName: string): AsyncGenerator<string> {
   const stream = createReadStream(layout.path, { highWaterMark: 1 << 20 });
   if (layout.encoding === 'utf-8') {

@@ -67,7 +67,7 @@ function namespaces(root: XmlElement): Map<string, string> {
 /**
  * Validates a BPMN 2.0 document and extracts its steps: it must be well-formed XML whose root is
  * BPMN 2.0 `definitions`, with at least one `process` and a diagram (BPMNDiagram with a plane and
- * shapes). Errors are AppErrors naming the problem: BAD_INPUT for unreadable XML, else an ASSESSMENT_BPMN_
+ * shapes). Errors are AppErrors naming the problem: DOCUMENTS_XML_ codes for unreadable XML, else an ASSESSMENT_BPMN_
  * code, or the DOCUMENTS_BPMN_ code that the drawing raises for the same problem.
  */
 export function parseBpmn(xml: string): ParsedBpmn {

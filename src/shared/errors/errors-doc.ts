@@ -31,8 +31,8 @@ Clients branch on \`code\`, never on \`message\`: messages may be reworded, code
 
 - A code is stable once released: **add, never rename**, and never reuse a code for a different failure.
 - A code's HTTP status does not change; a template may be reworded but keeps its placeholders.
-- \`BAD_INPUT\` and \`CONFLICT\` carry a free-form summary and are being replaced by domain codes
-  (\`test/free-form-errors.test.ts\` only lets their number fall). Do not add new raisers of them.
+- There is no free-form code: each failure has its own code with both messages written here, so a message
+  cannot reach a user untranslated (\`test/free-form-errors.test.ts\` fails on a free-form raise).
 
 ## How to add a code
 

@@ -2,8 +2,8 @@ import { defineErrorCodes } from './define-error-codes';
 
 /**
  * Codes every module may raise: validation, authentication, access, not found, limits, internal.
- * `BAD_INPUT` and `CONFLICT` carry a free-form summary; they are being replaced by domain codes
- * (test/free-form-errors.test.ts counts what is left and only lets the number fall).
+ * There is no free-form "bad input" or "conflict" code: every domain error has its own code in its
+ * domain's table, so its message is written (and checked) in both languages.
  */
 export const PLATFORM_ERROR_CODES = defineErrorCodes({
   VALIDATION_FAILED: {
@@ -13,10 +13,6 @@ export const PLATFORM_ERROR_CODES = defineErrorCodes({
   MALFORMED_JSON: {
     status: 400,
     message: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
-  },
-  BAD_INPUT: {
-    status: 400,
-    message: { 'zh-CN': '{summary}', en: '{summary}' },
   },
   UNAUTHENTICATED: {
     status: 401,
@@ -32,10 +28,6 @@ export const PLATFORM_ERROR_CODES = defineErrorCodes({
   NOT_FOUND: {
     status: 404,
     message: { 'zh-CN': '未找到{entity}：“{id}”', en: '{entity} not found: {id}' },
-  },
-  CONFLICT: {
-    status: 409,
-    message: { 'zh-CN': '{summary}', en: '{summary}' },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -1,108 +1,10 @@
-import { Alert, Cascader, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Cascader, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ERP_MODULES, type ErpModule } from '../../../api/types';
+import { ERP_MODULES } from '../../../api/types';
 import { moduleLabel } from '../../../components/labels';
-import { applyServerErrors } from '../../../components/server-errors';
-import { blueprintApi } from '../api';
-import {
-  CONFIG_KINDS,
-  PRIORITIES,
-  REQUIREMENT_STATUSES,
-  RESOLUTIONS,
-  type ConfigKind,
-  type Priority,
-  type ProcessOption,
-  type Requirement,
-  type RequirementInput,
-  type RequirementStatus,
-  type Resolution,
-} from '../types';
-
-interface FormValues {
-  code?: string;
-  title: string;
-  description?: string;
-  module: ErpModule;
-  department?: string;
-  processLink?: string[];
-  processStepName?: string;
-  priority: Priority;
-  resolution: Resolution;
-  configKind?: ConfigKind | null;
-  processChangeNote?: string;
-  gapReason?: string;
-  justification?: string;
-  effortDays?: number | null;
-  upgradeImpact?: string;
-  status: RequirementStatus;
-}
-
-const FIELDS = [
-  'code',
-  'title',
-  'description',
-  'module',
-  'department',
-  'processStepName',
-  'priority',
-  'resolution',
-  'configKind',
-  'processChangeNote',
-  'gapReason',
-  'justification',
-  'effortDays',
-  'upgradeImpact',
-  'status',
-];
-
-/** The API answers a requirement's module as a plain string; the form offers only the modules it accepts. */
-const isErpModule = (m: string): m is ErpModule => (ERP_MODULES as readonly string[]).includes(m);
-
-function toInput(v: FormValues, processes: ProcessOption[]): RequirementInput {
-  const [processMapId, elementId] = v.processLink ?? [];
-  const step = processes.find((p) => p.id === processMapId)?.steps.find((s) => s.elementId === elementId);
-  return {
-    ...(v.code?.trim() ? { code: v.code.trim() } : {}),
-    title: v.title ?? '',
-    description: v.description ?? '',
-    module: v.module,
-    department: v.department ?? '',
-    processMapId: step ? (processMapId ?? null) : null,
-    processElementId: step ? (elementId ?? null) : null,
-    processStepName: step ? step.name : (v.processStepName ?? ''),
-    priority: v.priority,
-    resolution: v.resolution,
-    configKind: v.resolution === 'configuration' ? (v.configKind ?? null) : null,
-    processChangeNote: v.processChangeNote ?? '',
-    gapReason: v.gapReason ?? '',
-    justification: v.justification ?? '',
-    effortDays: v.effortDays ?? null,
-    upgradeImpact: v.upgradeImpact ?? '',
-    status: v.status,
-  };
-}
-
-function fromRequirement(r: Requirement): Omit<FormValues, 'module'> & { module?: ErpModule } {
-  return {
-    code: r.code,
-    title: r.title,
-    description: r.description,
-    module: isErpModule(r.module) ? r.module : undefined,
-    department: r.department,
-    processLink: r.processMapId && r.processElementId ? [r.processMapId, r.processElementId] : undefined,
-    processStepName: r.processStepName,
-    priority: r.priority,
-    resolution: r.resolution,
-    configKind: r.configKind,
-    processChangeNote: r.processChangeNote,
-    gapReason: r.gapReason,
-    justification: r.justification,
-    effortDays: r.effortDays,
-    upgradeImpact: r.upgradeImpact,
-    status: r.status,
-  };
-}
+import { PRIORITIES, REQUIREMENT_STATUSES, type Requirement } from '../types';
+import { RequirementResolutionFields } from './requirement-resolution-fields';
+import { useRequirementForm } from './use-requirement-form';
 
 /** Create or edit a requirement. Choosing 定制开发 demands the method's justification before it can be saved. */
 export function RequirementFormModal(props: {
@@ -114,50 +16,9 @@ export function RequirementFormModal(props: {
   onSaved: (saved: Requirement) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [processes, setProcesses] = useState<ProcessOption[]>([]);
-  const resolution = Form.useWatch('resolution', form);
-  const { open, requirement, projectId } = props;
-
-  useEffect(() => {
-    if (!open) return;
-    setError(undefined);
-    form.resetFields();
-    form.setFieldsValue(
-      requirement
-        ? fromRequirement(requirement)
-        : { priority: 'should', resolution: 'standard', status: 'draft', module: props.modulesInScope.find(isErpModule) ?? 'finance' },
-    );
-    blueprintApi
-      .processes(projectId)
-      .then((r) => setProcesses(r.items))
-      .catch(() => setProcesses([]));
-  }, [open, requirement, form, projectId, props.modulesInScope]);
-
-  const submit = async (values: FormValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const input = toInput(values, processes);
-      const saved = requirement ? await blueprintApi.update(projectId, requirement.id, input) : await blueprintApi.create(projectId, input);
-      props.onSaved(saved);
-    } catch (cause) {
-      const { message, unmatched } = applyServerErrors(form, cause, FIELDS, { processMapId: 'processStepName' });
-      setError([message, ...unmatched].join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { open, requirement } = props;
+  const { form, busy, error, submit, processOptions } = useRequirementForm(props);
   const required = [{ required: true, whitespace: true, message: t('validation.required') }];
-  const custom = resolution === 'custom_development';
-  const processOptions = processes.map((p) => ({
-    value: p.id,
-    label: `${p.department ? `${p.department} · ` : ''}${p.name}`,
-    children: p.steps.filter((s) => s.name).map((s) => ({ value: s.elementId, label: s.name })),
-  }));
 
   return (
     <Modal
@@ -231,69 +92,7 @@ export function RequirementFormModal(props: {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="resolution" label={t('blueprint.field.resolution')} extra={t('blueprint.req.resolutionHint')}>
-          <Radio.Group optionType="button" buttonStyle="solid" data-testid="requirement-resolution">
-            {RESOLUTIONS.map((r) => (
-              <Radio.Button key={r} value={r} data-testid={`resolution-${r}`}>
-                {t(`blueprint.resolution.${r}`)}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        {resolution === 'configuration' && (
-          <Form.Item
-            name="configKind"
-            label={t('blueprint.field.configKind')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <Select
-              data-testid="requirement-config-kind"
-              options={CONFIG_KINDS.map((k) => ({ value: k, label: t(`blueprint.configKind.${k}`) }))}
-            />
-          </Form.Item>
-        )}
-        {resolution === 'process_change' && (
-          <Form.Item name="processChangeNote" label={t('blueprint.field.processChangeNote')} rules={required}>
-            <Input.TextArea rows={2} maxLength={4000} data-testid="requirement-process-note" />
-          </Form.Item>
-        )}
-        {custom && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="custom-dev-demand"
-            message={t('blueprint.req.customTitle')}
-            description={t('blueprint.req.customText')}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        {custom && (
-          <>
-            <Form.Item name="gapReason" label={t('blueprint.field.gapReason')} rules={required}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="requirement-gap-reason" />
-            </Form.Item>
-            <Form.Item name="justification" label={t('blueprint.field.justification')} rules={required}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="requirement-justification" />
-            </Form.Item>
-            <Form.Item name="upgradeImpact" label={t('blueprint.field.upgradeImpact')} rules={required}>
-              <Input.TextArea rows={2} maxLength={4000} data-testid="requirement-upgrade-impact" />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item
-          name="effortDays"
-          label={t('blueprint.field.effortDays')}
-          rules={
-            custom
-              ? [
-                  { required: true, message: t('validation.required') },
-                  { type: 'number', min: 0.1, message: t('blueprint.req.effortPositive') },
-                ]
-              : []
-          }
-        >
-          <InputNumber min={0} max={100000} step={0.5} style={{ width: 200 }} data-testid="requirement-effort" />
-        </Form.Item>
+        <RequirementResolutionFields form={form} />
       </Form>
     </Modal>
   );

@@ -1,83 +1,28 @@
-import {
-  CheckCircleOutlined,
-  DeleteOutlined,
-  EyeOutlined,
-  FileWordOutlined,
-  LockOutlined,
-  PlusOutlined,
-  SwapOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatDateTime } from '../../../components/format';
 import { useProject } from '../../../components/project';
-import { toApiError, useApi } from '../../../components/use-api';
 import { blueprintApi } from '../api';
-import type { BlueprintVersion, Signoff } from '../types';
+import type { BlueprintVersion } from '../types';
+import { useVersionColumns } from './use-version-columns';
+import { useVersions } from './use-versions';
+import { VersionCreateModal } from './version-create-modal';
 import { VersionDiffView } from './version-diff-view';
-
-function SignoffCell(props: { signoff: Signoff | undefined }) {
-  const { t } = useTranslation();
-  if (!props.signoff) return <Typography.Text type="secondary">{t('blueprint.version.notSigned')}</Typography.Text>;
-  return (
-    <Tooltip title={props.signoff.comment || undefined}>
-      <span data-testid={`signed-${props.signoff.side}`}>
-        <CheckCircleOutlined style={{ color: '#52c41a' }} /> {props.signoff.signerName}
-        <br />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatDateTime(props.signoff.signedAt)}
-        </Typography.Text>
-      </span>
-    </Tooltip>
-  );
-}
+import { VersionSignModal } from './version-sign-modal';
 
 /** 版本与签核: freeze versions, sign them on both sides (then locked), compare versions, download the blueprint document. */
 export function VersionsSection(props: { onChanged?: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { project, can } = useProject();
-  const versions = useApi(() => blueprintApi.versions(project.id), [project.id]);
-  const [creating, setCreating] = useState(false);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [signing, setSigning] = useState<BlueprintVersion | null>(null);
-  const [signComment, setSignComment] = useState('');
-  const [compare, setCompare] = useState<{ from?: string; to?: string }>({});
-  const items = versions.data?.items ?? [];
-
-  const create = async () => {
-    setBusy(true);
-    try {
-      const v = await blueprintApi.createVersion(project.id, note);
-      message.success(t('blueprint.version.created', { label: v.label }));
-      setCreating(false);
-      setNote('');
-      await versions.reload();
-      props.onChanged?.();
-    } catch (cause) {
-      message.error(toApiError(cause).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sign = async () => {
-    if (!signing) return;
-    setBusy(true);
-    try {
-      const v = await blueprintApi.sign(project.id, signing.id, signComment);
-      message.success(v.locked ? t('blueprint.version.lockedNow', { label: v.label }) : t('blueprint.version.signed'));
-      setSigning(null);
-      await versions.reload();
-    } catch (cause) {
-      message.error(toApiError(cause).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const state = useVersions(props.onChanged);
+  const { versions, items, compare, setCompare } = state;
+  const columns = useVersionColumns({
+    onSign: state.openSign,
+    onDocx: (v) => void state.downloadDocx(v),
+    onCompare: (v) => setCompare({ from: v.id, to: 'current' }),
+    onDelete: state.remove,
+  });
 
   return (
     <div data-testid="versions-section">
@@ -88,7 +33,7 @@ export function VersionsSection(props: { onChanged?: () => void }) {
             {t('blueprint.version.previewLatest')}
           </Button>
           {can('blueprint:create') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="version-create" onClick={() => setCreating(true)}>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="version-create" onClick={() => state.setCreating(true)}>
               {t('blueprint.version.create')}
             </Button>
           )}
@@ -128,163 +73,29 @@ export function VersionsSection(props: { onChanged?: () => void }) {
             </ul>
           ),
         }}
-        columns={[
-          { title: t('blueprint.version.label'), dataIndex: 'label', width: 70, render: (l: string) => <strong>{l}</strong> },
-          {
-            title: t('blueprint.version.status'),
-            width: 150,
-            render: (_, v) =>
-              v.locked ? (
-                <Tag color="green" icon={<LockOutlined />} data-testid="version-locked">
-                  {t('blueprint.version.approved')}
-                </Tag>
-              ) : v.blockers.length ? (
-                <Tag color="red">{t('blueprint.version.blocked', { count: v.blockers.length })}</Tag>
-              ) : (
-                <Tag color="orange">{t('blueprint.version.pending')}</Tag>
-              ),
-          },
-          {
-            title: t('blueprint.version.content'),
-            width: 220,
-            render: (_, v) =>
-              t('blueprint.version.summary', {
-                requirements: v.summary.requirements,
-                custom: v.summary.custom,
-                processes: v.summary.processes,
-                roles: v.summary.roles,
-              }),
-          },
-          {
-            title: t('blueprint.version.clientSide'),
-            width: 150,
-            render: (_, v) => <SignoffCell signoff={v.signoffs.find((s) => s.side === 'client')} />,
-          },
-          {
-            title: t('blueprint.version.implementerSide'),
-            width: 150,
-            render: (_, v) => <SignoffCell signoff={v.signoffs.find((s) => s.side === 'implementer')} />,
-          },
-          {
-            title: t('blueprint.version.createdBy'),
-            width: 160,
-            render: (_, v) => (
-              <span>
-                {v.createdByName}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(v.createdAt)}
-                </Typography.Text>
-                {v.note && (
-                  <>
-                    <br />
-                    <Typography.Text style={{ fontSize: 12 }}>{v.note}</Typography.Text>
-                  </>
-                )}
-              </span>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            width: 280,
-            fixed: 'right',
-            render: (_, v) => (
-              <Space size={4} wrap>
-                {!v.locked && can('blueprint:approve') && (
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid="version-sign"
-                    onClick={() => {
-                      setSignComment('');
-                      setSigning(v);
-                    }}
-                  >
-                    {t('blueprint.version.sign')}
-                  </Button>
-                )}
-                {can('blueprint:export') && (
-                  <Button
-                    size="small"
-                    icon={<FileWordOutlined />}
-                    onClick={() =>
-                      blueprintApi.documentDocx(project.id, v.id).catch((cause: unknown) => message.error(toApiError(cause).message))
-                    }
-                  >
-                    DOCX
-                  </Button>
-                )}
-                <Button size="small" icon={<EyeOutlined />} href={blueprintApi.documentHtmlUrl(project.id, v.id)} target="_blank">
-                  {t('blueprint.version.preview')}
-                </Button>
-                <Button size="small" icon={<SwapOutlined />} onClick={() => setCompare({ from: v.id, to: 'current' })}>
-                  {t('blueprint.version.compare')}
-                </Button>
-                {!v.locked && can('blueprint:delete') && (
-                  <Popconfirm
-                    title={t('common.deleteConfirm')}
-                    okText={t('common.confirm')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={async () => {
-                      try {
-                        await blueprintApi.deleteVersion(project.id, v.id);
-                        await versions.reload();
-                      } catch (cause) {
-                        message.error(toApiError(cause).message);
-                      }
-                    }}
-                  >
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        columns={columns}
       />
       {items.length > 0 && (
         <div style={{ marginTop: 16 }}>
           <VersionDiffView projectId={project.id} versions={items} initialFrom={compare.from ?? items[0]?.id} initialTo={compare.to} />
         </div>
       )}
-      <Modal
-        open={creating}
-        title={t('blueprint.version.create')}
-        onCancel={() => setCreating(false)}
-        onOk={() => void create()}
-        confirmLoading={busy}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ id: 'version-create-ok' }}
-      >
-        <Typography.Paragraph type="secondary">{t('blueprint.version.createHint')}</Typography.Paragraph>
-        <Input.TextArea
-          rows={3}
-          maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={t('blueprint.version.note')}
-        />
-      </Modal>
-      <Modal
-        open={!!signing}
-        title={signing ? t('blueprint.version.signTitle', { label: signing.label }) : ''}
-        onCancel={() => setSigning(null)}
-        onOk={() => void sign()}
-        confirmLoading={busy}
-        okText={t('blueprint.version.sign')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ id: 'version-sign-ok' }}
-      >
-        <Typography.Paragraph>{t('blueprint.version.signHint')}</Typography.Paragraph>
-        <Input.TextArea
-          rows={3}
-          maxLength={2000}
-          value={signComment}
-          onChange={(e) => setSignComment(e.target.value)}
-          placeholder={t('blueprint.approval.comment')}
-        />
-      </Modal>
+      <VersionCreateModal
+        open={state.creating}
+        busy={state.busy}
+        note={state.note}
+        onNote={state.setNote}
+        onCancel={() => state.setCreating(false)}
+        onOk={() => void state.create()}
+      />
+      <VersionSignModal
+        signing={state.signing}
+        busy={state.busy}
+        comment={state.signComment}
+        onComment={state.setSignComment}
+        onCancel={state.closeSign}
+        onOk={() => void state.sign()}
+      />
     </div>
   );
 }
