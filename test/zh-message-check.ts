@@ -31,6 +31,10 @@ export const ZH_ALLOWED_TERMS: ReadonlySet<string> = new Set([
   'JPEG',
   'JSON',
   'SQL',
+  'XML',
+  'YAML',
+  // The regular-expression engine golive runs patterns on.
+  'RE2',
   'URL',
   'UTF',
   'GBK',
@@ -50,6 +54,9 @@ export const ZH_ALLOWED_TERMS: ReadonlySet<string> = new Set([
   'MM',
   'DD',
   'HH',
+  // Units of the environment probe (round-trip time, bandwidth).
+  'ms',
+  'Mbps',
   'KB',
   'MB',
   'GB',

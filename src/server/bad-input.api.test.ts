@@ -177,8 +177,8 @@ describeEachDialect('bad input gets the documented error shape and writes nothin
     const zh = await readJson<ErrorBody>(
       await api.call('PATCH', `/api/v1/projects/${projectId}/goals/g1`, { cookie, body: { nmae: 'typo' } }),
     );
-    expect(zh.error.message).toBe('输入有误：不允许的字段：nmae');
-    expect(zh.error.details).toEqual([{ field: 'nmae', reason: '不允许的字段：nmae' }]);
+    expect(zh.error.message).toBe('输入有误：不允许的字段：“nmae”');
+    expect(zh.error.details).toEqual([{ field: 'nmae', reason: '不允许的字段：“nmae”' }]);
   });
 
   it('localizes the message: Chinese by default, English on request', async () => {

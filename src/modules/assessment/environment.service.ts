@@ -16,6 +16,24 @@ import {
   parseUserAgent,
   type EnvRequirement,
 } from './env-evaluation';
+import {
+  deleteEnvFactsOfSite,
+  deleteEnvProbeResultById,
+  deleteEnvRequirementsOfProject,
+  deleteEnvSiteById,
+  findEnvProbeResultRow,
+  findEnvSiteIdRowByName,
+  findEnvSiteRow,
+  insertEnvFacts,
+  insertEnvProbeResult,
+  insertEnvRequirements,
+  insertEnvSite,
+  listEnvFactRows,
+  listEnvProbeResultRows,
+  listEnvRequirementRows,
+  listEnvSiteRows,
+  updateEnvSiteById,
+} from './environment.repository';
 import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 const statusSchema = z.enum(['pass', 'warn', 'fail', 'unknown']);
@@ -139,7 +157,7 @@ export async function getRequirementProfile(
   projectId: string,
   locale: Locale,
 ): Promise<{ isDefault: boolean; items: EnvRequirement[] }> {
-  const rows = await db.selectFrom('env_requirement').selectAll().where('project_id', '=', projectId).orderBy('sort_order').execute();
+  const rows = await listEnvRequirementRows(db, projectId);
   if (rows.length === 0) return { isDefault: true, items: defaultRequirementProfile(locale) };
   return {
     isDefault: false,
@@ -182,28 +200,26 @@ export async function saveRequirementProfile(
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const before = await getRequirementProfile(tx, projectId, locale);
-    await tx.deleteFrom('env_requirement').where('project_id', '=', projectId).execute();
+    await deleteEnvRequirementsOfProject(tx, projectId);
     const now = nowIso();
-    await tx
-      .insertInto('env_requirement')
-      .values(
-        items.map((item, i) => ({
-          id: newId(),
-          project_id: projectId,
-          category: item.category,
-          metric: item.metric,
-          label: item.label,
-          operator: item.operator,
-          threshold: item.threshold,
-          unit: item.unit,
-          allowed: JSON.stringify(item.allowed),
-          warn_band: item.warnBand,
-          sort_order: i,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await insertEnvRequirements(
+      tx,
+      items.map((item, i) => ({
+        id: newId(),
+        project_id: projectId,
+        category: item.category,
+        metric: item.metric,
+        label: item.label,
+        operator: item.operator,
+        threshold: item.threshold,
+        unit: item.unit,
+        allowed: JSON.stringify(item.allowed),
+        warn_band: item.warnBand,
+        sort_order: i,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
     await recordAudit(tx, actor, {
       projectId,
       entity: 'env_requirement',
@@ -221,7 +237,7 @@ export async function resetRequirementProfile(db: Db, actor: Actor, projectId: s
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     const before = await getRequirementProfile(tx, projectId, locale);
-    await tx.deleteFrom('env_requirement').where('project_id', '=', projectId).execute();
+    await deleteEnvRequirementsOfProject(tx, projectId);
     await recordAudit(tx, actor, { projectId, entity: 'env_requirement', entityId: projectId, action: 'delete', before: before.items });
     return getEnvironment(tx, projectId, locale);
   });
@@ -231,14 +247,8 @@ export async function resetRequirementProfile(db: Db, actor: Actor, projectId: s
 export async function getEnvironment(db: DbExecutor, projectId: string, locale: Locale): Promise<EnvironmentView> {
   await getProjectRow(db, projectId);
   const profile = await getRequirementProfile(db, projectId, locale);
-  const sites = await db
-    .selectFrom('env_site')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('created_at')
-    .orderBy('name')
-    .execute();
-  const facts = await db.selectFrom('env_fact').selectAll().where('project_id', '=', projectId).execute();
+  const sites = await listEnvSiteRows(db, projectId);
+  const facts = await listEnvFactRows(db, projectId);
   return {
     profile,
     sites: sites.map((site) => {
@@ -249,29 +259,26 @@ export async function getEnvironment(db: DbExecutor, projectId: string, locale: 
 }
 
 async function writeFacts(tx: DbExecutor, projectId: string, siteId: string, facts: Record<string, string>): Promise<void> {
-  await tx.deleteFrom('env_fact').where('site_id', '=', siteId).execute();
+  await deleteEnvFactsOfSite(tx, siteId);
   const entries = Object.entries(facts).filter(([, v]) => v.trim() !== '');
   if (entries.length === 0) return;
   const now = nowIso();
-  await tx
-    .insertInto('env_fact')
-    .values(
-      entries.map(([metric, value]) => ({
-        id: newId(),
-        project_id: projectId,
-        site_id: siteId,
-        metric,
-        value: value.trim(),
-        updated_at: now,
-      })),
-    )
-    .execute();
+  await insertEnvFacts(
+    tx,
+    entries.map(([metric, value]) => ({
+      id: newId(),
+      project_id: projectId,
+      site_id: siteId,
+      metric,
+      value: value.trim(),
+      updated_at: now,
+    })),
+  );
 }
 
 async function assertSiteNameFree(db: DbExecutor, projectId: string, name: string, exceptId?: string): Promise<void> {
-  let query = db.selectFrom('env_site').select('id').where('project_id', '=', projectId).where('name', '=', name);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw new AppError('ASSESSMENT_SITE_NAME_TAKEN', { name }, [{ field: 'name' }]);
+  if (await findEnvSiteIdRowByName(db, projectId, name, exceptId))
+    throw new AppError('ASSESSMENT_SITE_NAME_TAKEN', { name }, [{ field: 'name' }]);
 }
 
 /** Adds a site with its recorded facts. */
@@ -281,7 +288,7 @@ export async function createSite(db: Db, actor: Actor, projectId: string, input:
     await assertSiteNameFree(tx, projectId, input.name);
     const now = nowIso();
     const row = { id: newId(), project_id: projectId, name: input.name, note: input.note, created_at: now, updated_at: now };
-    await tx.insertInto('env_site').values(row).execute();
+    await insertEnvSite(tx, row);
     await writeFacts(tx, projectId, row.id, input.facts);
     await recordAudit(tx, actor, {
       projectId,
@@ -307,11 +314,7 @@ export async function updateSite(
     const before = (await getEnvironment(tx, projectId, locale)).sites.find((s) => s.id === siteId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'env_site', id: siteId });
     if (input.name && input.name !== before.name) await assertSiteNameFree(tx, projectId, input.name, siteId);
-    await tx
-      .updateTable('env_site')
-      .set({ name: input.name ?? before.name, note: input.note ?? before.note, updated_at: nowIso() })
-      .where('id', '=', siteId)
-      .execute();
+    await updateEnvSiteById(tx, siteId, { name: input.name ?? before.name, note: input.note ?? before.note, updated_at: nowIso() });
     if (input.facts) await writeFacts(tx, projectId, siteId, input.facts);
     const after = (await getEnvironment(tx, projectId, locale)).sites.find((s) => s.id === siteId)!;
     await recordAudit(tx, actor, {
@@ -329,15 +332,10 @@ export async function updateSite(
 /** Deletes a site and its facts. */
 export async function deleteSite(db: Db, actor: Actor, projectId: string, siteId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('env_site')
-      .selectAll()
-      .where('id', '=', siteId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findEnvSiteRow(tx, projectId, siteId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'env_site', id: siteId });
-    await tx.deleteFrom('env_fact').where('site_id', '=', siteId).execute();
-    await tx.deleteFrom('env_site').where('id', '=', siteId).execute();
+    await deleteEnvFactsOfSite(tx, siteId);
+    await deleteEnvSiteById(tx, siteId);
     await recordAudit(tx, actor, { projectId, entity: 'env_site', entityId: siteId, action: 'delete', before });
   });
 }
@@ -404,7 +402,7 @@ export async function submitProbe(db: Db, actor: Actor, projectId: string, input
     await getProjectRow(tx, projectId);
     const member = await findMemberByUser(tx, projectId, actor.userId);
     const row = buildProbeRow(projectId, { memberId: member?.id ?? null, userId: actor.userId, name: member?.name ?? actor.name }, input);
-    await tx.insertInto('env_probe_result').values(row).execute();
+    await insertEnvProbeResult(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'env_probe_result', entityId: row.id, action: 'create', after: row });
     const profile = await getRequirementProfile(tx, projectId, locale);
     return presentProbe(row, profile.items, locale);
@@ -415,27 +413,16 @@ export async function submitProbe(db: Db, actor: Actor, projectId: string, input
 export async function listProbes(db: DbExecutor, projectId: string, locale: Locale): Promise<ProbeView[]> {
   await getProjectRow(db, projectId);
   const profile = await getRequirementProfile(db, projectId, locale);
-  const rows = await db
-    .selectFrom('env_probe_result')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('measured_at', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await listEnvProbeResultRows(db, projectId, 500);
   return rows.map((r) => presentProbe(r, profile.items, locale));
 }
 
 /** Deletes a probe result. */
 export async function deleteProbe(db: Db, actor: Actor, projectId: string, probeId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('env_probe_result')
-      .selectAll()
-      .where('id', '=', probeId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findEnvProbeResultRow(tx, projectId, probeId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'probe', id: probeId });
-    await tx.deleteFrom('env_probe_result').where('id', '=', probeId).execute();
+    await deleteEnvProbeResultById(tx, probeId);
     await recordAudit(tx, actor, { projectId, entity: 'env_probe_result', entityId: probeId, action: 'delete', before });
   });
 }

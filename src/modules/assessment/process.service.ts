@@ -5,8 +5,27 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { findAssessmentSettingsRow, saveAssessmentSettingsRow } from './assessment-settings.repository';
+import {
+  deleteBottleneckById,
+  deleteBottlenecksOfProcess,
+  findBottleneckIdRowByElement,
+  findBottleneckRow,
+  insertBottleneck,
+  listBottleneckRows,
+  listBottleneckRowsOfProcess,
+  updateBottleneckById,
+} from './bottleneck.repository';
 import { buildBlankBpmn, buildBpmnFromSteps, parseBpmn, type BpmnStep } from './bpmn';
 import type { BottleneckType, ProcessStage } from './bottleneck-types';
+import {
+  deleteProcessById,
+  findProcessIdRowByName,
+  findProcessRow,
+  insertProcess,
+  listProcessRows,
+  updateProcessById,
+} from './process.repository';
 import { BPMN_MAX_BYTES } from './process.schema';
 import type {
   AssessmentSettings,
@@ -29,7 +48,7 @@ export function computeBottleneckCost(durationHours: number, volumePerMonth: num
 
 /** The project's assessment settings (defaults when never saved). */
 export async function getAssessmentSettings(db: DbExecutor, projectId: string): Promise<AssessmentSettings> {
-  const row = await db.selectFrom('assessment_settings').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+  const row = await findAssessmentSettingsRow(db, projectId);
   return { hourlyLabourCost: row?.hourly_labour_cost ?? DEFAULT_HOURLY_LABOUR_COST, currency: row?.currency ?? 'CNY' };
 }
 
@@ -44,11 +63,7 @@ export async function updateAssessmentSettings(
     await getProjectRow(tx, projectId);
     const before = await getAssessmentSettings(tx, projectId);
     const values = { hourly_labour_cost: input.hourlyLabourCost, currency: input.currency, updated_at: nowIso() };
-    await tx
-      .insertInto('assessment_settings')
-      .values({ project_id: projectId, ...values })
-      .onConflict((oc) => oc.column('project_id').doUpdateSet(values))
-      .execute();
+    await saveAssessmentSettingsRow(tx, projectId, values);
     await recordAudit(tx, actor, { projectId, entity: 'assessment_settings', entityId: projectId, action: 'update', before, after: input });
     return getAssessmentSettings(tx, projectId);
   });
@@ -111,17 +126,9 @@ function presentProcess(row: ProcessMapTable, bottlenecks: ProcessBottleneckTabl
 
 /** Process maps with steps and bottlenecks (full views), ordered by department then name. */
 export async function listProcessViews(db: DbExecutor, projectId: string, stage?: ProcessStage): Promise<ProcessView[]> {
-  let query = db.selectFrom('process_map').selectAll().where('project_id', '=', projectId);
-  if (stage) query = query.where('stage', '=', stage);
-  const rows = await query.orderBy('department').orderBy('name').execute();
+  const rows = await listProcessRows(db, projectId, stage);
   if (rows.length === 0) return [];
-  const bottlenecks = await db
-    .selectFrom('process_bottleneck')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const bottlenecks = await listBottleneckRows(db, projectId);
   const { hourlyLabourCost } = await getAssessmentSettings(db, projectId);
   return rows.map((r) => presentProcess(r, bottlenecks, hourlyLabourCost));
 }
@@ -134,12 +141,7 @@ export async function listProcesses(db: DbExecutor, projectId: string, stage?: P
 }
 
 async function getProcessRow(db: DbExecutor, projectId: string, processId: string): Promise<ProcessMapTable> {
-  const row = await db
-    .selectFrom('process_map')
-    .selectAll()
-    .where('id', '=', processId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findProcessRow(db, projectId, processId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'process', id: processId });
   return row;
 }
@@ -147,13 +149,7 @@ async function getProcessRow(db: DbExecutor, projectId: string, processId: strin
 /** One process map with XML, steps and bottlenecks. */
 export async function getProcess(db: DbExecutor, projectId: string, processId: string): Promise<ProcessView> {
   const row = await getProcessRow(db, projectId, processId);
-  const bottlenecks = await db
-    .selectFrom('process_bottleneck')
-    .selectAll()
-    .where('process_id', '=', processId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const bottlenecks = await listBottleneckRowsOfProcess(db, processId);
   const { hourlyLabourCost } = await getAssessmentSettings(db, projectId);
   return presentProcess(row, bottlenecks, hourlyLabourCost);
 }
@@ -166,15 +162,7 @@ async function assertNameFree(
   name: string,
   exceptId?: string,
 ): Promise<void> {
-  let query = db
-    .selectFrom('process_map')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('stage', '=', stage)
-    .where('department', '=', department)
-    .where('name', '=', name);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await findProcessIdRowByName(db, projectId, { stage, department, name }, exceptId)) {
     throw new AppError('ASSESSMENT_PROCESS_NAME_TAKEN', { department, name }, [{ field: 'name' }]);
   }
 }
@@ -213,7 +201,7 @@ export async function createProcess(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('process_map').values(row).execute();
+    await insertProcess(tx, row);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'process_map',
@@ -253,7 +241,7 @@ export async function updateProcess(
       bpmn_xml: input.bpmnXml ?? before.bpmn_xml,
       updated_at: nowIso(),
     };
-    await tx.updateTable('process_map').set(changes).where('id', '=', processId).execute();
+    await updateProcessById(tx, processId, changes);
     const summarize = (r: { department: string; name: string; description: string; bpmn_xml: string }) => ({
       department: r.department,
       name: r.name,
@@ -276,8 +264,8 @@ export async function updateProcess(
 export async function deleteProcess(db: Db, actor: Actor, projectId: string, processId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getProcessRow(tx, projectId, processId);
-    await tx.deleteFrom('process_bottleneck').where('process_id', '=', processId).execute();
-    await tx.deleteFrom('process_map').where('id', '=', processId).execute();
+    await deleteBottlenecksOfProcess(tx, processId);
+    await deleteProcessById(tx, processId);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'process_map',
@@ -309,12 +297,7 @@ export async function createBottleneck(
     if (!step) {
       throw new AppError('ASSESSMENT_BOTTLENECK_STEP_UNKNOWN', { process: process.name, step: input.elementId }, [{ field: 'elementId' }]);
     }
-    const existing = await tx
-      .selectFrom('process_bottleneck')
-      .select('id')
-      .where('process_id', '=', processId)
-      .where('element_id', '=', input.elementId)
-      .executeTakeFirst();
+    const existing = await findBottleneckIdRowByElement(tx, processId, input.elementId);
     if (existing) {
       throw new AppError('ASSESSMENT_BOTTLENECK_TAKEN', { step: step.name || step.elementId }, [{ field: 'elementId' }]);
     }
@@ -332,7 +315,7 @@ export async function createBottleneck(
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('process_bottleneck').values(row).execute();
+    await insertBottleneck(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'process_bottleneck', entityId: row.id, action: 'create', after: row });
     const { hourlyLabourCost } = await getAssessmentSettings(tx, projectId);
     return presentBottleneck(row, steps, hourlyLabourCost);
@@ -345,13 +328,7 @@ async function getBottleneckRow(
   processId: string,
   bottleneckId: string,
 ): Promise<ProcessBottleneckTable> {
-  const row = await db
-    .selectFrom('process_bottleneck')
-    .selectAll()
-    .where('id', '=', bottleneckId)
-    .where('process_id', '=', processId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findBottleneckRow(db, projectId, processId, bottleneckId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'bottleneck', id: bottleneckId });
   return row;
 }
@@ -375,17 +352,13 @@ export async function updateBottleneck(
       note: input.note ?? before.note,
       updated_at: nowIso(),
     };
-    await tx
-      .updateTable('process_bottleneck')
-      .set({
-        type: after.type,
-        duration_hours: after.duration_hours,
-        volume_per_month: after.volume_per_month,
-        note: after.note,
-        updated_at: after.updated_at,
-      })
-      .where('id', '=', bottleneckId)
-      .execute();
+    await updateBottleneckById(tx, bottleneckId, {
+      type: after.type,
+      duration_hours: after.duration_hours,
+      volume_per_month: after.volume_per_month,
+      note: after.note,
+      updated_at: after.updated_at,
+    });
     await recordAudit(tx, actor, { projectId, entity: 'process_bottleneck', entityId: bottleneckId, action: 'update', before, after });
     const process = await getProcessRow(tx, projectId, processId);
     const { hourlyLabourCost } = await getAssessmentSettings(tx, projectId);
@@ -397,7 +370,7 @@ export async function updateBottleneck(
 export async function deleteBottleneck(db: Db, actor: Actor, projectId: string, processId: string, bottleneckId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getBottleneckRow(tx, projectId, processId, bottleneckId);
-    await tx.deleteFrom('process_bottleneck').where('id', '=', bottleneckId).execute();
+    await deleteBottleneckById(tx, bottleneckId);
     await recordAudit(tx, actor, { projectId, entity: 'process_bottleneck', entityId: bottleneckId, action: 'delete', before });
   });
 }

@@ -7,6 +7,12 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
 import { collectCurrentStateData, composeCurrentStateReport, type CurrentStateData } from './current-state-report';
+import {
+  findLatestReportVersionNumber,
+  findReportVersionRow,
+  insertReportVersion,
+  listReportVersionRows,
+} from './report-version.repository';
 import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 export const reportVersionViewSchema = z
@@ -95,12 +101,7 @@ function present(row: VersionRow): ReportVersionView {
 /** Report versions, newest first. */
 export async function listReportVersions(db: DbExecutor, projectId: string): Promise<ReportVersionView[]> {
   await getProjectRow(db, projectId);
-  const rows = await db
-    .selectFrom('assessment_report_version')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('version_number', 'desc')
-    .execute();
+  const rows = await listReportVersionRows(db, projectId);
   return rows.map(present);
 }
 
@@ -128,17 +129,11 @@ export async function createReportVersion(
     );
   }
   return db.kysely.transaction().execute(async (tx) => {
-    const last = await tx
-      .selectFrom('assessment_report_version')
-      .select('version_number')
-      .where('project_id', '=', projectId)
-      .orderBy('version_number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const lastNumber = await findLatestReportVersionNumber(tx, projectId);
     const row = {
       id: newId(),
       project_id: projectId,
-      version_number: (last?.version_number ?? 0) + 1,
+      version_number: (lastNumber ?? 0) + 1,
       locale,
       snapshot: JSON.stringify(data),
       note: input.note,
@@ -146,7 +141,7 @@ export async function createReportVersion(
       created_by_name: actor.name,
       created_at: nowIso(),
     };
-    await tx.insertInto('assessment_report_version').values(row).execute();
+    await insertReportVersion(tx, row);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'assessment_report_version',
@@ -164,12 +159,7 @@ export async function getReportVersionDocument(
   projectId: string,
   versionId: string,
 ): Promise<{ doc: ReportDocument; fileName: string }> {
-  const row = await db
-    .selectFrom('assessment_report_version')
-    .selectAll()
-    .where('id', '=', versionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findReportVersionRow(db, projectId, versionId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'report_version', id: versionId });
   const locale: Locale = row.locale === 'en' ? 'en' : 'zh-CN';
   const data = JSON.parse(row.snapshot) as CurrentStateData;

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { deleteRoleById, findRoleIdRowByName, findRoleRow, insertRole, listRoleRows, updateRoleById } from './role.repository';
 import { fieldLabel as lbl, labelled } from '../../shared/validation/field-labels';
 
 /** Kinds of user roles (操作员, 审核员, 管理员, 其他). */
@@ -69,25 +70,12 @@ function presentRole(row: AssessmentRoleTable): RoleView {
 /** User roles of the project, by department then name. */
 export async function listRoles(db: DbExecutor, projectId: string): Promise<RoleView[]> {
   await getProjectRow(db, projectId);
-  const rows = await db
-    .selectFrom('assessment_role')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('department')
-    .orderBy('name')
-    .execute();
+  const rows = await listRoleRows(db, projectId);
   return rows.map(presentRole);
 }
 
 async function assertRoleNameFree(db: DbExecutor, projectId: string, department: string, name: string, exceptId?: string): Promise<void> {
-  let query = db
-    .selectFrom('assessment_role')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('department', '=', department)
-    .where('name', '=', name);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await findRoleIdRowByName(db, projectId, department, name, exceptId)) {
     throw new AppError('ASSESSMENT_ROLE_NAME_TAKEN', { department, name }, [{ field: 'name' }]);
   }
 }
@@ -110,7 +98,7 @@ export async function createRole(db: Db, actor: Actor, projectId: string, input:
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('assessment_role').values(row).execute();
+    await insertRole(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'assessment_role', entityId: row.id, action: 'create', after: row });
     return presentRole(row);
   });
@@ -119,12 +107,7 @@ export async function createRole(db: Db, actor: Actor, projectId: string, input:
 /** Updates a user role. */
 export async function updateRole(db: Db, actor: Actor, projectId: string, roleId: string, input: UpdateRoleInput): Promise<RoleView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('assessment_role')
-      .selectAll()
-      .where('id', '=', roleId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findRoleRow(tx, projectId, roleId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'assessment_role', id: roleId });
     const after: AssessmentRoleTable = {
       ...before,
@@ -139,7 +122,7 @@ export async function updateRole(db: Db, actor: Actor, projectId: string, roleId
     if (after.department !== before.department || after.name !== before.name)
       await assertRoleNameFree(tx, projectId, after.department, after.name, roleId);
     const { id: _i, project_id: _p, created_at: _c, ...changes } = after;
-    await tx.updateTable('assessment_role').set(changes).where('id', '=', roleId).execute();
+    await updateRoleById(tx, roleId, changes);
     await recordAudit(tx, actor, { projectId, entity: 'assessment_role', entityId: roleId, action: 'update', before, after });
     return presentRole(after);
   });
@@ -148,14 +131,9 @@ export async function updateRole(db: Db, actor: Actor, projectId: string, roleId
 /** Deletes a user role. */
 export async function deleteRole(db: Db, actor: Actor, projectId: string, roleId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('assessment_role')
-      .selectAll()
-      .where('id', '=', roleId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findRoleRow(tx, projectId, roleId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'assessment_role', id: roleId });
-    await tx.deleteFrom('assessment_role').where('id', '=', roleId).execute();
+    await deleteRoleById(tx, roleId);
     await recordAudit(tx, actor, { projectId, entity: 'assessment_role', entityId: roleId, action: 'delete', before });
   });
 }

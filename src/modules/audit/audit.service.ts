@@ -1,6 +1,7 @@
 import type { DbExecutor } from '../../db/connection';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
+import { insertAuditRow, listAuditRows, listLatestActionAtByActor } from './audit.repository';
 
 /** One change to record: `before` and `after` are the entity's state (null on create / delete). */
 export interface AuditEntry {
@@ -22,21 +23,18 @@ function redact(value: unknown): string | null {
 
 /** Writes an audit record inside the caller's transaction, so the change and its trail commit together. */
 export async function recordAudit(db: DbExecutor, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      project_id: entry.projectId,
-      actor_id: actor?.userId ?? null,
-      actor_name: actor ? actor.name : 'system',
-      at: nowIso(),
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before_json: redact(entry.before),
-      after_json: redact(entry.after),
-    })
-    .execute();
+  await insertAuditRow(db, {
+    id: newId(),
+    project_id: entry.projectId,
+    actor_id: actor?.userId ?? null,
+    actor_name: actor ? actor.name : 'system',
+    at: nowIso(),
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before_json: redact(entry.before),
+    after_json: redact(entry.after),
+  });
 }
 
 /** A page of a project's audit trail, newest first. */
@@ -45,12 +43,9 @@ export async function listAuditRecords(
   projectId: string,
   options: { limit: number; offset: number; entity?: string },
 ): Promise<{ total: number; items: AuditRecordView[] }> {
-  let query = db.selectFrom('audit_log').where('project_id', '=', projectId);
-  if (options.entity) query = query.where('entity', '=', options.entity);
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
+  const { total, rows } = await listAuditRows(db, projectId, options);
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -82,13 +77,6 @@ export interface AuditRecordView {
  */
 export async function latestActionByUser(db: DbExecutor, projectId: string, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('audit_log')
-    .select('actor_id')
-    .select((eb) => eb.fn.max('at').as('last_at'))
-    .where('project_id', '=', projectId)
-    .where('actor_id', 'in', [...new Set(userIds)])
-    .groupBy('actor_id')
-    .execute();
+  const rows = await listLatestActionAtByActor(db, projectId, [...new Set(userIds)]);
   return new Map(rows.flatMap((r) => (r.actor_id && r.last_at ? [[r.actor_id, r.last_at] as [string, string]] : [])));
 }

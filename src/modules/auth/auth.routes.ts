@@ -9,11 +9,11 @@ import { apiTokenViewSchema, createTokenBodySchema, createUserBodySchema, loginB
 import {
   createApiToken,
   createUser,
+  getUserView,
   listApiTokens,
   listUsers,
   login,
   logout,
-  presentUser,
   revokeApiToken,
   SESSION_TTL_MS,
 } from './auth.service';
@@ -168,8 +168,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(meRoute, async (c) => {
-    const row = await c.var.db.kysely.selectFrom('app_user').selectAll().where('id', '=', c.var.actor.userId).executeTakeFirstOrThrow();
-    return c.json(presentUser(row), 200);
+    return c.json(await getUserView(c.var.db, c.var.actor.userId), 200);
   });
 
   app.openapi(listTokensRoute, async (c) => c.json({ items: await listApiTokens(c.var.db, c.var.actor) }, 200));

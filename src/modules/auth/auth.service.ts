@@ -6,7 +6,16 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import type { ApiTokenView, UserView } from './auth.schema';
+import {
+  deleteApiTokenOfUser,
+  findApiTokenUserRow,
+  insertApiToken,
+  listApiTokenRows,
+  updateApiTokenLastUsed,
+} from './api-token.repository';
 import { hashPassword, verifyPassword } from './password';
+import { countLoginFailuresSince, deleteSessionById, findSessionUserRow, insertLoginAttempt, insertSession } from './session.repository';
+import { findUserIdRowByEmail, findUserRowByEmail, getUserRowById, insertUser, listUserRows } from './user.repository';
 
 /** Session lifetime; sessions live in the database so several server processes share them. */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -34,7 +43,7 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.kysely.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+    const existing = await findUserIdRowByEmail(tx, email);
     if (existing) throw new AppError('USER_EXISTS', { email });
     const row: AppUserTable = {
       id: newId(),
@@ -45,7 +54,7 @@ export async function createUser(
       locale: 'zh-CN',
       created_at: nowIso(),
     };
-    await tx.insertInto('app_user').values(row).execute();
+    await insertUser(tx, row);
     await recordAudit(tx, actor, { projectId: null, entity: 'user', entityId: row.id, action: 'create', after: presentUser(row) });
     return presentUser(row);
   });
@@ -53,25 +62,23 @@ export async function createUser(
 
 /** Finds a user by email. */
 export async function findUserByEmail(db: DbExecutor, email: string): Promise<AppUserTable | undefined> {
-  return db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return findUserRowByEmail(db, email.trim().toLowerCase());
+}
+
+/** The signed-in user's own account (`GET /auth/me`); the session guarantees it exists. */
+export async function getUserView(db: Db, userId: string): Promise<UserView> {
+  return presentUser(await getUserRowById(db.kysely, userId));
 }
 
 /** Lists every user (platform admin screen and member linking). */
 export async function listUsers(db: Db): Promise<UserView[]> {
-  const rows = await db.kysely.selectFrom('app_user').selectAll().orderBy('email').execute();
+  const rows = await listUserRows(db.kysely);
   return rows.map(presentUser);
 }
 
 async function countRecentFailures(db: Db, column: 'email' | 'ip', value: string): Promise<number> {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
-  const row = await db.kysely
-    .selectFrom('login_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('success', '=', 0)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countLoginFailuresSince(db.kysely, column, value, since);
 }
 
 /**
@@ -93,17 +100,11 @@ export async function login(
   const ok = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await getDummyHash(), input.password), false);
-  await db.kysely
-    .insertInto('login_attempt')
-    .values({ id: newId(), email, ip: input.ip, at: nowIso(), success: ok ? 1 : 0 })
-    .execute();
+  await insertLoginAttempt(db.kysely, { id: newId(), email, ip: input.ip, at: nowIso(), success: ok ? 1 : 0 });
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
-  await db.kysely
-    .insertInto('session')
-    .values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt })
-    .execute();
+  await insertSession(db.kysely, { id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt });
   return { token, user: presentUser(user), expiresAt };
 }
 
@@ -115,7 +116,7 @@ function getDummyHash(): Promise<string> {
 
 /** Ends a session (logout). */
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.kysely.deleteFrom('session').where('id', '=', sha256(token)).execute();
+  await deleteSessionById(db.kysely, sha256(token));
 }
 
 function toActor(row: Pick<AppUserTable, 'id' | 'name' | 'email' | 'is_admin'>): Actor {
@@ -124,12 +125,7 @@ function toActor(row: Pick<AppUserTable, 'id' | 'name' | 'email' | 'is_admin'>):
 
 /** Resolves a session cookie to its user; undefined when unknown or expired. */
 export async function resolveSession(db: Db, token: string): Promise<Actor | undefined> {
-  const row = await db.kysely
-    .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['app_user.id', 'app_user.name', 'app_user.email', 'app_user.is_admin', 'session.expires_at'])
-    .where('session.id', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await findSessionUserRow(db.kysely, sha256(token));
   if (!row || row.expires_at < nowIso()) return undefined;
   return toActor(row);
 }
@@ -137,25 +133,12 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | und
 /** Resolves a personal API token (`Authorization: Bearer glv_…`). */
 export async function resolveApiToken(db: Db, token: string): Promise<Actor | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const row = await db.kysely
-    .selectFrom('api_token')
-    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-    .select([
-      'app_user.id',
-      'app_user.name',
-      'app_user.email',
-      'app_user.is_admin',
-      'api_token.expires_at',
-      'api_token.id as token_id',
-      'api_token.last_used_at',
-    ])
-    .where('api_token.token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await findApiTokenUserRow(db.kysely, sha256(token));
   if (!row || (row.expires_at && row.expires_at < nowIso())) return undefined;
   // Touch at most once a minute: a busy script must not turn every read into a write.
   const now = nowIso();
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
-    await db.kysely.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    await updateApiTokenLastUsed(db.kysely, row.token_id, now);
   }
   return toActor(row);
 }
@@ -178,7 +161,7 @@ export async function createApiToken(
     expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null,
   };
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.insertInto('api_token').values(row).execute();
+    await insertApiToken(tx, row);
     await recordAudit(tx, actor, {
       projectId: null,
       entity: 'api_token',
@@ -210,12 +193,12 @@ function presentToken(row: {
 
 /** The caller's tokens (never the secrets). */
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[]> {
-  const rows = await db.kysely.selectFrom('api_token').selectAll().where('user_id', '=', actor.userId).orderBy('created_at').execute();
+  const rows = await listApiTokenRows(db.kysely, actor.userId);
   return rows.map(presentToken);
 }
 
 /** Revokes one of the caller's tokens. */
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<void> {
-  const result = await db.kysely.deleteFrom('api_token').where('id', '=', tokenId).where('user_id', '=', actor.userId).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', { entity: 'api_token', id: tokenId });
+  const deleted = await deleteApiTokenOfUser(db.kysely, tokenId, actor.userId);
+  if (deleted === 0) throw new AppError('NOT_FOUND', { entity: 'api_token', id: tokenId });
 }

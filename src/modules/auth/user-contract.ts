@@ -1,15 +1,16 @@
 import type { DbExecutor } from '../../db/connection';
+import { findUserIdRowByEmail, listUserNameRows } from './user.repository';
 
 /** Display names of the given accounts, by id; unknown ids are absent. */
 export async function userNamesById(db: DbExecutor, userIds: readonly string[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds.filter(Boolean))];
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', ids).execute();
+  const rows = await listUserNameRows(db, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The account with this e-mail (compared case-insensitively as stored: lower case), if any. */
 export async function findUserIdByEmail(db: DbExecutor, email: string): Promise<string | undefined> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const row = await findUserIdRowByEmail(db, email.trim().toLowerCase());
   return row?.id;
 }

@@ -8,6 +8,19 @@ import { findMemberByUser } from '../team/team-contract';
 import { getProjectRow } from '../projects/project.service';
 import { APPROVAL_LABELS, blueprintMessage, labelOf } from './blueprint-labels';
 import { diffBlueprintSnapshots, type BlueprintDiff } from './blueprint-diff';
+import {
+  approveVersionById,
+  deleteVersionById,
+  findLatestVersionRowOfProject,
+  findSignoffRow,
+  findVersionRow,
+  insertSignoff,
+  insertVersion,
+  listSignoffRows,
+  listSignoffSideRows,
+  listVersionRows,
+  updateVersionNoteById,
+} from './blueprint-version.repository';
 import { takeBlueprintSnapshot, type BlueprintSnapshot } from './blueprint-snapshot';
 import type { Blocker } from './requirement.schema';
 
@@ -101,18 +114,13 @@ function presentVersion(row: BlueprintVersionTable, signoffs: BlueprintSignoffTa
 }
 
 async function getVersionRow(db: DbExecutor, projectId: string, versionId: string): Promise<BlueprintVersionTable> {
-  const row = await db
-    .selectFrom('blueprint_version')
-    .selectAll()
-    .where('id', '=', versionId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findVersionRow(db, projectId, versionId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'blueprint_version', id: versionId });
   return row;
 }
 
 async function signoffsOf(db: DbExecutor, projectId: string): Promise<BlueprintSignoffTable[]> {
-  return db.selectFrom('blueprint_signoff').selectAll().where('project_id', '=', projectId).orderBy('signed_at').execute();
+  return listSignoffRows(db, projectId);
 }
 
 /** One version with its frozen snapshot. */
@@ -134,13 +142,7 @@ export async function loadSnapshot(db: DbExecutor, projectId: string, versionId:
 
 /** The latest version row of a project, if any. */
 export async function findLatestVersionRow(db: DbExecutor, projectId: string): Promise<BlueprintVersionTable | undefined> {
-  return db
-    .selectFrom('blueprint_version')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return findLatestVersionRowOfProject(db, projectId);
 }
 
 /**
@@ -149,12 +151,7 @@ export async function findLatestVersionRow(db: DbExecutor, projectId: string): P
  */
 export async function listVersions(db: Db, projectId: string, locale: Locale) {
   await getProjectRow(db.kysely, projectId);
-  const rows = await db.kysely
-    .selectFrom('blueprint_version')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('number', 'desc')
-    .execute();
+  const rows = await listVersionRows(db.kysely, projectId);
   const signoffs = await signoffsOf(db.kysely, projectId);
   const items = rows.map((r) => presentVersion(r, signoffs, locale));
   let changesSinceLatest: number | null = null;
@@ -195,7 +192,7 @@ export async function createVersion(
       created_at: nowIso(),
       approved_at: null,
     };
-    await tx.insertInto('blueprint_version').values(row).execute();
+    await insertVersion(tx, row);
     const { snapshot_json: _s, ...meta } = row;
     await recordAudit(tx, actor, { projectId, entity: 'blueprint_version', entityId: row.id, action: 'create', after: meta });
     return presentVersion(row, [], locale);
@@ -220,7 +217,7 @@ export async function updateVersionNote(
   return db.kysely.transaction().execute(async (tx) => {
     const row = await getVersionRow(tx, projectId, versionId);
     assertUnlocked(row);
-    await tx.updateTable('blueprint_version').set({ note: input.note }).where('id', '=', versionId).execute();
+    await updateVersionNoteById(tx, versionId, input.note);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'blueprint_version',
@@ -238,7 +235,7 @@ export async function deleteVersion(db: Db, actor: Actor, projectId: string, ver
   await db.kysely.transaction().execute(async (tx) => {
     const row = await getVersionRow(tx, projectId, versionId);
     assertUnlocked(row);
-    await tx.deleteFrom('blueprint_version').where('id', '=', versionId).execute();
+    await deleteVersionById(tx, versionId);
     const { snapshot_json: _s, ...meta } = row;
     await recordAudit(tx, actor, { projectId, entity: 'blueprint_version', entityId: versionId, action: 'delete', before: meta });
   });
@@ -287,12 +284,7 @@ export async function signVersion(
     const signer = await findSigningSide(tx, projectId, actor);
     if (!signer) throw new AppError('BLUEPRINT_SIGN_NO_SIDE');
     const sideName = blueprintMessage(signer.side === 'client' ? 'sideClient' : 'sideImplementer', locale);
-    const existing = await tx
-      .selectFrom('blueprint_signoff')
-      .selectAll()
-      .where('version_id', '=', versionId)
-      .where('side', '=', signer.side)
-      .executeTakeFirst();
+    const existing = await findSignoffRow(tx, versionId, signer.side);
     if (existing) {
       throw new AppError('BLUEPRINT_ALREADY_SIGNED', { label, side: sideName, name: existing.signer_name });
     }
@@ -315,17 +307,13 @@ export async function signVersion(
       comment: input.comment,
       signed_at: nowIso(),
     };
-    await tx.insertInto('blueprint_signoff').values(signoff).execute();
+    await insertSignoff(tx, signoff);
     await recordAudit(tx, actor, { projectId, entity: 'blueprint_signoff', entityId: signoff.id, action: 'create', after: signoff });
-    const sides = await tx.selectFrom('blueprint_signoff').select('side').where('version_id', '=', versionId).execute();
+    const sides = await listSignoffSideRows(tx, versionId);
     let after = row;
     if (SIGNOFF_SIDES.every((s) => sides.some((x) => x.side === s))) {
       after = { ...row, status: 'approved', approved_at: nowIso() };
-      await tx
-        .updateTable('blueprint_version')
-        .set({ status: 'approved', approved_at: after.approved_at })
-        .where('id', '=', versionId)
-        .execute();
+      await approveVersionById(tx, versionId, after.approved_at);
       await recordAudit(tx, actor, {
         projectId,
         entity: 'blueprint_version',

@@ -1,4 +1,5 @@
 import type { DbExecutor } from '../../db/connection';
+import { listApprovalWithRequirementRows } from './approval.repository';
 
 // CONTRACT (owner: blueprint module). The early warnings read the steering committee's backlog here.
 
@@ -17,15 +18,7 @@ export interface PendingCustomApproval {
  * superseded by the decision or the new request that followed it.
  */
 export async function listPendingCustomApprovals(db: DbExecutor, projectId: string): Promise<PendingCustomApproval[]> {
-  const rows = await db
-    .selectFrom('requirement_approval')
-    .innerJoin('requirement', 'requirement.id', 'requirement_approval.requirement_id')
-    .select(['requirement_approval.requirement_id', 'requirement.code', 'requirement.title', 'requirement.resolution'])
-    .select(['requirement.priority', 'requirement_approval.status', 'requirement_approval.requested_at'])
-    .where('requirement_approval.project_id', '=', projectId)
-    .orderBy('requirement_approval.requested_at')
-    .orderBy('requirement_approval.id')
-    .execute();
+  const rows = await listApprovalWithRequirementRows(db, projectId);
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(r.requirement_id, r);
   return [...latest.values()]

@@ -9,14 +9,22 @@ import { recordAudit } from '../audit/audit.service';
 import { formatBytes, getUploadPath } from '../uploads/upload.service';
 import { blueprintMessage } from './blueprint-labels';
 import { probeImage } from './image-probe';
+import {
+  findLivePrototypeMetaRow,
+  findPrototypeImageRow,
+  insertPrototypeRow,
+  listPrototypeMetaRows,
+  listPrototypeMetaRowsOfRequirement,
+  type PrototypeMetaRow,
+  softDeletePrototypeById,
+} from './prototype.repository';
+import { findRequirementIdRow } from './requirement.repository';
 import type { PrototypeView } from './requirement.schema';
 
 /** Largest prototype image accepted. */
 export const PROTOTYPE_LIMIT_BYTES = 5 * 1024 * 1024;
 
-type PrototypeMeta = Omit<RequirementPrototypeTable, 'content_base64'>;
-
-function presentPrototype(row: PrototypeMeta): PrototypeView {
+function presentPrototype(row: PrototypeMetaRow): PrototypeView {
   return {
     id: row.id,
     requirementId: row.requirement_id,
@@ -30,55 +38,21 @@ function presentPrototype(row: PrototypeMeta): PrototypeView {
   };
 }
 
-const META_COLUMNS = [
-  'id',
-  'project_id',
-  'requirement_id',
-  'file_name',
-  'mime',
-  'size',
-  'sha256',
-  'width_px',
-  'height_px',
-  'caption',
-  'created_by',
-  'created_at',
-  'deleted_at',
-] as const;
-
 async function assertRequirement(db: DbExecutor, projectId: string, requirementId: string): Promise<void> {
-  const found = await db
-    .selectFrom('requirement')
-    .select('id')
-    .where('id', '=', requirementId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const found = await findRequirementIdRow(db, projectId, requirementId);
   if (!found) throw new AppError('NOT_FOUND', { entity: 'requirement', id: requirementId });
 }
 
 /** The live prototypes of a requirement, oldest first. */
 export async function listPrototypes(db: DbExecutor, projectId: string, requirementId: string): Promise<PrototypeView[]> {
   await assertRequirement(db, projectId, requirementId);
-  const rows = await db
-    .selectFrom('requirement_prototype')
-    .select(META_COLUMNS)
-    .where('project_id', '=', projectId)
-    .where('requirement_id', '=', requirementId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
+  const rows = await listPrototypeMetaRowsOfRequirement(db, projectId, requirementId);
   return rows.map(presentPrototype);
 }
 
 /** Prototype metadata of a whole project (live only), for snapshots. */
 export async function listProjectPrototypes(db: DbExecutor, projectId: string): Promise<(PrototypeView & { sha256: string })[]> {
-  const rows = await db
-    .selectFrom('requirement_prototype')
-    .select(META_COLUMNS)
-    .where('project_id', '=', projectId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
+  const rows = await listPrototypeMetaRows(db, projectId);
   return rows.map((r) => ({ ...presentPrototype(r), sha256: r.sha256 }));
 }
 
@@ -115,7 +89,7 @@ export async function insertPrototype(
     created_at: nowIso(),
     deleted_at: null,
   };
-  await tx.insertInto('requirement_prototype').values(row).execute();
+  await insertPrototypeRow(tx, row);
   const { content_base64: _content, ...meta } = row;
   await recordAudit(tx, actor, {
     projectId: input.projectId,
@@ -156,13 +130,7 @@ export async function readPrototypeImage(
   prototypeId: string,
   requirementId?: string,
 ): Promise<{ mime: string; bytes: Buffer; fileName: string }> {
-  let query = db
-    .selectFrom('requirement_prototype')
-    .select(['mime', 'content_base64', 'file_name'])
-    .where('id', '=', prototypeId)
-    .where('project_id', '=', projectId);
-  if (requirementId) query = query.where('requirement_id', '=', requirementId);
-  const row = await query.executeTakeFirst();
+  const row = await findPrototypeImageRow(db, projectId, prototypeId, requirementId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'requirement_prototype', id: prototypeId });
   return { mime: row.mime, bytes: Buffer.from(row.content_base64, 'base64'), fileName: row.file_name };
 }
@@ -170,16 +138,9 @@ export async function readPrototypeImage(
 /** Removes a prototype from its requirement (soft: versions that show it keep it). */
 export async function deletePrototype(db: Db, actor: Actor, projectId: string, requirementId: string, prototypeId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('requirement_prototype')
-      .select(META_COLUMNS)
-      .where('id', '=', prototypeId)
-      .where('project_id', '=', projectId)
-      .where('requirement_id', '=', requirementId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const before = await findLivePrototypeMetaRow(tx, projectId, requirementId, prototypeId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'requirement_prototype', id: prototypeId });
-    await tx.updateTable('requirement_prototype').set({ deleted_at: nowIso() }).where('id', '=', prototypeId).execute();
+    await softDeletePrototypeById(tx, prototypeId, nowIso());
     await recordAudit(tx, actor, { projectId, entity: 'requirement_prototype', entityId: prototypeId, action: 'delete', before });
   });
 }

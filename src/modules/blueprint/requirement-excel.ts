@@ -23,6 +23,7 @@ import {
   RESOLUTION_LABELS,
 } from './blueprint-labels';
 import { checkResolutionRule } from './custom-dev-rule';
+import { insertRequirement, listRequirementRows } from './requirement.repository';
 import { CONFIG_KINDS, PRIORITIES, RESOLUTIONS, type CreateRequirementInput, type UpdateRequirementInput } from './requirement.schema';
 import {
   applyRequirementUpdate,
@@ -246,9 +247,7 @@ export async function importRequirementWorkbook(
   });
   if (parsed.length === 0) throw fail([{ field: 'uploadId', reason: blueprintMessage('emptyFile', locale) }]);
 
-  const existing = new Map(
-    (await db.kysely.selectFrom('requirement').selectAll().where('project_id', '=', projectId).execute()).map((r) => [r.code, r]),
-  );
+  const existing = new Map((await listRequirementRows(db.kysely, projectId)).map((r) => [r.code, r]));
   const details: ErrorDetail[] = [];
   const seenCodes = new Map<string, number>();
   const plans: { row: number; before: RequirementTable | undefined; input: Omit<CreateRequirementInput, 'code'> & { code?: string } }[] =
@@ -365,7 +364,7 @@ export async function importRequirementWorkbook(
       const code = plan.input.code ?? (await nextRequirementCode(tx, projectId, [...takenNew, ...seenCodes.keys()]));
       takenNew.push(code);
       const row = toRequirementRow(projectId, code, plan.input, actor, now);
-      await tx.insertInto('requirement').values(row).execute();
+      await insertRequirement(tx, row);
       await recordAudit(tx, actor, { projectId, entity: 'requirement', entityId: row.id, action: 'create', after: row });
       if (row.resolution === 'custom_development') await requestApproval(tx, actor, projectId, row.id);
       created++;

@@ -5,9 +5,28 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import {
+  findLatestApprovalRequestedAt,
+  insertApproval,
+  listApprovalRows,
+  listApprovalRowsOfRequirement,
+  updateApprovalDecision,
+} from './approval.repository';
 import { APPROVAL_LABELS, blueprintMessage, labelOf } from './blueprint-labels';
+import { findBlueprintSettingsRow, saveBlueprintSettingsRow } from './blueprint-settings.repository';
 import { computeCustomisationMeter, DEFAULT_THRESHOLDS } from './customisation-meter';
 import { APPROVAL_RELEVANT_FIELDS, checkResolutionRule } from './custom-dev-rule';
+import { countLivePrototypesByRequirement, softDeletePrototypesOfRequirement } from './prototype.repository';
+import {
+  deleteRequirementById,
+  findProcessMapIdRow,
+  findRequirementIdRowByCode,
+  findRequirementRow,
+  insertRequirement,
+  listRequirementCodeRows,
+  listRequirementRows,
+  updateRequirementById,
+} from './requirement.repository';
 import type {
   ApprovalView,
   Blocker,
@@ -63,13 +82,7 @@ function presentRequirement(row: RequirementRow, approval: RequirementApprovalTa
 
 /** Latest approval row per requirement of a project. */
 async function latestApprovals(db: DbExecutor, projectId: string): Promise<Map<string, RequirementApprovalTable>> {
-  const rows = await db
-    .selectFrom('requirement_approval')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('requested_at')
-    .orderBy('id')
-    .execute();
+  const rows = await listApprovalRows(db, projectId);
   const latest = new Map<string, RequirementApprovalTable>();
   for (const r of rows) {
     const current = latest.get(r.requirement_id);
@@ -85,17 +98,9 @@ function compareCodes(a: string, b: string): number {
 
 /** A project's requirements, ordered by code. */
 export async function listRequirementViews(db: DbExecutor, projectId: string, requirementId?: string): Promise<RequirementView[]> {
-  let query = db.selectFrom('requirement').selectAll().where('project_id', '=', projectId);
-  if (requirementId) query = query.where('id', '=', requirementId);
-  const rows = await query.execute();
+  const rows = await listRequirementRows(db, projectId, requirementId);
   const approvals = await latestApprovals(db, projectId);
-  const counts = await db
-    .selectFrom('requirement_prototype')
-    .select(['requirement_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('project_id', '=', projectId)
-    .where('deleted_at', 'is', null)
-    .groupBy('requirement_id')
-    .execute();
+  const counts = await countLivePrototypesByRequirement(db, projectId);
   const countMap = new Map(counts.map((c) => [c.requirement_id, Number(c.n)]));
   return rows.sort((a, b) => compareCodes(a.code, b.code)).map((r) => presentRequirement(r, approvals.get(r.id), countMap.get(r.id) ?? 0));
 }
@@ -109,7 +114,7 @@ export async function getRequirement(db: DbExecutor, projectId: string, requirem
 
 /** The project's customisation thresholds (defaults without a saved row). */
 export async function getThresholds(db: DbExecutor, projectId: string): Promise<Thresholds> {
-  const row = await db.selectFrom('blueprint_settings').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+  const row = await findBlueprintSettingsRow(db, projectId);
   return row ? { maxCustomShare: row.max_custom_share, maxCustomEffortDays: row.max_custom_effort_days } : { ...DEFAULT_THRESHOLDS };
 }
 
@@ -119,11 +124,7 @@ export async function setThresholds(db: Db, actor: Actor, projectId: string, inp
     await getProjectRow(tx, projectId);
     const before = await getThresholds(tx, projectId);
     const values = { max_custom_share: input.maxCustomShare, max_custom_effort_days: input.maxCustomEffortDays, updated_at: nowIso() };
-    await tx
-      .insertInto('blueprint_settings')
-      .values({ project_id: projectId, ...values })
-      .onConflict((oc) => oc.column('project_id').doUpdateSet(values))
-      .execute();
+    await saveBlueprintSettingsRow(tx, projectId, values);
     await recordAudit(tx, actor, { projectId, entity: 'blueprint_settings', entityId: projectId, action: 'update', before, after: input });
     return getMeter(tx, projectId, locale);
   });
@@ -164,7 +165,7 @@ function validationError(details: ErrorDetail[]): AppError {
 
 /** Next free REQ-nnn code of a project. */
 export async function nextRequirementCode(db: DbExecutor, projectId: string, taken: Iterable<string> = []): Promise<string> {
-  const rows = await db.selectFrom('requirement').select('code').where('project_id', '=', projectId).execute();
+  const rows = await listRequirementCodeRows(db, projectId);
   let max = 0;
   for (const code of [...rows.map((r) => r.code), ...taken]) {
     const match = /^REQ-(\d+)$/i.exec(code);
@@ -174,32 +175,22 @@ export async function nextRequirementCode(db: DbExecutor, projectId: string, tak
 }
 
 async function assertCodeFree(db: DbExecutor, projectId: string, code: string, exceptId: string | null): Promise<void> {
-  let query = db.selectFrom('requirement').select('id').where('project_id', '=', projectId).where('code', '=', code);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw new AppError('BLUEPRINT_REQUIREMENT_CODE_TAKEN', { code }, [{ field: 'code' }]);
+  if (await findRequirementIdRowByCode(db, projectId, code, exceptId))
+    throw new AppError('BLUEPRINT_REQUIREMENT_CODE_TAKEN', { code }, [{ field: 'code' }]);
 }
 
 async function assertProcessInProject(db: DbExecutor, projectId: string, processMapId: string | null, locale: Locale): Promise<void> {
   if (!processMapId) return;
-  const found = await db
-    .selectFrom('process_map')
-    .select('id')
-    .where('id', '=', processMapId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const found = await findProcessMapIdRow(db, projectId, processMapId);
   if (!found) throw validationError([{ field: 'processMapId', reason: blueprintMessage('unknownProcess', locale) }]);
 }
 
 /** Opens a new pending steering-committee request for a custom item. */
 export async function requestApproval(db: DbExecutor, actor: Actor, projectId: string, requirementId: string): Promise<void> {
   // Request times order the history: keep them strictly increasing even within one millisecond.
-  const last = await db
-    .selectFrom('requirement_approval')
-    .select((eb) => eb.fn.max('requested_at').as('at'))
-    .where('requirement_id', '=', requirementId)
-    .executeTakeFirst();
+  const lastAt = await findLatestApprovalRequestedAt(db, requirementId);
   let requestedAt = nowIso();
-  if (last?.at && String(last.at) >= requestedAt) requestedAt = new Date(Date.parse(String(last.at)) + 1).toISOString();
+  if (lastAt && String(lastAt) >= requestedAt) requestedAt = new Date(Date.parse(String(lastAt)) + 1).toISOString();
   const row: RequirementApprovalTable = {
     id: newId(),
     project_id: projectId,
@@ -213,7 +204,7 @@ export async function requestApproval(db: DbExecutor, actor: Actor, projectId: s
     comment: '',
     decided_at: null,
   };
-  await db.insertInto('requirement_approval').values(row).execute();
+  await insertApproval(db, row);
   await recordAudit(db, actor, { projectId, entity: 'requirement_approval', entityId: row.id, action: 'create', after: row });
 }
 
@@ -267,7 +258,7 @@ export async function createRequirement(
     const code = input.code ?? (await nextRequirementCode(tx, projectId));
     await assertCodeFree(tx, projectId, code, null);
     const row = toRequirementRow(projectId, code, input, actor, nowIso());
-    await tx.insertInto('requirement').values(row).execute();
+    await insertRequirement(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'requirement', entityId: row.id, action: 'create', after: row });
     if (row.resolution === 'custom_development') await requestApproval(tx, actor, projectId, row.id);
     return getRequirement(tx, projectId, row.id);
@@ -332,7 +323,7 @@ export async function applyRequirementUpdate(
   if (after.process_map_id !== before.process_map_id) await assertProcessInProject(tx, before.project_id, after.process_map_id, locale);
   after.updated_at = nowIso();
   const { id: _id, project_id: _p, created_at: _c, created_by: _b, ...changes } = after;
-  await tx.updateTable('requirement').set(changes).where('id', '=', before.id).execute();
+  await updateRequirementById(tx, before.id, changes);
   await recordAudit(tx, actor, {
     projectId: before.project_id,
     entity: 'requirement',
@@ -355,12 +346,7 @@ export async function applyRequirementUpdate(
 }
 
 async function getRequirementRow(db: DbExecutor, projectId: string, requirementId: string): Promise<RequirementRow> {
-  const row = await db
-    .selectFrom('requirement')
-    .selectAll()
-    .where('id', '=', requirementId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findRequirementRow(db, projectId, requirementId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'requirement', id: requirementId });
   return row;
 }
@@ -386,14 +372,8 @@ export async function deleteRequirement(db: Db, actor: Actor, projectId: string,
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getRequirementRow(tx, projectId, requirementId);
     const now = nowIso();
-    await tx
-      .updateTable('requirement_prototype')
-      .set({ deleted_at: now })
-      .where('requirement_id', '=', requirementId)
-      .where('project_id', '=', projectId)
-      .where('deleted_at', 'is', null)
-      .execute();
-    await tx.deleteFrom('requirement').where('id', '=', requirementId).execute();
+    await softDeletePrototypesOfRequirement(tx, projectId, requirementId, now);
+    await deleteRequirementById(tx, requirementId);
     await recordAudit(tx, actor, { projectId, entity: 'requirement', entityId: requirementId, action: 'delete', before });
   });
 }
@@ -434,17 +414,13 @@ export async function decideApproval(
       comment: input.comment,
       decided_at: nowIso(),
     };
-    await tx
-      .updateTable('requirement_approval')
-      .set({
-        status: after.status,
-        decided_by: after.decided_by,
-        decided_by_name: after.decided_by_name,
-        comment: after.comment,
-        decided_at: after.decided_at,
-      })
-      .where('id', '=', current.id)
-      .execute();
+    await updateApprovalDecision(tx, current.id, {
+      status: after.status,
+      decided_by: after.decided_by,
+      decided_by_name: after.decided_by_name,
+      comment: after.comment,
+      decided_at: after.decided_at,
+    });
     await recordAudit(tx, actor, {
       projectId,
       entity: 'requirement_approval',
@@ -460,11 +436,6 @@ export async function decideApproval(
 /** Approval history of a requirement, oldest first. */
 export async function listApprovalHistory(db: DbExecutor, projectId: string, requirementId: string): Promise<ApprovalView[]> {
   await getRequirementRow(db, projectId, requirementId);
-  const rows = await db
-    .selectFrom('requirement_approval')
-    .selectAll()
-    .where('requirement_id', '=', requirementId)
-    .orderBy('requested_at')
-    .execute();
+  const rows = await listApprovalRowsOfRequirement(db, requirementId);
   return rows.map((r) => presentApproval(r)!);
 }

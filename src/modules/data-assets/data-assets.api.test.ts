@@ -320,7 +320,7 @@ describeEachDialect('data assets API', (dialect) => {
     expect(query.status).toBe(400);
     expect((await readJson<ErrorBody>(query)).error).toMatchObject({
       code: 'DATA_ASSETS_QUERY_NOT_READ_ONLY',
-      message: '数据源只能是只读的 SQL 查询，须以 SELECT / WITH 开头',
+      message: '数据源只能是只读的 SQL 查询，须以“SELECT / WITH”开头',
       details: [{ field: 'source.query' }],
     });
     const tableQuery = await api.call('POST', `${base}/data-assets`, {

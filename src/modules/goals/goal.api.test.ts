@@ -87,8 +87,9 @@ describeEachDialect('goals API', (dialect) => {
       body: { statement: 'x', ownerMemberId: 'nope' },
     });
     expect(response.status).toBe(400);
-    const body = await readJson<{ error: { code: string; details: { field: string }[] } }>(response);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
+    const body = await readJson<{ error: { code: string; message: string; details: { field: string }[] } }>(response);
+    expect(body.error.code).toBe('GOALS_OWNER_NOT_MEMBER');
+    expect(body.error.message).toBe('目标负责人须是本项目的成员：“nope”不是');
     expect(body.error.details[0]!.field).toBe('ownerMemberId');
     const after = await readJson<{ items: unknown[] }>(await api.call('GET', `/api/v1/projects/${projectId}/goals`, { cookie }));
     expect(after.items).toHaveLength(before.items.length);

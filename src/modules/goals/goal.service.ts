@@ -64,9 +64,7 @@ export async function getGoal(db: DbExecutor, projectId: string, goalId: string,
 async function assertOwnerInProject(db: DbExecutor, projectId: string, memberId: string | null | undefined): Promise<void> {
   if (!memberId) return;
   if ((await findUnknownMemberIds(db, projectId, [memberId])).size > 0) {
-    throw new AppError('VALIDATION_FAILED', { summary: `ownerMemberId: no member ${memberId} in this project` }, [
-      { field: 'ownerMemberId', reason: 'is not a member of this project' },
-    ]);
+    throw new AppError('GOALS_OWNER_NOT_MEMBER', { id: memberId }, [{ field: 'ownerMemberId' }]);
   }
 }
 

@@ -5,6 +5,23 @@ import type { Db } from '../../db/connection';
 import type { JobTable } from '../../db/schema';
 import { AppError } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
+import {
+  cancelQueuedJob,
+  claimQueuedJob,
+  findJobCancelRequestedRow,
+  findJobRow,
+  findJobStateRow,
+  findNextDueJobIdRow,
+  insertJob,
+  listJobRows,
+  listOverdueQueuedJobIdRows,
+  listStaleRunningJobRows,
+  releaseRunningJob,
+  requestJobCancel,
+  updateJobHeartbeat,
+  updateJobOutcome,
+  updateJobProgress,
+} from './job.repository';
 
 /** What a job handler can do while it runs. */
 export interface JobContext<P> {
@@ -134,7 +151,7 @@ export class JobQueue {
       started_at: null,
       finished_at: null,
     };
-    await this.db.kysely.insertInto('job').values(row).execute();
+    await insertJob(this.db.kysely, row);
     const boss = await this.ensureBoss();
     if (boss) await boss.send(PG_BOSS_QUEUE, { jobId: row.id }, { retryLimit: 0 });
     else this.kick();
@@ -143,22 +160,14 @@ export class JobQueue {
 
   /** One job, or NOT_FOUND. */
   async getJob(jobId: string, projectId?: string): Promise<JobView> {
-    let query = this.db.kysely.selectFrom('job').selectAll().where('id', '=', jobId);
-    if (projectId) query = query.where('project_id', '=', projectId);
-    const row = await query.executeTakeFirst();
+    const row = await findJobRow(this.db.kysely, jobId, projectId);
     if (!row) throw new AppError('NOT_FOUND', { entity: 'job', id: jobId });
     return presentJob(row);
   }
 
   /** A project's jobs, newest first. */
   async listJobs(projectId: string, limit = 50): Promise<JobView[]> {
-    const rows = await this.db.kysely
-      .selectFrom('job')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await listJobRows(this.db.kysely, projectId, limit);
     return rows.map(presentJob);
   }
 
@@ -166,14 +175,9 @@ export class JobQueue {
   async cancel(jobId: string, projectId?: string): Promise<JobView> {
     const job = await this.getJob(jobId, projectId);
     if (job.status === 'queued') {
-      await this.db.kysely
-        .updateTable('job')
-        .set({ status: 'cancelled', finished_at: nowIso(), cancel_requested: 1 })
-        .where('id', '=', jobId)
-        .where('status', '=', 'queued')
-        .execute();
+      await cancelQueuedJob(this.db.kysely, jobId, nowIso());
     } else if (job.status === 'running') {
-      await this.db.kysely.updateTable('job').set({ cancel_requested: 1 }).where('id', '=', jobId).execute();
+      await requestJobCancel(this.db.kysely, jobId);
       this.running.get(jobId)?.abort();
     } else {
       throw new AppError('JOB_NOT_CANCELLABLE', { status: job.status });
@@ -220,15 +224,7 @@ export class JobQueue {
 
   private async pump(): Promise<void> {
     while (!this.stopped && this.running.size < this.concurrency) {
-      const now = nowIso();
-      const next = await this.db.kysely
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('run_after', '<=', now)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst();
+      const next = await findNextDueJobIdRow(this.db.kysely, nowIso());
       if (!next) return;
       const claimed = await this.claim(next.id);
       if (claimed) void this.run(claimed).catch(logError);
@@ -237,21 +233,8 @@ export class JobQueue {
 
   /** Atomically moves a queued job to running for this worker; undefined if someone else won. */
   private async claim(jobId: string): Promise<JobTable | undefined> {
-    const now = nowIso();
-    const result = await this.db.kysely
-      .updateTable('job')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: this.workerId,
-        heartbeat_at: now,
-        started_at: now,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', '=', jobId)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return undefined;
-    return this.db.kysely.selectFrom('job').selectAll().where('id', '=', jobId).executeTakeFirst();
+    if (!(await claimQueuedJob(this.db.kysely, jobId, this.workerId, nowIso()))) return undefined;
+    return findJobRow(this.db.kysely, jobId);
   }
 
   /**
@@ -266,7 +249,7 @@ export class JobQueue {
   }
 
   private async claimAndRun(jobId: string): Promise<void> {
-    const row = await this.db.kysely.selectFrom('job').select(['run_after', 'status']).where('id', '=', jobId).executeTakeFirst();
+    const row = await findJobStateRow(this.db.kysely, jobId);
     if (!row || row.status !== 'queued') return;
     const claimed = await this.claim(jobId);
     if (claimed) await this.run(claimed);
@@ -278,11 +261,11 @@ export class JobQueue {
     const db = this.db.kysely;
     let lastWrite = 0;
     const checkCancel = async (): Promise<void> => {
-      const state = await db.selectFrom('job').select('cancel_requested').where('id', '=', row.id).executeTakeFirst();
+      const state = await findJobCancelRequestedRow(db, row.id);
       if (state?.cancel_requested === 1) controller.abort();
     };
     const heartbeat = setInterval(() => {
-      void db.updateTable('job').set({ heartbeat_at: nowIso() }).where('id', '=', row.id).execute().then(checkCancel).catch(logError);
+      void updateJobHeartbeat(db, row.id, nowIso()).then(checkCancel).catch(logError);
     }, HEARTBEAT_MS);
     const ctx: JobContext<unknown> = {
       jobId: row.id,
@@ -295,11 +278,7 @@ export class JobQueue {
         // Throttled: a tight loop reporting every row must not hammer the database.
         if (now - lastWrite < 200 && progress < 1) return;
         lastWrite = now;
-        await db
-          .updateTable('job')
-          .set({ progress: Math.max(0, Math.min(1, progress)), message: message ?? '', heartbeat_at: nowIso() })
-          .where('id', '=', row.id)
-          .execute();
+        await updateJobProgress(db, row.id, Math.max(0, Math.min(1, progress)), message ?? '', nowIso());
       },
     };
     try {
@@ -307,30 +286,29 @@ export class JobQueue {
       if (!handler) throw new Error(`No handler registered for job type "${row.type}"`);
       const result = await (handler as JobHandler<unknown>)(ctx);
       if (controller.signal.aborted) throw new JobCancelledError('cancelled');
-      await db
-        .updateTable('job')
-        .set({ status: 'succeeded', progress: 1, result: JSON.stringify(result ?? null), finished_at: nowIso(), locked_by: null })
-        .where('id', '=', row.id)
-        .execute();
+      await updateJobOutcome(db, row.id, {
+        status: 'succeeded',
+        progress: 1,
+        result: JSON.stringify(result ?? null),
+        finished_at: nowIso(),
+        locked_by: null,
+      });
     } catch (error) {
       const cancelled = controller.signal.aborted || error instanceof JobCancelledError;
       const reason = error instanceof Error ? error.message : String(error);
       if (cancelled) {
-        await db.updateTable('job').set({ status: 'cancelled', finished_at: nowIso(), locked_by: null }).where('id', '=', row.id).execute();
+        await updateJobOutcome(db, row.id, { status: 'cancelled', finished_at: nowIso(), locked_by: null });
       } else if (row.attempts < row.max_attempts) {
         const delayMs = (this.options.retryBaseMs ?? 1000) * 2 ** (row.attempts - 1);
-        await db
-          .updateTable('job')
-          .set({ status: 'queued', error: reason, run_after: new Date(Date.now() + delayMs).toISOString(), locked_by: null })
-          .where('id', '=', row.id)
-          .execute();
+        await updateJobOutcome(db, row.id, {
+          status: 'queued',
+          error: reason,
+          run_after: new Date(Date.now() + delayMs).toISOString(),
+          locked_by: null,
+        });
         if (this.boss) await this.boss.send(PG_BOSS_QUEUE, { jobId: row.id }, { startAfter: Math.ceil(delayMs / 1000), retryLimit: 0 });
       } else {
-        await db
-          .updateTable('job')
-          .set({ status: 'failed', error: reason, finished_at: nowIso(), locked_by: null })
-          .where('id', '=', row.id)
-          .execute();
+        await updateJobOutcome(db, row.id, { status: 'failed', error: reason, finished_at: nowIso(), locked_by: null });
       }
     } finally {
       clearInterval(heartbeat);
@@ -342,24 +320,16 @@ export class JobQueue {
   /** Re-queues jobs whose worker died (stale heartbeat); fails them once attempts are spent. */
   async recoverStaleJobs(staleAfterMs = STALE_AFTER_MS): Promise<number> {
     const cutoff = new Date(Date.now() - staleAfterMs).toISOString();
-    const stale = await this.db.kysely
-      .selectFrom('job')
-      .selectAll()
-      .where('status', '=', 'running')
-      .where((eb) => eb.or([eb('heartbeat_at', '<', cutoff), eb('heartbeat_at', 'is', null)]))
-      .execute();
+    const stale = await listStaleRunningJobRows(this.db.kysely, cutoff);
     for (const job of stale) {
       const exhausted = job.attempts >= job.max_attempts;
-      await this.db.kysely
-        .updateTable('job')
-        .set(
-          exhausted
-            ? { status: 'failed', error: 'worker lost', finished_at: nowIso(), locked_by: null }
-            : { status: job.cancel_requested ? 'cancelled' : 'queued', locked_by: null, run_after: nowIso() },
-        )
-        .where('id', '=', job.id)
-        .where('status', '=', 'running')
-        .execute();
+      await releaseRunningJob(
+        this.db.kysely,
+        job.id,
+        exhausted
+          ? { status: 'failed', error: 'worker lost', finished_at: nowIso(), locked_by: null }
+          : { status: job.cancel_requested ? 'cancelled' : 'queued', locked_by: null, run_after: nowIso() },
+      );
       if (!exhausted && !job.cancel_requested && this.boss) {
         await this.boss.send(PG_BOSS_QUEUE, { jobId: job.id }, { retryLimit: 0 });
       }
@@ -367,12 +337,7 @@ export class JobQueue {
     if (this.boss) {
       // A crash between inserting a job and handing it to pg-boss would strand it: re-send queued
       // jobs that are overdue. Duplicates are harmless, since only one claim can win.
-      const overdue = await this.db.kysely
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('run_after', '<', cutoff)
-        .execute();
+      const overdue = await listOverdueQueuedJobIdRows(this.db.kysely, cutoff);
       for (const job of overdue) await this.boss.send(PG_BOSS_QUEUE, { jobId: job.id }, { retryLimit: 0 });
     }
     return stale.length;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Db } from '../../db/connection';
+import { findJobIdRow } from './job.repository';
 
 /**
  * Job handlers get no database handle from the queue (they are registered once per process, at
@@ -35,7 +36,7 @@ export function dataDirFor(db: Db): string {
 export async function findJobRuntime(jobId: string): Promise<JobRuntime | undefined> {
   for (const runtime of runtimes.values()) {
     try {
-      const row = await runtime.db.kysely.selectFrom('job').select('id').where('id', '=', jobId).executeTakeFirst();
+      const row = await findJobIdRow(runtime.db.kysely, jobId);
       if (row) return runtime;
     } catch {
       // A closed or unreachable database cannot be the one that handed out this job.

@@ -102,7 +102,7 @@ describeEachDialect('data migration API errors', (dialect) => {
       400,
       'MIGRATION_OBJECT_UNKNOWN',
       'dependsOn[0]',
-      '本项目中不存在迁移对象 no-such-object',
+      '本项目中不存在迁移对象“no-such-object”',
     );
     await expectError(
       await create({ dependsOn: [customer.id, customer.id] }),
@@ -218,7 +218,7 @@ describeEachDialect('data migration API errors', (dialect) => {
       400,
       'MIGRATION_OBJECT_UNKNOWN',
       'objectIds[1]',
-      '本项目中不存在迁移对象 no-such-object',
+      '本项目中不存在迁移对象“no-such-object”',
     );
   });
 

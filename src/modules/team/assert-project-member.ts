@@ -1,5 +1,6 @@
 import type { DbExecutor } from '../../db/connection';
 import { AppError, type Locale } from '../../shared/app-error';
+import { findMemberIdRow } from './member.repository';
 
 const NOT_MEMBER = { 'zh-CN': '不是本项目的成员', en: 'is not a member of this project' } as const;
 
@@ -15,12 +16,7 @@ export async function assertProjectMember(
   locale: Locale,
 ): Promise<void> {
   if (!memberId) return;
-  const found = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const found = await findMemberIdRow(db, projectId, memberId);
   if (!found) {
     throw new AppError('VALIDATION_FAILED', { summary: `${field}: ${NOT_MEMBER[locale]}` }, [{ field, reason: NOT_MEMBER[locale] }]);
   }

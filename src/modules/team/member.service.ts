@@ -6,9 +6,17 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.service';
 import { getProjectRow } from '../projects/project.service';
+import {
+  deleteMemberById,
+  findMemberIdRowByUser,
+  findMemberRow,
+  findSignedInProjectManagerRow,
+  insertMember,
+  listMemberRows,
+  type MemberRow,
+  updateMemberById,
+} from './member.repository';
 import type { CreateMemberInput, MemberView, UpdateMemberInput } from './team.schema';
-
-type MemberRow = ProjectMemberTable & { account_email: string | null };
 
 function presentMember(row: MemberRow): MemberView {
   return {
@@ -26,24 +34,15 @@ function presentMember(row: MemberRow): MemberView {
   };
 }
 
-function selectMembers(db: DbExecutor, projectId: string) {
-  return db
-    .selectFrom('project_member')
-    .leftJoin('app_user', 'app_user.id', 'project_member.user_id')
-    .selectAll('project_member')
-    .select('app_user.email as account_email')
-    .where('project_member.project_id', '=', projectId);
-}
-
 /** Members of a project, by tier order of creation. */
 export async function listMembers(db: Db, projectId: string): Promise<MemberView[]> {
   await getProjectRow(db.kysely, projectId);
-  const rows = await selectMembers(db.kysely, projectId).orderBy('project_member.created_at').execute();
+  const rows = await listMemberRows(db.kysely, projectId);
   return rows.map(presentMember);
 }
 
 async function getMemberRow(db: DbExecutor, projectId: string, memberId: string): Promise<MemberRow> {
-  const row = await selectMembers(db, projectId).where('project_member.id', '=', memberId).executeTakeFirst();
+  const row = await findMemberRow(db, projectId, memberId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'member', id: memberId });
   return row;
 }
@@ -54,9 +53,7 @@ async function resolveAccount(db: DbExecutor, projectId: string, email: string, 
   if (!user) {
     throw new AppError('TEAM_ACCOUNT_EMAIL_UNKNOWN', { email }, [{ field: 'accountEmail' }]);
   }
-  let query = db.selectFrom('project_member').select('id').where('project_id', '=', projectId).where('user_id', '=', user.id);
-  if (exceptMemberId) query = query.where('id', '!=', exceptMemberId);
-  if (await query.executeTakeFirst()) throw new AppError('MEMBER_USER_TAKEN', { email });
+  if (await findMemberIdRowByUser(db, projectId, user.id, exceptMemberId)) throw new AppError('MEMBER_USER_TAKEN', { email });
   return user.id;
 }
 
@@ -65,13 +62,7 @@ async function resolveAccount(db: DbExecutor, projectId: string, email: string, 
  * Checked after the change, inside its transaction.
  */
 async function assertProjectStillManaged(db: DbExecutor, projectId: string): Promise<void> {
-  const manager = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('project_role', '=', 'project_manager')
-    .where('user_id', 'is not', null)
-    .executeTakeFirst();
+  const manager = await findSignedInProjectManagerRow(db, projectId);
   if (!manager) {
     throw new AppError('TEAM_LAST_PROJECT_MANAGER');
   }
@@ -99,7 +90,7 @@ export async function createMember(db: Db, actor: Actor, projectId: string, inpu
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('project_member').values(row).execute();
+    await insertMember(tx, row);
     const view = presentMember(await getMemberRow(tx, projectId, row.id));
     await recordAudit(tx, actor, { projectId, entity: 'member', entityId: row.id, action: 'create', after: view });
     return view;
@@ -133,7 +124,7 @@ export async function updateMember(
       user_id: userId,
       updated_at: nowIso(),
     };
-    await tx.updateTable('project_member').set(changes).where('id', '=', memberId).execute();
+    await updateMemberById(tx, memberId, changes);
     await assertProjectStillManaged(tx, projectId);
     const view = presentMember(await getMemberRow(tx, projectId, memberId));
     await recordAudit(tx, actor, {
@@ -152,7 +143,7 @@ export async function updateMember(
 export async function deleteMember(db: Db, actor: Actor, projectId: string, memberId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getMemberRow(tx, projectId, memberId);
-    await tx.deleteFrom('project_member').where('id', '=', memberId).execute();
+    await deleteMemberById(tx, memberId);
     await assertProjectStillManaged(tx, projectId);
     await recordAudit(tx, actor, { projectId, entity: 'member', entityId: memberId, action: 'delete', before: presentMember(before) });
   });

@@ -4,6 +4,18 @@ import { newId } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { findMemberIdRow, getMemberNameRowById, listRaciMemberRows } from './member.repository';
+import {
+  deleteDeliverableById,
+  deleteRaciCell,
+  findDeliverableRow,
+  findMaxDeliverableSort,
+  insertDeliverable,
+  insertRaciCell,
+  listDeliverableRows,
+  listRaciCellRows,
+  listRaciCellRowsOfDeliverable,
+} from './raci.repository';
 import { findOtherAccountable, findRaciProblems, type RaciCell } from './raci-rule';
 import type { RaciView } from './team.schema';
 
@@ -16,14 +28,9 @@ const PROBLEM_MESSAGE: Record<Locale, string> = {
 export async function getRaciMatrix(db: DbExecutor, projectId: string, locale: Locale): Promise<RaciView> {
   await getProjectRow(db, projectId);
   const [deliverables, members, cells] = await Promise.all([
-    db.selectFrom('deliverable').select(['id', 'phase', 'name', 'sort']).where('project_id', '=', projectId).orderBy('sort').execute(),
-    db
-      .selectFrom('project_member')
-      .select(['id', 'name', 'tier', 'department'])
-      .where('project_id', '=', projectId)
-      .orderBy('created_at')
-      .execute(),
-    db.selectFrom('raci_assignment').select(['deliverable_id', 'member_id', 'letter']).where('project_id', '=', projectId).execute(),
+    listDeliverableRows(db, projectId),
+    listRaciMemberRows(db, projectId),
+    listRaciCellRows(db, projectId),
   ]);
   const assignments = cells.map((c) => ({
     deliverableId: c.deliverable_id,
@@ -51,44 +58,28 @@ export async function setRaciCell(
   locale: Locale,
 ): Promise<RaciView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const deliverable = await tx
-      .selectFrom('deliverable')
-      .select(['id', 'name'])
-      .where('id', '=', input.deliverableId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const deliverable = await findDeliverableRow(tx, projectId, input.deliverableId);
     if (!deliverable) throw new AppError('NOT_FOUND', { entity: 'deliverable', id: input.deliverableId });
-    const member = await tx
-      .selectFrom('project_member')
-      .select('id')
-      .where('id', '=', input.memberId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const member = await findMemberIdRow(tx, projectId, input.memberId);
     if (!member) throw new AppError('NOT_FOUND', { entity: 'member', id: input.memberId });
-    const cells = await tx
-      .selectFrom('raci_assignment')
-      .select(['deliverable_id', 'member_id', 'letter'])
-      .where('deliverable_id', '=', input.deliverableId)
-      .execute();
+    const cells = await listRaciCellRowsOfDeliverable(tx, input.deliverableId);
     const typed = cells.map((c) => ({ deliverableId: c.deliverable_id, memberId: c.member_id, letter: c.letter as RaciCell['letter'] }));
     if (input.letter === 'A') {
       const other = findOtherAccountable(typed, input.deliverableId, input.memberId);
       if (other) {
-        const holder = await tx.selectFrom('project_member').select('name').where('id', '=', other.memberId).executeTakeFirstOrThrow();
+        const holder = await getMemberNameRowById(tx, other.memberId);
         throw new AppError('RACI_DUPLICATE_ACCOUNTABLE', { deliverable: deliverable.name, member: holder.name });
       }
     }
     const before = typed.find((c) => c.memberId === input.memberId)?.letter ?? null;
-    await tx
-      .deleteFrom('raci_assignment')
-      .where('deliverable_id', '=', input.deliverableId)
-      .where('member_id', '=', input.memberId)
-      .execute();
+    await deleteRaciCell(tx, input.deliverableId, input.memberId);
     if (input.letter) {
-      await tx
-        .insertInto('raci_assignment')
-        .values({ project_id: projectId, deliverable_id: input.deliverableId, member_id: input.memberId, letter: input.letter })
-        .execute();
+      await insertRaciCell(tx, {
+        project_id: projectId,
+        deliverable_id: input.deliverableId,
+        member_id: input.memberId,
+        letter: input.letter,
+      });
     }
     await recordAudit(tx, actor, {
       projectId,
@@ -112,13 +103,9 @@ export async function addDeliverable(
 ): Promise<RaciView> {
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const last = await tx
-      .selectFrom('deliverable')
-      .select((eb) => eb.fn.max<number>('sort').as('max'))
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    const row = { id: newId(), project_id: projectId, phase: input.phase, name: input.name, sort: Number(last?.max ?? -1) + 1 };
-    await tx.insertInto('deliverable').values(row).execute();
+    const last = await findMaxDeliverableSort(tx, projectId);
+    const row = { id: newId(), project_id: projectId, phase: input.phase, name: input.name, sort: Number(last ?? -1) + 1 };
+    await insertDeliverable(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'deliverable', entityId: row.id, action: 'create', after: row });
     return getRaciMatrix(tx, projectId, locale);
   });
@@ -127,14 +114,9 @@ export async function addDeliverable(
 /** Removes a deliverable and its RACI cells. */
 export async function deleteDeliverable(db: Db, actor: Actor, projectId: string, deliverableId: string, locale: Locale): Promise<RaciView> {
   return db.kysely.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('deliverable')
-      .selectAll()
-      .where('id', '=', deliverableId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const before = await findDeliverableRow(tx, projectId, deliverableId);
     if (!before) throw new AppError('NOT_FOUND', { entity: 'deliverable', id: deliverableId });
-    await tx.deleteFrom('deliverable').where('id', '=', deliverableId).execute();
+    await deleteDeliverableById(tx, deliverableId);
     await recordAudit(tx, actor, { projectId, entity: 'deliverable', entityId: deliverableId, action: 'delete', before });
     return getRaciMatrix(tx, projectId, locale);
   });

@@ -4,15 +4,20 @@ import { newId, nowIso, todayDate } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { findMemberIdRow } from './member.repository';
+import {
+  deleteStakeholderById,
+  insertStakeholder,
+  insertStakeholderAssessment,
+  listStakeholderAssessmentRows,
+  listStakeholderRows,
+  updateStakeholderById,
+} from './stakeholder.repository';
 import type { StakeholderView } from './team.schema';
 
 async function loadStakeholders(db: DbExecutor, projectId: string, stakeholderId?: string): Promise<StakeholderView[]> {
-  let query = db.selectFrom('stakeholder').selectAll().where('project_id', '=', projectId);
-  if (stakeholderId) query = query.where('id', '=', stakeholderId);
-  const rows = await query.orderBy('created_at').execute();
-  let aq = db.selectFrom('stakeholder_assessment').selectAll().where('project_id', '=', projectId);
-  if (stakeholderId) aq = aq.where('stakeholder_id', '=', stakeholderId);
-  const assessments = await aq.orderBy('assessed_on').orderBy('created_at').execute();
+  const rows = await listStakeholderRows(db, projectId, stakeholderId);
+  const assessments = await listStakeholderAssessmentRows(db, projectId, stakeholderId);
   return rows.map((r) => {
     const history = assessments
       .filter((a) => a.stakeholder_id === r.id)
@@ -31,12 +36,7 @@ async function loadStakeholders(db: DbExecutor, projectId: string, stakeholderId
 }
 
 async function assertMemberInProject(db: DbExecutor, projectId: string, memberId: string): Promise<void> {
-  const member = await db
-    .selectFrom('project_member')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const member = await findMemberIdRow(db, projectId, memberId);
   if (!member) {
     throw new AppError('VALIDATION_FAILED', { summary: 'memberId: not a member of this project' }, [
       { field: 'memberId', reason: 'is not a member of this project' },
@@ -74,12 +74,7 @@ export async function createStakeholder(
   return db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
     if (input.memberId) {
-      const member = await tx
-        .selectFrom('project_member')
-        .select('id')
-        .where('id', '=', input.memberId)
-        .where('project_id', '=', projectId)
-        .executeTakeFirst();
+      const member = await findMemberIdRow(tx, projectId, input.memberId);
       if (!member) {
         throw new AppError('VALIDATION_FAILED', { summary: 'memberId: not a member of this project' }, [
           { field: 'memberId', reason: 'is not a member of this project' },
@@ -97,19 +92,16 @@ export async function createStakeholder(
       note: input.note,
       created_at: now,
     };
-    await tx.insertInto('stakeholder').values(row).execute();
-    await tx
-      .insertInto('stakeholder_assessment')
-      .values({
-        id: newId(),
-        project_id: projectId,
-        stakeholder_id: row.id,
-        assessed_on: input.assessedOn ?? todayDate(),
-        support: input.support,
-        note: '',
-        created_at: now,
-      })
-      .execute();
+    await insertStakeholder(tx, row);
+    await insertStakeholderAssessment(tx, {
+      id: newId(),
+      project_id: projectId,
+      stakeholder_id: row.id,
+      assessed_on: input.assessedOn ?? todayDate(),
+      support: input.support,
+      note: '',
+      created_at: now,
+    });
     const view = await getStakeholder(tx, projectId, row.id);
     await recordAudit(tx, actor, { projectId, entity: 'stakeholder', entityId: row.id, action: 'create', after: view });
     return view;
@@ -127,17 +119,13 @@ export async function updateStakeholder(
   return db.kysely.transaction().execute(async (tx) => {
     const before = await getStakeholder(tx, projectId, stakeholderId);
     if (input.memberId) await assertMemberInProject(tx, projectId, input.memberId);
-    await tx
-      .updateTable('stakeholder')
-      .set({
-        name: input.name ?? before.name,
-        organization: input.organization ?? before.organization,
-        influence: input.influence ?? before.influence,
-        note: input.note ?? before.note,
-        member_id: input.memberId === undefined ? before.memberId : input.memberId,
-      })
-      .where('id', '=', stakeholderId)
-      .execute();
+    await updateStakeholderById(tx, stakeholderId, {
+      name: input.name ?? before.name,
+      organization: input.organization ?? before.organization,
+      influence: input.influence ?? before.influence,
+      note: input.note ?? before.note,
+      member_id: input.memberId === undefined ? before.memberId : input.memberId,
+    });
     const after = await getStakeholder(tx, projectId, stakeholderId);
     await recordAudit(tx, actor, { projectId, entity: 'stakeholder', entityId: stakeholderId, action: 'update', before, after });
     return after;
@@ -148,7 +136,7 @@ export async function updateStakeholder(
 export async function deleteStakeholder(db: Db, actor: Actor, projectId: string, stakeholderId: string): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     const before = await getStakeholder(tx, projectId, stakeholderId);
-    await tx.deleteFrom('stakeholder').where('id', '=', stakeholderId).execute();
+    await deleteStakeholderById(tx, stakeholderId);
     await recordAudit(tx, actor, { projectId, entity: 'stakeholder', entityId: stakeholderId, action: 'delete', before });
   });
 }
@@ -172,7 +160,7 @@ export async function recordStakeholderAssessment(
       note: input.note,
       created_at: nowIso(),
     };
-    await tx.insertInto('stakeholder_assessment').values(row).execute();
+    await insertStakeholderAssessment(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'stakeholder_assessment', entityId: row.id, action: 'create', after: row });
     return getStakeholder(tx, projectId, stakeholderId);
   });

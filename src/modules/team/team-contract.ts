@@ -1,4 +1,6 @@
 import type { DbExecutor } from '../../db/connection';
+import { findMemberRefRowByUser, listMemberIdRowsIn, listMemberNameRows, listMemberRefRows } from './member.repository';
+import { listStakeholderSupportRows } from './stakeholder.repository';
 
 // CONTRACT (owner: team module). Other modules read project members and stakeholders only through
 // these functions, never the project_member / stakeholder tables themselves.
@@ -26,28 +28,18 @@ function toRef(m: {
 
 /** Every member of the project, in the order they joined (then by name), optionally only those of one project role. */
 export async function listProjectMembers(db: DbExecutor, projectId: string, projectRole?: string): Promise<ProjectMemberRef[]> {
-  let query = db
-    .selectFrom('project_member')
-    .select(['id', 'name', 'user_id', 'project_role', 'tier', 'department'])
-    .where('project_id', '=', projectId);
-  if (projectRole) query = query.where('project_role', '=', projectRole);
-  return (await query.orderBy('created_at').orderBy('name').execute()).map(toRef);
+  return (await listMemberRefRows(db, projectId, projectRole)).map(toRef);
 }
 
 /** Member id → name for the project: how owner columns of other modules get their names. */
 export async function memberNamesById(db: DbExecutor, projectId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('project_member').select(['id', 'name']).where('project_id', '=', projectId).execute();
+  const rows = await listMemberNameRows(db, projectId);
   return new Map(rows.map((m) => [m.id, m.name]));
 }
 
 /** The member a signed-in user is in the project, if any. */
 export async function findMemberByUser(db: DbExecutor, projectId: string, userId: string): Promise<ProjectMemberRef | undefined> {
-  const row = await db
-    .selectFrom('project_member')
-    .select(['id', 'name', 'user_id', 'project_role', 'tier', 'department'])
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const row = await findMemberRefRowByUser(db, projectId, userId);
   return row ? toRef(row) : undefined;
 }
 
@@ -55,7 +47,7 @@ export async function findMemberByUser(db: DbExecutor, projectId: string, userId
 export async function findUnknownMemberIds(db: DbExecutor, projectId: string, memberIds: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(memberIds)];
   if (unique.length === 0) return new Set();
-  const rows = await db.selectFrom('project_member').select('id').where('project_id', '=', projectId).where('id', 'in', unique).execute();
+  const rows = await listMemberIdRowsIn(db, projectId, unique);
   const known = new Set(rows.map((r) => r.id));
   return new Set(unique.filter((id) => !known.has(id)));
 }
@@ -70,16 +62,7 @@ export interface StakeholderSupportHistory {
 
 /** Every stakeholder of the project by name, with the support assessments in the order they were made. */
 export async function listStakeholderSupport(db: DbExecutor, projectId: string): Promise<StakeholderSupportHistory[]> {
-  const rows = await db
-    .selectFrom('stakeholder')
-    .leftJoin('stakeholder_assessment', 'stakeholder_assessment.stakeholder_id', 'stakeholder.id')
-    .select(['stakeholder.id', 'stakeholder.name', 'stakeholder.influence'])
-    .select(['stakeholder_assessment.support', 'stakeholder_assessment.assessed_on'])
-    .where('stakeholder.project_id', '=', projectId)
-    .orderBy('stakeholder.name')
-    .orderBy('stakeholder_assessment.assessed_on')
-    .orderBy('stakeholder_assessment.created_at')
-    .execute();
+  const rows = await listStakeholderSupportRows(db, projectId);
   const out = new Map<string, StakeholderSupportHistory>();
   for (const r of rows) {
     let s = out.get(r.id);

@@ -1,17 +1,13 @@
 import type { DbExecutor } from '../../db/connection';
 import type { UploadTable } from '../../db/schema';
+import { findLatestUploadIdRowByName, findUploadNameRow, insertUpload, listUploadNameRows } from './upload.repository';
 
 // What other modules may ask about uploads. They reference uploads by id; only this module reads
 // or writes the `upload` table (src/modules/module-boundaries.test.ts).
 
 /** The original file name of a project's upload; undefined when there is no such upload. */
 export async function findUploadName(db: DbExecutor, projectId: string, uploadId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('upload')
-    .select('original_name')
-    .where('id', '=', uploadId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findUploadNameRow(db, projectId, uploadId);
   return row?.original_name;
 }
 
@@ -22,19 +18,13 @@ export async function uploadExists(db: DbExecutor, projectId: string, uploadId: 
 
 /** Every upload of a project as id → original file name. */
 export async function uploadNamesById(db: DbExecutor, projectId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('upload').select(['id', 'original_name']).where('project_id', '=', projectId).execute();
+  const rows = await listUploadNameRows(db, projectId);
   return new Map(rows.map((r) => [r.id, r.original_name]));
 }
 
 /** The newest upload of a project with this original file name, if any. */
 export async function findLatestUploadIdByName(db: DbExecutor, projectId: string, fileName: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('upload')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('original_name', '=', fileName)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const row = await findLatestUploadIdRowByName(db, projectId, fileName);
   return row?.id;
 }
 
@@ -43,5 +33,5 @@ export async function findLatestUploadIdByName(db: DbExecutor, projectId: string
  * a data asset) as an upload, inside the caller's transaction.
  */
 export async function registerStoredUpload(tx: DbExecutor, row: UploadTable): Promise<void> {
-  await tx.insertInto('upload').values(row).execute();
+  await insertUpload(tx, row);
 }

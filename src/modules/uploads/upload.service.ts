@@ -11,6 +11,7 @@ import { AppError } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { deleteUploadById, findUploadRow, insertUpload, listUploadRows } from './upload.repository';
 
 /** An uploaded file as the API presents it. */
 export interface UploadView {
@@ -110,7 +111,7 @@ export async function saveUpload(
   };
   try {
     await db.kysely.transaction().execute(async (tx) => {
-      await tx.insertInto('upload').values(row).execute();
+      await insertUpload(tx, row);
       await recordAudit(tx, actor, {
         projectId: input.projectId,
         entity: 'upload',
@@ -128,18 +129,13 @@ export async function saveUpload(
 
 /** A project's uploads, newest first. */
 export async function listUploads(db: Db, projectId: string): Promise<UploadView[]> {
-  const rows = await db.kysely.selectFrom('upload').selectAll().where('project_id', '=', projectId).orderBy('created_at', 'desc').execute();
+  const rows = await listUploadRows(db.kysely, projectId);
   return rows.map(presentUpload);
 }
 
 /** The stored file of an upload (for engines that read it). */
 export async function getUploadPath(db: Db, projectId: string, uploadId: string): Promise<{ path: string; view: UploadView }> {
-  const row = await db.kysely
-    .selectFrom('upload')
-    .selectAll()
-    .where('id', '=', uploadId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findUploadRow(db.kysely, projectId, uploadId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'upload', id: uploadId });
   return { path: row.stored_path, view: presentUpload(row) };
 }
@@ -148,7 +144,7 @@ export async function getUploadPath(db: Db, projectId: string, uploadId: string)
 export async function deleteUpload(db: Db, actor: Actor, projectId: string, uploadId: string): Promise<void> {
   const { path, view } = await getUploadPath(db, projectId, uploadId);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.deleteFrom('upload').where('id', '=', uploadId).execute();
+    await deleteUploadById(tx, uploadId);
     await recordAudit(tx, actor, { projectId, entity: 'upload', entityId: uploadId, action: 'delete', before: view });
   });
   await rm(path, { force: true });

@@ -20,7 +20,7 @@ export const DATA_ASSETS_ERROR_CODES = defineErrorCodes({
     status: 400,
     message: {
       // The SQL keywords are passed as a parameter: they are syntax, the same in every language.
-      'zh-CN': '数据源只能是只读的 SQL 查询，须以 {keywords} 开头',
+      'zh-CN': '数据源只能是只读的 SQL 查询，须以“{keywords}”开头',
       en: 'The source must be a read-only SQL query starting with {keywords}',
     },
   },

@@ -26,7 +26,7 @@ export const MIGRATION_ERROR_CODES = defineErrorCodes({
   MIGRATION_OBJECT_UNKNOWN: {
     status: 400,
     message: {
-      'zh-CN': '本项目中不存在迁移对象 {id}',
+      'zh-CN': '本项目中不存在迁移对象“{id}”',
       en: 'Migration object {id} does not exist in this project',
     },
   },

@@ -67,7 +67,7 @@ export const SOURCES_ERROR_CODES = defineErrorCodes({
   SOURCES_COLUMN_MISSING: {
     status: 400,
     message: {
-      'zh-CN': '数据源“{source}”中没有列“{column}”（用于 {field}）；现有的列：{columns}',
+      'zh-CN': '数据源“{source}”中没有列“{column}”（用于 {field}）；现有的列：“{columns}”',
       en: 'Source "{source}" has no column "{column}" ({field}); columns are: {columns}',
     },
   },

@@ -222,7 +222,7 @@ const cases: Case[] = [
     name: 'unknown key at the root',
     schema: one(z.string(), '名称', 'Name'),
     input: { f: 'x', nmae: 'typo' },
-    zh: '不允许的字段：nmae',
+    zh: '不允许的字段：“nmae”',
     en: 'Field not allowed: nmae',
   },
   {
@@ -308,7 +308,7 @@ const cases: Case[] = [
     name: 'unknown key in a nested object',
     schema: z.object({ settings: labelled(z.object({ a: z.number() }).strict(), L('测算参数', 'Assumptions')) }),
     input: { settings: { a: 1, b: 2 } },
-    zh: '测算参数中不允许的字段：b',
+    zh: '测算参数中不允许的字段：“b”',
     en: 'Assumptions: field not allowed: b',
   },
 ];
