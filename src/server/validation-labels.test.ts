@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { labelled } from '../shared/validation/field-labels';
-import { unlabelledFields } from '../shared/validation/label-coverage';
+import { englishWordsIn } from '../../test/zh-message-check';
+import { fieldLabelEntries, unlabelledFields } from '../shared/validation/label-coverage';
 import { buildOpenApiDocument } from './app';
 import { ROUTE_CATALOG } from './define-route';
 import { schemaForTarget } from './validation-error';
@@ -28,6 +29,19 @@ describe('validation messages name every request field by its label', () => {
     );
     // Fix: wrap the field's schema in labelled(…, fieldLabel('<UI term>', '<English term>')), outermost.
     expect(missing).toEqual([]);
+  });
+
+  it('words the zh-CN labels in Chinese (they open every zh-CN validation message)', () => {
+    const english = ROUTE_CATALOG.flatMap((entry) =>
+      TARGETS.flatMap((target) => {
+        const schema = schemaForTarget(entry.request, target);
+        return (schema ? fieldLabelEntries(schema) : []).flatMap((f) => {
+          const words = englishWordsIn(f.zhCN ?? '');
+          return words.length ? [`${entry.method} ${entry.path} ${f.path}: “${f.zhCN}” (${words.join(', ')})`] : [];
+        });
+      }),
+    );
+    expect([...new Set(english)]).toEqual([]);
   });
 
   it('would notice a field without a label, nested ones included', () => {

@@ -100,7 +100,7 @@ const TEXT = {
     user: '用户',
     browser: '浏览器',
     screen: '屏幕',
-    rtt: '往返延迟（ms）',
+    rtt: '往返延迟（毫秒）',
     download: '下载（Mbps）',
     noSites: '尚未登记站点。',
     noProbes: '尚无客户端探测结果。',

@@ -110,8 +110,8 @@ export const probeBodySchema = z
     screenWidth: labelled(z.number().int().min(1).max(20000), lbl('屏幕宽度', 'Screen width')),
     screenHeight: labelled(z.number().int().min(1).max(20000), lbl('屏幕高度', 'Screen height')),
     devicePixelRatio: labelled(z.number().min(0.1).max(10), lbl('屏幕缩放比例', 'Device pixel ratio')),
-    rttSamplesMs: labelled(z.array(z.number().min(0).max(120000)).min(1).max(50), lbl('往返延迟（ms）', 'Round trips (ms)')),
-    downloadMbps: labelled(z.number().min(0).max(100000).nullable(), lbl('下载速度（Mbps）', 'Download (Mbps)')),
+    rttSamplesMs: labelled(z.array(z.number().min(0).max(120000)).min(1).max(50), lbl('往返延迟（毫秒）', 'Round trips (ms)')),
+    downloadMbps: labelled(z.number().min(0).max(100000).nullable(), lbl('下载速度（兆比特每秒）', 'Download (Mbps)')),
     siteName: labelled(z.string().trim().max(100).default(''), lbl('站点', 'Site')),
   })
   .openapi('ProbeBody');

@@ -112,7 +112,7 @@ const scheduleSchema = z
   .object({
     cron: labelled(
       z.string().trim().min(9).max(100).default(DEFAULT_CRON).openapi({ description: '5-field cron, default 06:00 daily' }),
-      lbl('运行时间（cron）', 'Run at (cron)'),
+      lbl('运行时间（定时表达式）', 'Run at (cron)'),
     ),
     enabled: labelled(z.boolean().default(false), lbl('按计划自动运行', 'Run on schedule')),
     timeZone: labelled(
@@ -125,7 +125,7 @@ const scheduleSchema = z
 const webhookSchema = z
   .object({
     format: labelled(z.enum(WEBHOOK_FORMATS).default('none'), lbl('通知方式', 'Notify via')),
-    url: labelled(z.string().trim().url().max(2000).nullable().default(null), lbl('Webhook 地址', 'Webhook URL')),
+    url: labelled(z.string().trim().url().max(2000).nullable().default(null), lbl('通知推送地址', 'Webhook URL')),
   })
   .strict();
 
@@ -154,7 +154,7 @@ export const updateSpecBodySchema = z
     schedule: labelled(
       z
         .object({
-          cron: labelled(z.string().trim().min(9).max(100).optional(), lbl('运行时间（cron）', 'Run at (cron)')),
+          cron: labelled(z.string().trim().min(9).max(100).optional(), lbl('运行时间（定时表达式）', 'Run at (cron)')),
           enabled: labelled(z.boolean().optional(), lbl('按计划自动运行', 'Run on schedule')),
           timeZone: labelled(z.string().trim().min(1).max(64).optional(), lbl('时区', 'Time zone')),
         })
@@ -175,7 +175,7 @@ export const updateSpecBodySchema = z
               .nullable()
               .optional()
               .openapi({ description: 'null clears it; the masked URL as the API shows it keeps the stored one' }),
-            lbl('Webhook 地址', 'Webhook URL'),
+            lbl('通知推送地址', 'Webhook URL'),
           ),
         })
         .strict()
@@ -192,7 +192,7 @@ export const importSpecBodySchema = z
     name: specFields.name,
     yaml: labelled(
       z.string().min(1).max(200_000).openapi({ description: 'A spec file as `golive reconcile --spec` reads it' }),
-      lbl('YAML 内容', 'YAML'),
+      lbl('规则文件内容', 'YAML'),
     ),
     left: labelled(
       sourceRefSchema.optional().openapi({ description: "Overrides the YAML's left source" }),
@@ -451,7 +451,7 @@ export const testWebhookBodySchema = z
     format: labelled(z.enum(WEBHOOK_FORMATS).optional(), lbl('通知方式', 'Notify via')),
     url: labelled(
       z.string().trim().url().max(2000).optional().openapi({ description: 'Try another URL before saving it' }),
-      lbl('Webhook 地址', 'Webhook URL'),
+      lbl('通知推送地址', 'Webhook URL'),
     ),
   })
   .strict()

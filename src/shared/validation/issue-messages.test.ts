@@ -325,7 +325,7 @@ function messages(schema: z.ZodType, input: unknown, locale: Locale): string[] {
 
 /** ASCII words in a zh-CN sentence, less the product terms and what the case itself put there. */
 function englishWords(sentence: string, allowed: readonly string[]): string[] {
-  const terms = new Set(['ERP', 'KPI', 'CSV', 'XLSX', 'SQL', 'URL', 'JSON', 'ID', 'IP', 'SoD', ...allowed]);
+  const terms = new Set(['ERP', 'KPI', 'CSV', 'XLSX', 'SQL', 'URL', 'JSON', 'ID', 'SoD', ...allowed]);
   return (sentence.match(/[A-Za-z]+/g) ?? []).filter((w) => !terms.has(w));
 }
 

@@ -1,13 +1,21 @@
 import type { z } from 'zod';
 import { layers, ownLabel } from './label-path';
 
+/** One object field found under a schema, with its labels (undefined where missing). */
+export interface FieldLabelEntry {
+  /** Dotted path; `[]` stands for any list item, `*` for any record key: `roles.[].name`. */
+  path: string;
+  zhCN: string | undefined;
+  en: string | undefined;
+}
+
 /**
- * Dotted paths (`roles.[].name`) of the object fields under `schema` that have no label, so a
- * validation message about them would have to name the JSON key. Walks nested objects, list
- * items, records, unions and intersections; each field needs both a zh-CN and an en label.
+ * Every object field under `schema` with its labels: nested objects, list items, records, unions
+ * and intersections included, each schema visited once.
  */
-export function unlabelledFields(schema: z.core.$ZodType, prefix = '', seen = new Set<z.core.$ZodType>()): string[] {
-  const missing: string[] = [];
+export function fieldLabelEntries(schema: z.core.$ZodType, prefix = '', seen = new Set<z.core.$ZodType>()): FieldLabelEntry[] {
+  const found: FieldLabelEntry[] = [];
+  const below = (child: z.core.$ZodType, path: string) => found.push(...fieldLabelEntries(child, path, seen));
   for (const layer of layers(schema)) {
     if (seen.has(layer)) continue;
     seen.add(layer);
@@ -16,30 +24,39 @@ export function unlabelledFields(schema: z.core.$ZodType, prefix = '', seen = ne
       case 'object':
         for (const [key, field] of Object.entries(def.shape)) {
           const path = prefix ? `${prefix}.${key}` : key;
-          if (!ownLabel(field, 'zh-CN') || !ownLabel(field, 'en')) missing.push(path);
-          missing.push(...unlabelledFields(field, path, seen));
+          found.push({ path, zhCN: ownLabel(field, 'zh-CN'), en: ownLabel(field, 'en') });
+          below(field, path);
         }
         break;
       case 'array':
-        missing.push(...unlabelledFields(def.element, `${prefix}.[]`, seen));
+        below(def.element, `${prefix}.[]`);
         break;
       case 'set':
-        missing.push(...unlabelledFields(def.valueType, `${prefix}.[]`, seen));
+        below(def.valueType, `${prefix}.[]`);
         break;
       case 'tuple':
-        for (const item of def.items) missing.push(...unlabelledFields(item, `${prefix}.[]`, seen));
+        for (const item of def.items) below(item, `${prefix}.[]`);
         break;
       case 'record':
       case 'map':
-        missing.push(...unlabelledFields(def.valueType, `${prefix}.*`, seen));
+        below(def.valueType, `${prefix}.*`);
         break;
       case 'union':
-        for (const option of def.options) missing.push(...unlabelledFields(option, prefix, seen));
+        for (const option of def.options) below(option, prefix);
         break;
       case 'intersection':
-        missing.push(...unlabelledFields(def.left, prefix, seen), ...unlabelledFields(def.right, prefix, seen));
+        below(def.left, prefix);
+        below(def.right, prefix);
         break;
     }
   }
-  return [...new Set(missing)];
+  return found;
+}
+
+/**
+ * Dotted paths (`roles.[].name`) of the object fields under `schema` that lack a zh-CN or an en
+ * label, so a validation message about them would have to name the JSON key.
+ */
+export function unlabelledFields(schema: z.core.$ZodType): string[] {
+  return [...new Set(fieldLabelEntries(schema).flatMap((f) => (f.zhCN && f.en ? [] : [f.path])))];
 }
