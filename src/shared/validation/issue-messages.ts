@@ -145,7 +145,8 @@ function invalidValue(issue: z.core.$ZodIssueInvalidValue, locale: Locale): Pred
 
 function unrecognizedKeys(issue: z.core.$ZodIssueUnrecognizedKeys, label: string | undefined, locale: Locale): Predicate {
   const keys = issue.keys;
-  if (locale === 'zh-CN') return { text: `${label ? `${label}中` : ''}不允许的字段：${keys.map((k) => `“${k}”`).join('、')}`, standalone: true };
+  if (locale === 'zh-CN')
+    return { text: `${label ? `${label}中` : ''}不允许的字段：${keys.map((k) => `“${k}”`).join('、')}`, standalone: true };
   const what = `${keys.length === 1 ? 'field' : 'fields'} not allowed: ${keys.join(', ')}`;
   return { text: label ? `${label}: ${what}` : `${what.charAt(0).toUpperCase()}${what.slice(1)}`, standalone: true };
 }
