@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import {
   addMember,
   chartTexts,
-  overlappingTexts,
   createProject,
   fillDate,
   findChromium,
@@ -141,7 +140,6 @@ describe.runIf(chromiumPath)('目标 goals: a SMART goal with KPI tracking', () 
     expect(unit!.x).toBeGreaterThanOrEqual(box!.x);
     expect(unit!.y).toBeGreaterThanOrEqual(box!.y);
     expect(unit!.x + unit!.width).toBeLessThanOrEqual(box!.x + box!.width);
-    expect(overlappingTexts(texts)).toEqual([]);
     await screenshot(page, 'goals-kpi-chart');
     expect(e2e.pageErrors).toEqual([]);
   });

@@ -65,54 +65,6 @@ const WIDEST_ELEMENTS = `(() => {
   return out.join(' ');
 })()`;
 
-/**
- * Scrolls every wide table a little (so antd can draw its "more to the left" shadow) and lists headers
- * whose text is cut off. Returns the number of wide tables scrolled and the clipped headers.
- */
-const SCROLL_WIDE_TABLES = `(() => {
-  const clipped = [];
-  let wide = 0;
-  for (const wrapper of document.querySelectorAll('.ant-table-wrapper')) {
-    if (wrapper.getBoundingClientRect().width === 0) continue;
-    for (const th of wrapper.querySelectorAll('thead th')) {
-      const text = (th.textContent || '').trim();
-      if (text && th.scrollWidth > th.clientWidth + 1 && !th.querySelector('[title]')) clipped.push(text);
-    }
-    const content = wrapper.querySelector('.ant-table-content, .ant-table-body');
-    if (!content || content.scrollWidth <= content.clientWidth + 1) continue;
-    wide++;
-    content.scrollLeft = 60;
-    content.dispatchEvent(new Event('scroll'));
-  }
-  return { wide, clipped };
-})()`;
-
-/**
- * What is wrong with the wide tables once scrolled: no sticky first column, no shadow telling that
- * the table goes on, or a fixed right column drawn over the last scrolled column's text.
- */
-const WIDE_TABLE_PROBLEMS = `(() => {
-  const problems = [];
-  for (const wrapper of document.querySelectorAll('.ant-table-wrapper')) {
-    const content = wrapper.querySelector('.ant-table-content, .ant-table-body');
-    if (!content || content.scrollWidth <= content.clientWidth + 1 || wrapper.getBoundingClientRect().width === 0) continue;
-    const name = wrapper.closest('[data-testid]')?.getAttribute('data-testid') || 'table';
-    const firstHeader = wrapper.querySelector('thead th:not(.ant-table-selection-column)');
-    if (!firstHeader || !firstHeader.className.includes('ant-table-cell-fix-left')) problems.push(name + ': first column does not stay in view');
-    if (!wrapper.querySelector('.ant-table-ping-left')) problems.push(name + ': no shadow while scrolled');
-    content.scrollLeft = content.scrollWidth;
-    const row = wrapper.querySelector('tbody tr:not(.ant-table-measure-row):not(.ant-table-placeholder)');
-    const fixedRight = row && row.querySelector('td.ant-table-cell-fix-right');
-    if (fixedRight) {
-      const before = fixedRight.previousElementSibling;
-      if (before && !before.className.includes('ant-table-cell-fix-right') && before.getBoundingClientRect().right > fixedRight.getBoundingClientRect().left + 1)
-        problems.push(name + ': the fixed right column covers the last column');
-    }
-    content.scrollLeft = 0;
-  }
-  return problems;
-})()`;
-
 describe.runIf(chromiumPath)('layout a new user trips over', () => {
   let e2e: E2E;
   let page: Page;
@@ -166,43 +118,29 @@ describe.runIf(chromiumPath)('layout a new user trips over', () => {
     expect(formatZoned(at, 'America/New_York', 'zh-CN').slice(0, 16)).not.toBe(expected.slice(0, 16));
   });
 
-  it(
-    'keeps every page within a 1440 px window in English and Chinese, wide tables scrolling inside with a sticky first column',
-    { timeout: 900_000 },
-    async () => {
-      const overflowing: string[] = [];
-      // Wide tables (权限矩阵, RACI, requirements …) scroll inside themselves with a sticky first column.
-      const tableProblems: string[] = [];
-      for (const lang of ['en', 'zh-CN']) {
-        await page.evaluate(`localStorage.setItem('golive.lang', '${lang}')`);
-        for (const [path, tab] of PAGES) {
-          await page.goto(path.startsWith('//') ? path.slice(1) : base + path);
-          await page
-            .locator('.ant-layout-content .ant-spin-spinning')
-            .first()
-            .waitFor({ state: 'detached' })
-            .catch(() => undefined);
-          if (tab) await page.getByTestId(tab).click();
-          await page.waitForTimeout(1200);
-          const width = await page.evaluate<{ scroll: number; client: number }>(
-            '({ scroll: document.scrollingElement.scrollWidth, client: window.innerWidth })',
-          );
-          if (width.scroll > width.client) {
-            const culprits = await page.evaluate<string>(WIDEST_ELEMENTS);
-            overflowing.push(`${lang} ${path} ${tab ?? ''}: ${width.scroll} > ${width.client} (${culprits})`);
-          }
-          const tables = await page.evaluate<{ wide: number; clipped: string[] }>(SCROLL_WIDE_TABLES);
-          for (const text of tables.clipped) tableProblems.push(`${lang} ${path} ${tab ?? ''}: header cut off: ${text}`);
-          if (tables.wide > 0) {
-            await page.waitForTimeout(300);
-            for (const problem of await page.evaluate<string[]>(WIDE_TABLE_PROBLEMS))
-              tableProblems.push(`${lang} ${path} ${tab ?? ''}: ${problem}`);
-          }
+  it('keeps every page within a 1440 px window in English and Chinese', { timeout: 900_000 }, async () => {
+    const overflowing: string[] = [];
+    for (const lang of ['en', 'zh-CN']) {
+      await page.evaluate(`localStorage.setItem('golive.lang', '${lang}')`);
+      for (const [path, tab] of PAGES) {
+        await page.goto(path.startsWith('//') ? path.slice(1) : base + path);
+        await page
+          .locator('.ant-layout-content .ant-spin-spinning')
+          .first()
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
+        if (tab) await page.getByTestId(tab).click();
+        await page.waitForTimeout(1200);
+        const width = await page.evaluate<{ scroll: number; client: number }>(
+          '({ scroll: document.scrollingElement.scrollWidth, client: window.innerWidth })',
+        );
+        if (width.scroll > width.client) {
+          const culprits = await page.evaluate<string>(WIDEST_ELEMENTS);
+          overflowing.push(`${lang} ${path} ${tab ?? ''}: ${width.scroll} > ${width.client} (${culprits})`);
         }
       }
-      expect(overflowing).toEqual([]);
-      expect(tableProblems).toEqual([]);
-      expect(e2e.pageErrors).toEqual([]);
-    },
-  );
+    }
+    expect(overflowing).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });

@@ -198,10 +198,7 @@ export async function explainDifferences(
     const found = await findSpecDifferenceItems(tx, projectId, specId, ids);
     const known = new Set(found.map((f) => f.id));
     const missing = ids.find((id) => !known.has(id));
-    if (missing)
-      throw new AppError('NOT_FOUND', { entity: 'reconcile_difference', id: missing }, [
-        { field: 'differenceIds', reason: `unknown: ${missing}` },
-      ]);
+    if (missing) throw new AppError('NOT_FOUND', { entity: 'reconcile_difference', id: missing }, [{ field: 'differenceIds' }]);
     const itemIds = [...new Set(found.map((f) => f.item_id).filter((id): id is string => id !== null))];
     if (itemIds.length === 0) return { items: 0 };
     const before = await listItemRows(tx, itemIds);

@@ -42,7 +42,7 @@ export const SOURCES_ERROR_CODES = defineErrorCodes({
   SOURCES_QUERY_FAILED: {
     status: 400,
     message: {
-      'zh-CN': '读取数据源“{source}”时出错：{reason}',
+      'zh-CN': '读取数据源“{source}”时出错：“{reason}”',
       en: 'Reading source "{source}" failed: {reason}',
     },
   },
