@@ -159,17 +159,3 @@ export async function chartTexts(page: Page, testId: string): Promise<ChartText[
   }
   return out;
 }
-
-/** Pairs of texts whose boxes overlap by more than `tolerance` pixels each way (a touching edge is fine). */
-export function overlappingTexts(texts: ChartText[], tolerance = 1): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < texts.length; i++)
-    for (let j = i + 1; j < texts.length; j++) {
-      const a = texts[i]!;
-      const b = texts[j]!;
-      const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-      const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-      if (dx > tolerance && dy > tolerance) pairs.push([a.text, b.text]);
-    }
-  return pairs;
-}
