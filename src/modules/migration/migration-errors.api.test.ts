@@ -123,21 +123,21 @@ describeEachDialect('data migration API errors', (dialect) => {
       400,
       'MIGRATION_SOURCE_UPLOAD_UNKNOWN',
       'source.uploadId',
-      '本项目中不存在上传文件 no-such-upload',
+      '本项目中不存在上传文件“no-such-upload”',
     );
     await expectError(
       await create({ source: { type: 'asset', assetId: 'no-such-asset' } }),
       400,
       'MIGRATION_SOURCE_ASSET_UNKNOWN',
       'source.assetId',
-      '本项目中不存在数据资产 no-such-asset',
+      '本项目中不存在数据资产“no-such-asset”',
     );
     await expectError(
       await create({ target: { type: 'connection', connectionId: 'no-such-connection', table: 'customer' } }),
       400,
       'MIGRATION_TARGET_CONNECTION_UNKNOWN',
       'target.connectionId',
-      '本项目中不存在数据连接 no-such-connection',
+      '本项目中不存在数据连接“no-such-connection”',
     );
     const mysql = await api.call('POST', `${base}/connections`, {
       cookie,
@@ -150,7 +150,7 @@ describeEachDialect('data migration API errors', (dialect) => {
       400,
       'MIGRATION_TARGET_CONNECTION_KIND',
       'target.connectionId',
-      '数据连接“旧系统库”的类型是 mysql，迁移目标只支持 PostgreSQL 或 SQLite',
+      '数据连接“旧系统库”的类型是“mysql”，迁移目标只支持 PostgreSQL 或 SQLite',
     );
     await expectError(
       await create({ target: { type: 'file', format: 'csv', columns: ['编码', '编码'] } }),

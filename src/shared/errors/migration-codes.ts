@@ -47,28 +47,28 @@ export const MIGRATION_ERROR_CODES = defineErrorCodes({
   MIGRATION_SOURCE_UPLOAD_UNKNOWN: {
     status: 400,
     message: {
-      'zh-CN': '本项目中不存在上传文件 {id}',
+      'zh-CN': '本项目中不存在上传文件“{id}”',
       en: 'Upload {id} does not exist in this project',
     },
   },
   MIGRATION_SOURCE_ASSET_UNKNOWN: {
     status: 400,
     message: {
-      'zh-CN': '本项目中不存在数据资产 {id}',
+      'zh-CN': '本项目中不存在数据资产“{id}”',
       en: 'Data asset {id} does not exist in this project',
     },
   },
   MIGRATION_TARGET_CONNECTION_UNKNOWN: {
     status: 400,
     message: {
-      'zh-CN': '本项目中不存在数据连接 {id}',
+      'zh-CN': '本项目中不存在数据连接“{id}”',
       en: 'Connection {id} does not exist in this project',
     },
   },
   MIGRATION_TARGET_CONNECTION_KIND: {
     status: 400,
     message: {
-      'zh-CN': '数据连接“{name}”的类型是 {kind}，迁移目标只支持 PostgreSQL 或 SQLite',
+      'zh-CN': '数据连接“{name}”的类型是“{kind}”，迁移目标只支持 PostgreSQL 或 SQLite',
       en: 'Connection "{name}" is a {kind} connection; migration targets PostgreSQL or SQLite',
     },
   },
