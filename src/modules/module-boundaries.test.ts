@@ -53,7 +53,6 @@ const ALLOWED = new Set([
   'migration data_asset',
   'migration data_connection',
   'migration job',
-  'migration upload',
 ]);
 
 function tableOwners(): Map<string, string> {

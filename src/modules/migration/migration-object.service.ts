@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { getProjectRow } from '../projects/project.service';
+import { uploadExists, uploadNamesById } from '../uploads/upload-contract';
 import { cycleError, deriveLoadOrder, findDependencyCycle } from './migration-order';
 import type {
   CreateObjectInput,
@@ -78,12 +79,12 @@ interface LabelContext {
 async function labelContext(db: DbExecutor, projectId: string): Promise<LabelContext> {
   const [assets, uploads, connections] = await Promise.all([
     assetNames(db, projectId),
-    db.selectFrom('upload').select(['id', 'original_name']).where('project_id', '=', projectId).execute(),
+    uploadNamesById(db, projectId),
     db.selectFrom('data_connection').select(['id', 'name']).where('project_id', '=', projectId).execute(),
   ]);
   return {
     assets,
-    uploads: new Map(uploads.map((u) => [u.id, u.original_name])),
+    uploads,
     connections: new Map(connections.map((c) => [c.id, c.name])),
   };
 }
@@ -215,13 +216,9 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
 
   const source = fields.source;
   if (source?.type === 'upload') {
-    const upload = await tx
-      .selectFrom('upload')
-      .select('id')
-      .where('id', '=', source.uploadId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    if (!upload) throw new AppError('MIGRATION_SOURCE_UPLOAD_UNKNOWN', { id: source.uploadId }, [{ field: 'source.uploadId' }]);
+    if (!(await uploadExists(tx, projectId, source.uploadId))) {
+      throw new AppError('MIGRATION_SOURCE_UPLOAD_UNKNOWN', { id: source.uploadId }, [{ field: 'source.uploadId' }]);
+    }
   } else if (source?.type === 'asset') {
     const assets = await assetNames(tx, projectId);
     if (!assets.has(source.assetId)) {
