@@ -51,7 +51,6 @@ const ALLOWED = new Set([
   // still to convert:
   'migration app_user',
   'migration data_asset',
-  'migration data_connection',
   'migration job',
 ]);
 

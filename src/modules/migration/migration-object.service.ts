@@ -4,6 +4,7 @@ import { AppError, notFound, type Locale } from '../../shared/app-error';
 import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
+import { connectionNamesById, findConnectionRef } from '../cutover/connection-contract';
 import { getProjectRow } from '../projects/project.service';
 import { uploadExists, uploadNamesById } from '../uploads/upload-contract';
 import { cycleError, deriveLoadOrder, findDependencyCycle } from './migration-order';
@@ -80,12 +81,12 @@ async function labelContext(db: DbExecutor, projectId: string): Promise<LabelCon
   const [assets, uploads, connections] = await Promise.all([
     assetNames(db, projectId),
     uploadNamesById(db, projectId),
-    db.selectFrom('data_connection').select(['id', 'name']).where('project_id', '=', projectId).execute(),
+    connectionNamesById(db, projectId),
   ]);
   return {
     assets,
     uploads,
-    connections: new Map(connections.map((c) => [c.id, c.name])),
+    connections,
   };
 }
 
@@ -228,12 +229,7 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
 
   const target = fields.target;
   if (target?.type === 'connection') {
-    const connection = await tx
-      .selectFrom('data_connection')
-      .select(['id', 'kind', 'name'])
-      .where('id', '=', target.connectionId)
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const connection = await findConnectionRef(tx, projectId, target.connectionId);
     if (!connection) {
       throw new AppError('MIGRATION_TARGET_CONNECTION_UNKNOWN', { id: target.connectionId }, [{ field: 'target.connectionId' }]);
     }

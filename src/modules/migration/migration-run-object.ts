@@ -7,6 +7,7 @@ import { begin, newBatchId, recordBatch } from '../../engines/migrate/batch-reco
 import { openTargetDb, type TargetDb } from '../../engines/migrate/target-db';
 import type { Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
+import { findConnectionRef } from '../cutover/connection-contract';
 import type { ResolvedSource } from '../cutover/source-resolver';
 import type { JobRuntime } from '../jobs/job-runtime';
 import {
@@ -67,7 +68,7 @@ export class TargetPool {
 async function batchTargetLabel(db: Db, projectId: string, target: MigrationTarget | null): Promise<string> {
   if (!target) return '';
   if (target.type === 'file') return `${target.format.toUpperCase()}`;
-  const row = await db.kysely.selectFrom('data_connection').select('name').where('id', '=', target.connectionId).executeTakeFirst();
+  const row = await findConnectionRef(db.kysely, projectId, target.connectionId);
   return `${row?.name ?? target.connectionId} · ${target.table}`;
 }
 
