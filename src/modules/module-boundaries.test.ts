@@ -50,7 +50,6 @@ const ALLOWED = new Set([
   'projects roi_settings',
   // still to convert:
   'migration app_user',
-  'migration data_asset',
   'migration job',
 ]);
 

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import { connectionNamesById, findConnectionRef } from '../cutover/connection-contract';
+import { dataAssetNamesById } from '../data-assets/data-asset-contract';
 import { getProjectRow } from '../projects/project.service';
 import { uploadExists, uploadNamesById } from '../uploads/upload-contract';
 import { cycleError, deriveLoadOrder, findDependencyCycle } from './migration-order';
@@ -61,16 +62,6 @@ export async function getObjectRow(db: DbExecutor, projectId: string, objectId: 
   return parseObject(row);
 }
 
-/** Asset names by id; an empty map while the data-assets tables are not there. */
-async function assetNames(db: DbExecutor, projectId: string): Promise<Map<string, string>> {
-  try {
-    const rows = await db.selectFrom('data_asset').select(['id', 'name']).where('project_id', '=', projectId).execute();
-    return new Map(rows.map((r) => [r.id, r.name]));
-  } catch {
-    return new Map();
-  }
-}
-
 interface LabelContext {
   assets: Map<string, string>;
   uploads: Map<string, string>;
@@ -79,7 +70,7 @@ interface LabelContext {
 
 async function labelContext(db: DbExecutor, projectId: string): Promise<LabelContext> {
   const [assets, uploads, connections] = await Promise.all([
-    assetNames(db, projectId),
+    dataAssetNamesById(db, projectId),
     uploadNamesById(db, projectId),
     connectionNamesById(db, projectId),
   ]);
@@ -221,7 +212,7 @@ async function validateFields(tx: DbExecutor, projectId: string, objectId: strin
       throw new AppError('MIGRATION_SOURCE_UPLOAD_UNKNOWN', { id: source.uploadId }, [{ field: 'source.uploadId' }]);
     }
   } else if (source?.type === 'asset') {
-    const assets = await assetNames(tx, projectId);
+    const assets = await dataAssetNamesById(tx, projectId);
     if (!assets.has(source.assetId)) {
       throw new AppError('MIGRATION_SOURCE_ASSET_UNKNOWN', { id: source.assetId }, [{ field: 'source.assetId' }]);
     }
