@@ -49,7 +49,6 @@ const ALLOWED = new Set([
   'projects deliverable',
   'projects roi_settings',
   // still to convert:
-  'migration app_user',
   'migration job',
 ]);
 

@@ -3,6 +3,7 @@ import type { Db, DbExecutor } from '../../db/connection';
 import type { MigrationBatchTable, MigrationRollbackTable, MigrationRunTable } from '../../db/schema-migration';
 import { notFound } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
+import { userNamesById } from '../auth/user-contract';
 import { getProjectRow } from '../projects/project.service';
 import type { BatchView, CheckResult, RollbackView, RunView } from './migration.schema';
 
@@ -47,23 +48,12 @@ function presentRollback(row: MigrationRollbackTable): RollbackView {
 async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<RunView[]> {
   if (runs.length === 0) return [];
   const ids = runs.map((r) => r.id);
-  const [batches, rollbacks, users] = await Promise.all([
+  const creators = runs.map((r) => r.created_by ?? '');
+  const [batches, rollbacks, names] = await Promise.all([
     db.selectFrom('migration_batch').selectAll().where('run_id', 'in', ids).orderBy('seq').execute(),
     db.selectFrom('migration_rollback').selectAll().where('run_id', 'in', ids).orderBy('created_at').execute(),
-    db
-      .selectFrom('app_user')
-      .select(['id', 'name'])
-      .where(
-        'id',
-        'in',
-        runs
-          .map((r) => r.created_by ?? '')
-          .filter(Boolean)
-          .concat(['-']),
-      )
-      .execute(),
+    userNamesById(db, creators),
   ]);
-  const names = new Map(users.map((u) => [u.id, u.name]));
   return runs.map((run) => ({
     id: run.id,
     number: Number(run.number),
