@@ -4,6 +4,7 @@ import type { MigrationBatchTable, MigrationRollbackTable, MigrationRunTable } f
 import { notFound } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import { userNamesById } from '../auth/user-contract';
+import { jobStatusesById } from '../jobs/job-contract';
 import { getProjectRow } from '../projects/project.service';
 import type { BatchView, CheckResult, RollbackView, RunView } from './migration.schema';
 
@@ -71,6 +72,9 @@ async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<R
   }));
 }
 
+/** Job statuses after which the job no longer works on its run. */
+const ENDED_JOB = new Set(['failed', 'cancelled', 'succeeded']);
+
 /**
  * Runs whose job ended while the run still says queued or running: the worker died on the last
  * attempt (or the job was cancelled before it started). They are settled as failed (cancelled) so
@@ -78,34 +82,36 @@ async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<R
  * is marked failed (its load transaction never committed) and the ones after it skipped.
  */
 export async function settleOrphanedRuns(db: DbExecutor, projectId: string): Promise<void> {
-  const orphans = await db
+  const open = await db
     .selectFrom('migration_run')
-    .innerJoin('job', 'job.id', 'migration_run.job_id')
-    .select(['migration_run.id as id', 'job.status as jobStatus', 'job.error as jobError'])
-    .where('migration_run.project_id', '=', projectId)
-    .where('migration_run.status', 'in', ['queued', 'running'])
-    .where('job.status', 'in', ['failed', 'cancelled', 'succeeded'])
+    .select(['id', 'job_id'])
+    .where('project_id', '=', projectId)
+    .where('status', 'in', ['queued', 'running'])
     .execute();
-  for (const orphan of orphans) {
+  const jobIds = open.flatMap((r) => (r.job_id ? [r.job_id] : []));
+  const jobs = await jobStatusesById(db, jobIds);
+  for (const run of open) {
+    const job = run.job_id ? jobs.get(run.job_id) : undefined;
+    if (!job || !ENDED_JOB.has(job.status)) continue;
     const now = nowIso();
-    const cancelled = orphan.jobStatus === 'cancelled';
-    const why = cancelled ? '任务已取消' : `执行任务的进程已停止（${orphan.jobError ?? orphan.jobStatus}），迁移未完成`;
+    const cancelled = job.status === 'cancelled';
+    const why = cancelled ? '任务已取消' : `执行任务的进程已停止（${job.error ?? job.status}），迁移未完成`;
     await db
       .updateTable('migration_batch')
       .set({ status: cancelled ? 'skipped' : 'failed', message: why, finished_at: now })
-      .where('run_id', '=', orphan.id)
+      .where('run_id', '=', run.id)
       .where('status', '=', 'running')
       .execute();
     await db
       .updateTable('migration_batch')
       .set({ status: 'skipped', finished_at: now })
-      .where('run_id', '=', orphan.id)
+      .where('run_id', '=', run.id)
       .where('status', '=', 'pending')
       .execute();
     await db
       .updateTable('migration_run')
       .set({ status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : why, finished_at: now })
-      .where('id', '=', orphan.id)
+      .where('id', '=', run.id)
       .where('status', 'in', ['queued', 'running'])
       .execute();
   }
