@@ -13,6 +13,11 @@ export async function findProcessRow(db: DbExecutor, projectId: string, processI
   return db.selectFrom('process_map').selectAll().where('id', '=', processId).where('project_id', '=', projectId).executeTakeFirst();
 }
 
+/** The id of a process map of the project, if there is one with this id. */
+export async function findProcessIdRow(db: DbExecutor, projectId: string, processId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('process_map').select('id').where('id', '=', processId).where('project_id', '=', projectId).executeTakeFirst();
+}
+
 /** A process map with this stage, department and name (other than `exceptId`), if any. */
 export async function findProcessIdRowByName(
   db: DbExecutor,

@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../../db/connection';
-import { findUserIdRowByEmail, listUserNameRows } from './user.repository';
+import { findUserIdRowByEmail, listUserEmailRows, listUserNameRows } from './user.repository';
 
 /** Display names of the given accounts, by id; unknown ids are absent. */
 export async function userNamesById(db: DbExecutor, userIds: readonly string[]): Promise<Map<string, string>> {
@@ -19,6 +19,6 @@ export async function findUserIdByEmail(db: DbExecutor, email: string): Promise<
 export async function userEmailsById(db: DbExecutor, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('app_user').select(['id', 'email']).where('id', 'in', ids).execute();
+  const rows = await listUserEmailRows(db, ids);
   return new Map(rows.map((r) => [r.id, r.email]));
 }

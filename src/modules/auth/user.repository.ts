@@ -30,6 +30,15 @@ export async function listUserNameRows(db: DbExecutor, userIds: readonly string[
     .execute();
 }
 
+/** Ids and sign-in e-mails of the given accounts (unknown ids are absent). */
+export async function listUserEmailRows(db: DbExecutor, userIds: readonly string[]): Promise<{ id: string; email: string }[]> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'email'])
+    .where('id', 'in', [...userIds])
+    .execute();
+}
+
 /** Inserts an account. */
 export async function insertUser(db: DbExecutor, row: AppUserTable): Promise<void> {
   await db.insertInto('app_user').values(row).execute();

@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../../db/connection';
-import { listJobProgressRows } from './job.repository';
+import { listJobProgressRows, listJobStatusRows } from './job.repository';
 
 /** The progress (0–1) of the given jobs, by id; unknown ids are absent. */
 export async function jobProgressById(db: DbExecutor, jobIds: readonly string[]): Promise<Map<string, number>> {
@@ -20,11 +20,7 @@ export async function jobStatusesById(db: DbExecutor, jobIds: readonly string[])
   const out = new Map<string, JobStatusRef>();
   // Chunked so a long run list stays under the bound-parameter limits of every dialect.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('job')
-      .select(['id', 'status', 'error'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
+    const rows = await listJobStatusRows(db, ids.slice(i, i + 500));
     for (const r of rows) out.set(r.id, { status: r.status, error: r.error });
   }
   return out;

@@ -45,6 +45,15 @@ export async function listJobProgressRows(db: DbExecutor, jobIds: readonly strin
     .execute();
 }
 
+/** Ids, statuses and errors of the given jobs (unknown ids are absent). */
+export async function listJobStatusRows(db: DbExecutor, jobIds: readonly string[]): Promise<Pick<JobTable, 'id' | 'status' | 'error'>[]> {
+  return db
+    .selectFrom('job')
+    .select(['id', 'status', 'error'])
+    .where('id', 'in', [...jobIds])
+    .execute();
+}
+
 /** Cancels a job that is still queued (a job that started meanwhile is left alone). */
 export async function cancelQueuedJob(db: DbExecutor, jobId: string, finishedAt: string): Promise<void> {
   await db

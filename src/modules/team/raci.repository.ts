@@ -9,6 +9,11 @@ export async function listDeliverableRows(db: DbExecutor, projectId: string): Pr
   return db.selectFrom('deliverable').select(['id', 'phase', 'name', 'sort']).where('project_id', '=', projectId).orderBy('sort').execute();
 }
 
+/** The ids of a project's deliverables. */
+export async function listDeliverableIdRows(db: DbExecutor, projectId: string): Promise<{ id: string }[]> {
+  return db.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute();
+}
+
 /** A deliverable of the project, if any. */
 export async function findDeliverableRow(db: DbExecutor, projectId: string, deliverableId: string): Promise<DeliverableTable | undefined> {
   return db.selectFrom('deliverable').selectAll().where('id', '=', deliverableId).where('project_id', '=', projectId).executeTakeFirst();
@@ -37,6 +42,17 @@ export async function deleteDeliverableById(db: DbExecutor, deliverableId: strin
 /** Every RACI cell of a project. */
 export async function listRaciCellRows(db: DbExecutor, projectId: string): Promise<RaciCellRow[]> {
   return db.selectFrom('raci_assignment').select(['deliverable_id', 'member_id', 'letter']).where('project_id', '=', projectId).execute();
+}
+
+/** The distinct deliverables of a project that have someone accountable (an A cell). */
+export async function listAccountableDeliverableIdRows(db: DbExecutor, projectId: string): Promise<{ deliverable_id: string }[]> {
+  return db
+    .selectFrom('raci_assignment')
+    .select('deliverable_id')
+    .distinct()
+    .where('project_id', '=', projectId)
+    .where('letter', '=', 'A')
+    .execute();
 }
 
 /** The RACI cells of one deliverable. */

@@ -1,5 +1,6 @@
 import type { DbExecutor } from '../../db/connection';
 import { findMemberRefRowByUser, listMemberIdRowsIn, listMemberNameRows, listMemberRefRows } from './member.repository';
+import { listAccountableDeliverableIdRows, listDeliverableIdRows } from './raci.repository';
 import { listStakeholderSupportRows } from './stakeholder.repository';
 
 // CONTRACT (owner: team module). Other modules read project members and stakeholders only through
@@ -81,14 +82,8 @@ export interface RaciCoverage {
 /** The RACI coverage of the project, as the project dashboard shows it. */
 export async function getRaciCoverage(db: DbExecutor, projectId: string): Promise<RaciCoverage> {
   const [deliverables, accountable] = await Promise.all([
-    db.selectFrom('deliverable').select('id').where('project_id', '=', projectId).execute(),
-    db
-      .selectFrom('raci_assignment')
-      .select('deliverable_id')
-      .distinct()
-      .where('project_id', '=', projectId)
-      .where('letter', '=', 'A')
-      .execute(),
+    listDeliverableIdRows(db, projectId),
+    listAccountableDeliverableIdRows(db, projectId),
   ]);
   return { deliverables: deliverables.length, withoutAccountable: deliverables.length - accountable.length };
 }
