@@ -1,4 +1,7 @@
 import type { DbExecutor } from '../../db/connection';
+import { listMigrationBatchRowsOfRun } from './migration-batch.repository';
+import { findAnyMigrationObjectIdRow } from './migration-object.repository';
+import { findLatestRealMigrationRunRow } from './migration-run.repository';
 
 /** One object of a run as the other modules see it: its batch's outcome and row counts. */
 export interface MigrationRunObjectSummary {
@@ -39,21 +42,9 @@ const FINISHED_BATCH = new Set(['loaded', 'skipped']);
  * past it. Simulations never count: they load nothing. Null when the project has no real run.
  */
 export async function getLatestRealMigrationRun(db: DbExecutor, projectId: string): Promise<LatestRealMigrationRun | null> {
-  const run = await db
-    .selectFrom('migration_run')
-    .select(['id', 'number', 'status', 'rolled_back_at'])
-    .where('project_id', '=', projectId)
-    .where('mode', '=', 'real')
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const run = await findLatestRealMigrationRunRow(db, projectId);
   if (!run) return null;
-  const batches = await db
-    .selectFrom('migration_batch')
-    .select(['object_name', 'status', 'source_rows', 'loaded', 'rejected'])
-    .where('run_id', '=', run.id)
-    .orderBy('seq')
-    .execute();
+  const batches = await listMigrationBatchRowsOfRun(db, run.id);
   const objects = batches.map((b): MigrationRunObjectSummary => ({
     objectName: b.object_name,
     status: b.status,
@@ -82,6 +73,5 @@ export async function getLatestRealMigrationRun(db: DbExecutor, projectId: strin
 
 /** Whether the project has a migration plan at all (at least one migration object). */
 export async function hasMigrationPlan(db: DbExecutor, projectId: string): Promise<boolean> {
-  const row = await db.selectFrom('migration_object').select('id').where('project_id', '=', projectId).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return (await findAnyMigrationObjectIdRow(db, projectId)) !== undefined;
 }

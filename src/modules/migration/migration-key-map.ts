@@ -3,6 +3,7 @@ import type { Db, DbExecutor } from '../../db/connection';
 import type { MigrationBatchTable } from '../../db/schema-migration';
 import { newId } from '../../shared/ids';
 import type { KeyPair } from './migration-load';
+import { countLiveKeyMapRows, insertKeyMapRows, listLiveKeyMapPage, listLiveKeyMapRows } from './migration-key-map.repository';
 import { getObjectRow } from './migration-object.service';
 
 /** Rows per key-map INSERT (7 columns: far below both dialects' parameter limits). */
@@ -12,16 +13,7 @@ const KEY_MAP_CHUNK = 500;
 export async function loadKeyLookups(db: DbExecutor, objectIds: string[]): Promise<Map<string, Map<string, string>>> {
   const lookups = new Map<string, Map<string, string>>();
   if (objectIds.length === 0) return lookups;
-  const rows = await db
-    .selectFrom('migration_key_map')
-    .innerJoin('migration_batch', 'migration_batch.id', 'migration_key_map.batch_id')
-    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
-    .select(['migration_key_map.object_id', 'migration_key_map.legacy_key', 'migration_key_map.new_key'])
-    .where('migration_key_map.object_id', 'in', objectIds)
-    .where('migration_batch.status', '=', 'loaded')
-    .orderBy('migration_run.number', 'asc')
-    .execute();
-  for (const r of rows) {
+  for (const r of await listLiveKeyMapRows(db, objectIds)) {
     const map = lookups.get(r.object_id) ?? new Map<string, string>();
     map.set(r.legacy_key, r.new_key);
     lookups.set(r.object_id, map);
@@ -32,20 +24,18 @@ export async function loadKeyLookups(db: DbExecutor, objectIds: string[]): Promi
 /** Stores a batch's key pairs in chunks (inside the caller's transaction). */
 export async function storeKeyPairs(tx: DbExecutor, batch: MigrationBatchTable, pairs: KeyPair[]): Promise<void> {
   for (let i = 0; i < pairs.length; i += KEY_MAP_CHUNK) {
-    await tx
-      .insertInto('migration_key_map')
-      .values(
-        pairs.slice(i, i + KEY_MAP_CHUNK).map((p) => ({
-          id: newId(),
-          project_id: batch.project_id,
-          object_id: batch.object_id!,
-          batch_id: batch.id,
-          row_number: p.row,
-          legacy_key: p.legacy,
-          new_key: p.next,
-        })),
-      )
-      .execute();
+    await insertKeyMapRows(
+      tx,
+      pairs.slice(i, i + KEY_MAP_CHUNK).map((p) => ({
+        id: newId(),
+        project_id: batch.project_id,
+        object_id: batch.object_id!,
+        batch_id: batch.id,
+        row_number: p.row,
+        legacy_key: p.legacy,
+        new_key: p.next,
+      })),
+    );
   }
 }
 
@@ -57,32 +47,10 @@ export async function listKeyMap(
   query: { q?: string; limit: number; offset: number },
 ): Promise<{ total: number; items: { legacyKey: string; newKey: string; batchId: string; runNumber: number; rowNumber: number }[] }> {
   await getObjectRow(db.kysely, projectId, objectId);
-  let base = db.kysely
-    .selectFrom('migration_key_map')
-    .innerJoin('migration_batch', 'migration_batch.id', 'migration_key_map.batch_id')
-    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
-    .where('migration_key_map.object_id', '=', objectId)
-    .where('migration_batch.status', '=', 'loaded');
-  if (query.q) {
-    const like = `%${query.q}%`;
-    base = base.where((eb) => eb.or([eb('migration_key_map.legacy_key', 'like', like), eb('migration_key_map.new_key', 'like', like)]));
-  }
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'migration_key_map.legacy_key',
-      'migration_key_map.new_key',
-      'migration_key_map.batch_id',
-      'migration_key_map.row_number',
-      'migration_run.number',
-    ])
-    .orderBy('migration_run.number', 'desc')
-    .orderBy('migration_key_map.row_number')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+  const total = await countLiveKeyMapRows(db.kysely, objectId, query.q);
+  const rows = await listLiveKeyMapPage(db.kysely, objectId, query);
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       legacyKey: r.legacy_key,
       newKey: r.new_key,

@@ -8,6 +8,15 @@ import { connectionNamesById, findConnectionRef } from '../cutover/connection-co
 import { dataAssetNamesById } from '../data-assets/data-asset-contract';
 import { getProjectRow } from '../projects/project.service';
 import { uploadExists, uploadNamesById } from '../uploads/upload-contract';
+import { listRealMigrationBatchRows } from './migration-batch.repository';
+import { deleteKeyMapRowsOfObject } from './migration-key-map.repository';
+import {
+  deleteMigrationObjectById,
+  findMigrationObjectRow,
+  insertMigrationObject,
+  listMigrationObjectRows,
+  updateMigrationObjectById,
+} from './migration-object.repository';
 import { cycleError, deriveLoadOrder, findDependencyCycle } from './migration-order';
 import type {
   CreateObjectInput,
@@ -46,18 +55,12 @@ export function parseObject(row: MigrationObjectTable): MigrationObject {
 
 /** All objects of a project, by name. */
 export async function listObjectRows(db: DbExecutor, projectId: string): Promise<MigrationObject[]> {
-  const rows = await db.selectFrom('migration_object').selectAll().where('project_id', '=', projectId).orderBy('name').execute();
-  return rows.map(parseObject);
+  return (await listMigrationObjectRows(db, projectId)).map(parseObject);
 }
 
 /** One object or NOT_FOUND. */
 export async function getObjectRow(db: DbExecutor, projectId: string, objectId: string): Promise<MigrationObject> {
-  const row = await db
-    .selectFrom('migration_object')
-    .selectAll()
-    .where('id', '=', objectId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findMigrationObjectRow(db, projectId, objectId);
   if (!row) throw notFound('migration_object', objectId);
   return parseObject(row);
 }
@@ -115,21 +118,7 @@ export function objectIssues(object: MigrationObject, locale: Locale): string[] 
 async function presentAll(db: DbExecutor, projectId: string, objects: MigrationObject[], locale: Locale): Promise<ObjectView[]> {
   const ctx = await labelContext(db, projectId);
   const names = new Map(objects.map((o) => [o.row.id, o.row.name]));
-  const last = await db
-    .selectFrom('migration_batch')
-    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
-    .select([
-      'migration_batch.id',
-      'migration_batch.run_id',
-      'migration_batch.object_id',
-      'migration_batch.status',
-      'migration_batch.loaded',
-      'migration_batch.finished_at',
-    ])
-    .where('migration_batch.project_id', '=', projectId)
-    .where('migration_run.mode', '=', 'real')
-    .orderBy('migration_run.number', 'asc')
-    .execute();
+  const last = await listRealMigrationBatchRows(db, projectId);
   const lastByObject = new Map(last.filter((b) => b.object_id).map((b) => [b.object_id!, b]));
   return objects.map((o) => {
     const b = lastByObject.get(o.row.id);
@@ -297,7 +286,7 @@ export async function createObject(db: Db, actor: Actor, projectId: string, inpu
       created_at: now,
       updated_at: now,
     };
-    await tx.insertInto('migration_object').values(row).execute();
+    await insertMigrationObject(tx, row);
     await recordAudit(tx, actor, { projectId, entity: 'migration_object', entityId: id, action: 'create', after: auditable(row) });
     return getObject(tx, projectId, id, locale);
   });
@@ -346,7 +335,7 @@ export async function updateObject(
       updated_at: nowIso(),
     };
     const { id: _id, project_id: _p, created_at: _c, created_by: _b, ...changes } = after;
-    await tx.updateTable('migration_object').set(changes).where('id', '=', objectId).execute();
+    await updateMigrationObjectById(tx, objectId, changes);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'migration_object',
@@ -370,8 +359,8 @@ export async function deleteObject(db: Db, actor: Actor, projectId: string, obje
         dependents: dependents.join(locale === 'en' ? ', ' : '、'),
       });
     }
-    await tx.deleteFrom('migration_key_map').where('object_id', '=', objectId).execute();
-    await tx.deleteFrom('migration_object').where('id', '=', objectId).execute();
+    await deleteKeyMapRowsOfObject(tx, objectId);
+    await deleteMigrationObjectById(tx, objectId);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'migration_object',

@@ -5,19 +5,26 @@ import { openTargetDb } from '../../engines/migrate/target-db';
 import { nowIso } from '../../shared/ids';
 import type { JobContext } from '../jobs/job-queue';
 import type { JobRuntime } from '../jobs/job-runtime';
+import {
+  findLoadedMigrationBatchIdRowOfRun,
+  listLoadedMigrationBatchRowsOfRun,
+  updateMigrationBatchById,
+} from './migration-batch.repository';
+import { deleteKeyMapRowsOfBatch } from './migration-key-map.repository';
 import { resolveTargetSpec } from './migration-load';
+import { findMigrationRollbackRowById, updateMigrationRollbackById } from './migration-rollback.repository';
+import { updateMigrationRunById } from './migration-run.repository';
 import type { MigrationTarget } from './migration.schema';
 
 /** The `migration.rollback` job: each batch in its own target transaction, reverse load order. */
 export async function executeRollback(runtime: JobRuntime, ctx: JobContext<{ rollbackId: string }>): Promise<unknown> {
   const db = runtime.db;
-  const rollback = await db.kysely.selectFrom('migration_rollback').selectAll().where('id', '=', ctx.payload.rollbackId).executeTakeFirst();
+  const rollback = await findMigrationRollbackRowById(db.kysely, ctx.payload.rollbackId);
   if (!rollback) throw new Error(`migration rollback ${ctx.payload.rollbackId} does not exist`);
   if (rollback.status !== 'queued') return { skipped: rollback.status };
-  await db.kysely.updateTable('migration_rollback').set({ status: 'running' }).where('id', '=', rollback.id).execute();
-  let query = db.kysely.selectFrom('migration_batch').selectAll().where('run_id', '=', rollback.run_id).where('status', '=', 'loaded');
-  if (rollback.batch_id) query = query.where('id', '=', rollback.batch_id);
-  const batches = (await query.execute()).sort((a, b) => Number(b.seq) - Number(a.seq));
+  await updateMigrationRollbackById(db.kysely, rollback.id, { status: 'running' });
+  const loaded = await listLoadedMigrationBatchRowsOfRun(db.kysely, rollback.run_id, rollback.batch_id ?? undefined);
+  const batches = loaded.sort((a, b) => Number(b.seq) - Number(a.seq));
   const results: { object: string; deleted: number }[] = [];
   try {
     for (const [i, batch] of batches.entries()) {
@@ -37,43 +44,31 @@ export async function executeRollback(runtime: JobRuntime, ctx: JobContext<{ rol
         deleted = Number(batch.loaded ?? 0);
       }
       await db.kysely.transaction().execute(async (tx) => {
-        await tx.deleteFrom('migration_key_map').where('batch_id', '=', batch.id).execute();
-        await tx
-          .updateTable('migration_batch')
-          .set({ status: 'rolled_back', rolled_back_at: nowIso(), rolled_back_by: rollback.created_by })
-          .where('id', '=', batch.id)
-          .execute();
+        await deleteKeyMapRowsOfBatch(tx, batch.id);
+        await updateMigrationBatchById(tx, batch.id, {
+          status: 'rolled_back',
+          rolled_back_at: nowIso(),
+          rolled_back_by: rollback.created_by,
+        });
       });
       results.push({ object: batch.object_name, deleted });
     }
-    const remaining = await db.kysely
-      .selectFrom('migration_batch')
-      .select('id')
-      .where('run_id', '=', rollback.run_id)
-      .where('status', '=', 'loaded')
-      .executeTakeFirst();
+    const remaining = await findLoadedMigrationBatchIdRowOfRun(db.kysely, rollback.run_id);
     await db.kysely.transaction().execute(async (tx) => {
       if (!remaining) {
-        await tx
-          .updateTable('migration_run')
-          .set({ status: 'rolled_back', rolled_back_at: nowIso() })
-          .where('id', '=', rollback.run_id)
-          .execute();
+        await updateMigrationRunById(tx, rollback.run_id, { status: 'rolled_back', rolled_back_at: nowIso() });
       }
-      await tx
-        .updateTable('migration_rollback')
-        .set({ status: 'succeeded', result: JSON.stringify(results), finished_at: nowIso() })
-        .where('id', '=', rollback.id)
-        .execute();
+      await updateMigrationRollbackById(tx, rollback.id, { status: 'succeeded', result: JSON.stringify(results), finished_at: nowIso() });
     });
     return { rollbackId: rollback.id, batches: results };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.kysely
-      .updateTable('migration_rollback')
-      .set({ status: 'failed', error: message, result: JSON.stringify(results), finished_at: nowIso() })
-      .where('id', '=', rollback.id)
-      .execute();
+    await updateMigrationRollbackById(db.kysely, rollback.id, {
+      status: 'failed',
+      error: message,
+      result: JSON.stringify(results),
+      finished_at: nowIso(),
+    });
     throw error;
   }
 }

@@ -5,8 +5,10 @@ import { newId, nowIso } from '../../shared/ids';
 import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import type { JobQueue } from '../jobs/job-queue';
+import { listLoadedMigrationBatchRowsFromRun, listLoadedMigrationBatchRowsOfRun } from './migration-batch.repository';
 import { MIGRATION_ROLLBACK_JOB } from './migration-jobs';
 import { listObjectRows } from './migration-object.service';
+import { findPendingMigrationRollbackIdRow, insertMigrationRollback, updateMigrationRollbackById } from './migration-rollback.repository';
 import { getBatchRow, getRun, getRunRow, settleOrphanedRuns } from './migration-run-view';
 import type { RunView } from './migration.schema';
 
@@ -23,14 +25,7 @@ async function assertNoLiveDependents(
 ) {
   const objects = await listObjectRows(tx, projectId);
   const ids = new Set(batches.map((b) => b.id));
-  const live = await tx
-    .selectFrom('migration_batch')
-    .innerJoin('migration_run', 'migration_run.id', 'migration_batch.run_id')
-    .select(['migration_batch.id', 'migration_batch.object_id', 'migration_batch.object_name', 'migration_run.number'])
-    .where('migration_batch.project_id', '=', projectId)
-    .where('migration_batch.status', '=', 'loaded')
-    .where('migration_run.number', '>=', runNumber)
-    .execute();
+  const live = await listLoadedMigrationBatchRowsFromRun(tx, projectId, runNumber);
   const blocking: string[] = [];
   for (const batch of batches) {
     const dependents = new Set(objects.filter((o) => batch.object_id && o.dependsOn.includes(batch.object_id)).map((o) => o.row.id));
@@ -71,18 +66,11 @@ export async function startRollback(
       throw new AppError('MIGRATION_ROLLBACK_CONFIRM_NUMBER', { number: Number(run.number) }, [{ field: 'confirm' }]);
     }
     if (run.mode !== 'real') throw new AppError('MIGRATION_ROLLBACK_SIMULATION');
-    const pendingRollback = await tx
-      .selectFrom('migration_rollback')
-      .select('id')
-      .where('run_id', '=', run.id)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
+    const pendingRollback = await findPendingMigrationRollbackIdRow(tx, run.id);
     if (run.status === 'queued' || run.status === 'running' || pendingRollback) {
       throw new AppError('MIGRATION_RUN_IN_PROGRESS', { number: Number(run.number) });
     }
-    const batches = batch
-      ? [batch]
-      : await tx.selectFrom('migration_batch').selectAll().where('run_id', '=', run.id).where('status', '=', 'loaded').execute();
+    const batches = batch ? [batch] : await listLoadedMigrationBatchRowsOfRun(tx, run.id);
     if (batches.length === 0 || batches.some((b) => b.status !== 'loaded')) {
       throw new AppError('MIGRATION_ROLLBACK_NOTHING_LOADED');
     }
@@ -100,7 +88,7 @@ export async function startRollback(
       created_at: nowIso(),
       finished_at: null,
     };
-    await tx.insertInto('migration_rollback').values(row).execute();
+    await insertMigrationRollback(tx, row);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'migration_rollback',
@@ -115,6 +103,6 @@ export async function startRollback(
     { rollbackId: rollback.id },
     { projectId, createdBy: actor.userId, maxAttempts: 1 },
   );
-  await db.kysely.updateTable('migration_rollback').set({ job_id: job.id }).where('id', '=', rollback.id).execute();
+  await updateMigrationRollbackById(db.kysely, rollback.id, { job_id: job.id });
   return { run: await getRun(db, projectId, rollback.run_id), jobId: job.id };
 }

@@ -3,9 +3,11 @@ import type { Locale } from '../../shared/app-error';
 import { nowIso } from '../../shared/ids';
 import type { JobContext } from '../jobs/job-queue';
 import type { JobRuntime } from '../jobs/job-runtime';
+import { listMigrationBatchRowsOfRun, updateMigrationBatchById, updateMigrationBatchesOfRunWithStatus } from './migration-batch.repository';
 import { loadKeyLookups, storeKeyPairs } from './migration-key-map';
 import { listObjectRows } from './migration-object.service';
 import { runObject, TargetPool } from './migration-run-object';
+import { findMigrationRunRowById, updateMigrationRunById } from './migration-run.repository';
 
 class RunCancelled extends Error {
   constructor() {
@@ -16,7 +18,7 @@ class RunCancelled extends Error {
 /** The `migration.run` job: objects in order; a failed or stopped object stops the run. */
 export async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: string }>): Promise<unknown> {
   const db = runtime.db;
-  const run = await db.kysely.selectFrom('migration_run').selectAll().where('id', '=', ctx.payload.runId).executeTakeFirst();
+  const run = await findMigrationRunRowById(db.kysely, ctx.payload.runId);
   if (!run) throw new Error(`migration run ${ctx.payload.runId} does not exist`);
   if (run.status !== 'queued' && run.status !== 'running') return { runId: run.id, skipped: run.status };
   const locale: Locale = 'zh-CN';
@@ -25,16 +27,12 @@ export async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: s
     // Each object's load is one transaction in the target, so an object caught mid-load left
     // nothing there: it runs again. Objects that finished keep their result (their key pairs were
     // stored with it). A simulation changed nothing anywhere, so it simply starts over.
-    await db.kysely
-      .updateTable('migration_batch')
-      .set({ status: 'pending', started_at: null, finished_at: null })
-      .where('run_id', '=', run.id)
-      .where('status', 'in', run.mode === 'simulate' ? ['running', 'simulated', 'failed', 'stopped'] : ['running'])
-      .execute();
+    const interrupted = run.mode === 'simulate' ? ['running', 'simulated', 'failed', 'stopped'] : ['running'];
+    await updateMigrationBatchesOfRunWithStatus(db.kysely, run.id, interrupted, { status: 'pending', started_at: null, finished_at: null });
   } else {
-    await db.kysely.updateTable('migration_run').set({ status: 'running', started_at: nowIso() }).where('id', '=', run.id).execute();
+    await updateMigrationRunById(db.kysely, run.id, { status: 'running', started_at: nowIso() });
   }
-  const batches = await db.kysely.selectFrom('migration_batch').selectAll().where('run_id', '=', run.id).orderBy('seq').execute();
+  const batches = await listMigrationBatchRowsOfRun(db.kysely, run.id);
   const objects = await listObjectRows(db.kysely, run.project_id);
   const objectNames = new Map(objects.map((o) => [o.row.id, o.row.name]));
   const lookups = await loadKeyLookups(
@@ -58,15 +56,11 @@ export async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: s
       }
       const object = objects.find((o) => o.row.id === batch.object_id);
       if (!object || runStatus !== 'succeeded') {
-        await db.kysely
-          .updateTable('migration_batch')
-          .set({ status: 'skipped', finished_at: nowIso() })
-          .where('id', '=', batch.id)
-          .execute();
+        await updateMigrationBatchById(db.kysely, batch.id, { status: 'skipped', finished_at: nowIso() });
         continue;
       }
       const startedAt = nowIso();
-      await db.kysely.updateTable('migration_batch').set({ status: 'running', started_at: startedAt }).where('id', '=', batch.id).execute();
+      await updateMigrationBatchById(db.kysely, batch.id, { status: 'running', started_at: startedAt });
       await ctx.reportProgress(i / batches.length, `${object.row.name}`);
       const outcome = await runObject(runtime, run, batch, object, pool, lookups, objectNames, locale, (rows) => {
         ctx.reportProgress(i / batches.length, `${object.row.name}：${rows} 行`).catch(() => undefined);
@@ -81,24 +75,20 @@ export async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: s
         lookups.set(object.row.id, map);
       }
       await db.kysely.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('migration_batch')
-          .set({
-            status: outcome.status,
-            engine_batch_id: outcome.status === 'loaded' ? (load?.summary.batch ?? null) : null,
-            target_label: outcome.targetLabel,
-            source_rows: load?.summary.source_rows ?? null,
-            loaded: load?.summary.loaded ?? null,
-            rejected: load?.summary.rejected ?? null,
-            skipped_existing: load?.summary.skipped_existing ?? null,
-            rejects_path: load?.summary.rejects_file ?? null,
-            output_path: load?.outputPath ?? null,
-            message: outcome.message,
-            check_result: outcome.check ? JSON.stringify(outcome.check) : null,
-            finished_at: nowIso(),
-          })
-          .where('id', '=', batch.id)
-          .execute();
+        await updateMigrationBatchById(tx, batch.id, {
+          status: outcome.status,
+          engine_batch_id: outcome.status === 'loaded' ? (load?.summary.batch ?? null) : null,
+          target_label: outcome.targetLabel,
+          source_rows: load?.summary.source_rows ?? null,
+          loaded: load?.summary.loaded ?? null,
+          rejected: load?.summary.rejected ?? null,
+          skipped_existing: load?.summary.skipped_existing ?? null,
+          rejects_path: load?.summary.rejects_file ?? null,
+          output_path: load?.outputPath ?? null,
+          message: outcome.message,
+          check_result: outcome.check ? JSON.stringify(outcome.check) : null,
+          finished_at: nowIso(),
+        });
         if (outcome.status === 'loaded' && load) await storeKeyPairs(tx, batch, load.keyPairs);
       });
       if (!loaded) {
@@ -113,10 +103,6 @@ export async function executeRun(runtime: JobRuntime, ctx: JobContext<{ runId: s
   } finally {
     await pool.closeAll(true);
   }
-  await db.kysely
-    .updateTable('migration_run')
-    .set({ status: runStatus, error: runError, finished_at: nowIso() })
-    .where('id', '=', run.id)
-    .execute();
+  await updateMigrationRunById(db.kysely, run.id, { status: runStatus, error: runError, finished_at: nowIso() });
   return { runId: run.id, status: runStatus };
 }

@@ -20,6 +20,7 @@ import {
   resolveTargetSpec,
   type ObjectLoadResult,
 } from './migration-load';
+import { listLoadedMigrationBatchTargetRows } from './migration-batch.repository';
 import type { MigrationObject } from './migration-object.service';
 import type { CheckResult, MigrationTarget } from './migration.schema';
 
@@ -74,12 +75,7 @@ async function batchTargetLabel(db: Db, projectId: string, target: MigrationTarg
 
 /** Engine batch ids of the object's live batches on the same target (for reading back its rows). */
 async function liveEngineBatches(db: DbExecutor, objectId: string, target: string | null): Promise<string[]> {
-  const rows = await db
-    .selectFrom('migration_batch')
-    .select(['engine_batch_id', 'target'])
-    .where('object_id', '=', objectId)
-    .where('status', '=', 'loaded')
-    .execute();
+  const rows = await listLoadedMigrationBatchTargetRows(db, objectId);
   return rows.filter((r) => r.target === target && r.engine_batch_id).map((r) => r.engine_batch_id!);
 }
 

@@ -6,9 +6,11 @@ import type { Actor } from '../access/access.service';
 import { recordAudit } from '../audit/audit.service';
 import type { JobQueue } from '../jobs/job-queue';
 import { getProjectRow } from '../projects/project.service';
+import { insertMigrationBatches, listLoadedMigrationBatchObjectRows } from './migration-batch.repository';
 import { MIGRATION_RUN_JOB } from './migration-jobs';
 import { objectIssues, orderedObjects } from './migration-object.service';
 import { getRun } from './migration-run-view';
+import { findMaxMigrationRunNumber, insertMigrationRun, updateMigrationRunById } from './migration-run.repository';
 import type { RunView } from './migration.schema';
 
 /**
@@ -34,16 +36,7 @@ export async function startRun(
     }
   });
   const selected = ordered.filter((o) => chosen.has(o.object.row.id)).map((o) => o.object);
-  const loadedBefore = new Set(
-    (
-      await db.kysely
-        .selectFrom('migration_batch')
-        .select('object_id')
-        .where('project_id', '=', projectId)
-        .where('status', '=', 'loaded')
-        .execute()
-    ).map((b) => b.object_id),
-  );
+  const loadedBefore = new Set((await listLoadedMigrationBatchObjectRows(db.kysely, projectId)).map((b) => b.object_id));
   const names = new Map(ordered.map((o) => [o.object.row.id, o.object.row.name]));
   const explicit = input.objectIds !== undefined;
   // Objects that cannot run: named objects fail the request; in a run of everything they are
@@ -84,16 +77,12 @@ export async function startRun(
   if (runnable.size === 0) throw new AppError('MIGRATION_RUN_NOTHING_READY', {}, [{ field: 'objectIds' }]);
   const run = await db.kysely.transaction().execute(async (tx) => {
     await getProjectRow(tx, projectId);
-    const last = await tx
-      .selectFrom('migration_run')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
+    const last = await findMaxMigrationRunNumber(tx, projectId);
     const now = nowIso();
     const row: MigrationRunTable = {
       id: newId(),
       project_id: projectId,
-      number: Number(last?.n ?? 0) + 1,
+      number: (last ?? 0) + 1,
       mode: input.mode,
       status: 'queued',
       job_id: null,
@@ -104,7 +93,7 @@ export async function startRun(
       finished_at: null,
       rolled_back_at: null,
     };
-    await tx.insertInto('migration_run').values(row).execute();
+    await insertMigrationRun(tx, row);
     const batches: MigrationBatchTable[] = selected.map((object, i) => ({
       id: newId(),
       project_id: projectId,
@@ -129,7 +118,7 @@ export async function startRun(
       rolled_back_at: null,
       rolled_back_by: null,
     }));
-    await tx.insertInto('migration_batch').values(batches).execute();
+    await insertMigrationBatches(tx, batches);
     await recordAudit(tx, actor, {
       projectId,
       entity: 'migration_run',
@@ -141,6 +130,6 @@ export async function startRun(
   });
   // A second and third attempt only happen when a worker died mid-run, and `executeRun` resumes.
   const job = await jobs.enqueue(MIGRATION_RUN_JOB, { runId: run.id }, { projectId, createdBy: actor.userId, maxAttempts: 3 });
-  await db.kysely.updateTable('migration_run').set({ job_id: job.id }).where('id', '=', run.id).execute();
+  await updateMigrationRunById(db.kysely, run.id, { job_id: job.id });
   return { run: await getRun(db, projectId, run.id), jobId: job.id };
 }

@@ -6,6 +6,14 @@ import { nowIso } from '../../shared/ids';
 import { userNamesById } from '../auth/user-contract';
 import { jobStatusesById } from '../jobs/job-contract';
 import { getProjectRow } from '../projects/project.service';
+import { findMigrationBatchRow, listMigrationBatchRowsOfRuns, updateMigrationBatchesOfRunWithStatus } from './migration-batch.repository';
+import { listMigrationRollbackRowsOfRuns } from './migration-rollback.repository';
+import {
+  findMigrationRunRow,
+  listMigrationRunRows,
+  listOpenMigrationRunJobRows,
+  updateOpenMigrationRunById,
+} from './migration-run.repository';
 import type { BatchView, CheckResult, RollbackView, RunView } from './migration.schema';
 
 function presentBatch(row: MigrationBatchTable): BatchView {
@@ -51,8 +59,8 @@ async function presentRuns(db: DbExecutor, runs: MigrationRunTable[]): Promise<R
   const ids = runs.map((r) => r.id);
   const creators = runs.map((r) => r.created_by ?? '');
   const [batches, rollbacks, names] = await Promise.all([
-    db.selectFrom('migration_batch').selectAll().where('run_id', 'in', ids).orderBy('seq').execute(),
-    db.selectFrom('migration_rollback').selectAll().where('run_id', 'in', ids).orderBy('created_at').execute(),
+    listMigrationBatchRowsOfRuns(db, ids),
+    listMigrationRollbackRowsOfRuns(db, ids),
     userNamesById(db, creators),
   ]);
   return runs.map((run) => ({
@@ -82,12 +90,7 @@ const ENDED_JOB = new Set(['failed', 'cancelled', 'succeeded']);
  * is marked failed (its load transaction never committed) and the ones after it skipped.
  */
 export async function settleOrphanedRuns(db: DbExecutor, projectId: string): Promise<void> {
-  const open = await db
-    .selectFrom('migration_run')
-    .select(['id', 'job_id'])
-    .where('project_id', '=', projectId)
-    .where('status', 'in', ['queued', 'running'])
-    .execute();
+  const open = await listOpenMigrationRunJobRows(db, projectId);
   const jobIds = open.flatMap((r) => (r.job_id ? [r.job_id] : []));
   const jobs = await jobStatusesById(db, jobIds);
   for (const run of open) {
@@ -96,24 +99,17 @@ export async function settleOrphanedRuns(db: DbExecutor, projectId: string): Pro
     const now = nowIso();
     const cancelled = job.status === 'cancelled';
     const why = cancelled ? '任务已取消' : `执行任务的进程已停止（${job.error ?? job.status}），迁移未完成`;
-    await db
-      .updateTable('migration_batch')
-      .set({ status: cancelled ? 'skipped' : 'failed', message: why, finished_at: now })
-      .where('run_id', '=', run.id)
-      .where('status', '=', 'running')
-      .execute();
-    await db
-      .updateTable('migration_batch')
-      .set({ status: 'skipped', finished_at: now })
-      .where('run_id', '=', run.id)
-      .where('status', '=', 'pending')
-      .execute();
-    await db
-      .updateTable('migration_run')
-      .set({ status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : why, finished_at: now })
-      .where('id', '=', run.id)
-      .where('status', 'in', ['queued', 'running'])
-      .execute();
+    await updateMigrationBatchesOfRunWithStatus(db, run.id, ['running'], {
+      status: cancelled ? 'skipped' : 'failed',
+      message: why,
+      finished_at: now,
+    });
+    await updateMigrationBatchesOfRunWithStatus(db, run.id, ['pending'], { status: 'skipped', finished_at: now });
+    await updateOpenMigrationRunById(db, run.id, {
+      status: cancelled ? 'cancelled' : 'failed',
+      error: cancelled ? null : why,
+      finished_at: now,
+    });
   }
 }
 
@@ -132,25 +128,13 @@ export async function listRuns(db: Db, projectId: string): Promise<RunView[]> {
   await getProjectRow(db.kysely, projectId);
   await settleOrphanedRuns(db.kysely, projectId);
   return inSnapshot(db, async (tx) => {
-    const runs = await tx
-      .selectFrom('migration_run')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('number', 'desc')
-      .limit(100)
-      .execute();
-    return presentRuns(tx, runs);
+    return presentRuns(tx, await listMigrationRunRows(tx, projectId, 100));
   });
 }
 
 /** One run row of the project or NOT_FOUND. */
 export async function getRunRow(db: DbExecutor, projectId: string, runId: string): Promise<MigrationRunTable> {
-  const run = await db
-    .selectFrom('migration_run')
-    .selectAll()
-    .where('id', '=', runId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const run = await findMigrationRunRow(db, projectId, runId);
   if (!run) throw notFound('migration_run', runId);
   return run;
 }
@@ -163,12 +147,7 @@ export async function getRun(db: Db, projectId: string, runId: string): Promise<
 
 /** One batch row or NOT_FOUND. */
 export async function getBatchRow(db: DbExecutor, projectId: string, batchId: string): Promise<MigrationBatchTable> {
-  const row = await db
-    .selectFrom('migration_batch')
-    .selectAll()
-    .where('id', '=', batchId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
+  const row = await findMigrationBatchRow(db, projectId, batchId);
   if (!row) throw notFound('migration_batch', batchId);
   return row;
 }
