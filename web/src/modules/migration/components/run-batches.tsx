@@ -7,7 +7,8 @@ import { migrationApi } from '../api';
 import type { MigrationBatch, MigrationRun } from '../types';
 import { CheckCell } from './check-cell';
 import { StatusTag } from './labels';
-import { isRunBusy, type RollbackTarget } from './rollback-target';
+import type { RollbackTarget } from './rollback-target';
+import { isRunActive } from './run-activity';
 
 /** A run's batches: object and target, status, counts, the after-load check, rejects / output downloads and the batch rollback. */
 export function RunBatches({ run, onRollback }: { run: MigrationRun; onRollback: (target: RollbackTarget) => void }) {
@@ -79,7 +80,7 @@ export function RunBatches({ run, onRollback }: { run: MigrationRun; onRollback:
                   {t('migration.batch.output')}
                 </Button>
               )}
-              {b.status === 'loaded' && run.mode === 'real' && can('migration:update') && !isRunBusy(run) && (
+              {b.status === 'loaded' && run.mode === 'real' && can('migration:update') && !isRunActive(run) && (
                 <Button
                   size="small"
                   danger

@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../components/format';
 import { useProject } from '../../../components/project';
 import type { MigrationRun } from '../types';
 import { StatusTag } from './labels';
-import { isRunBusy, type RollbackTarget } from './rollback-target';
+import type { RollbackTarget } from './rollback-target';
+import { isRunActive } from './run-activity';
 
 /**
  * The run history's columns: number, mode, status with the run's and its rollbacks' errors, totals,
@@ -80,7 +81,7 @@ export function useRunColumns(props: {
           run.mode === 'real' &&
           run.batches.some((b) => b.status === 'loaded') &&
           can('migration:update') &&
-          !isRunBusy(run) && (
+          !isRunActive(run) && (
             <Button
               danger
               size="small"
