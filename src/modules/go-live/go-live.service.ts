@@ -91,22 +91,13 @@ function presentCheck(row: CheckRow): CheckView {
   };
 }
 
-/**
- * Evaluates every readiness criterion from the project's data now. Reading the health records
- * today's health snapshot, like opening the risks page does.
- */
-export async function evaluateReadiness(db: Db, projectId: string, locale: Locale): Promise<CriterionView[]> {
-  const k = db.kysely;
-  const [version, hasPlan, run, specs, health, checks] = await Promise.all([
-    findLatestVersionRow(k, projectId),
-    hasMigrationPlan(k, projectId),
-    getLatestRealMigrationRun(k, projectId),
-    listSpecs(db, projectId, locale),
-    getProjectHealth(db, projectId, locale),
-    listCheckRows(k, projectId),
-  ]);
-  const out: CriterionView[] = [];
+type VersionRow = Awaited<ReturnType<typeof findLatestVersionRow>>;
+type RealRun = Awaited<ReturnType<typeof getLatestRealMigrationRun>>;
+type Spec = Awaited<ReturnType<typeof listSpecs>>[number];
+type Health = Awaited<ReturnType<typeof getProjectHealth>>;
 
+/** 系统蓝图已签署: the latest blueprint version is approved by both sides. Appends to `out`. */
+function addBlueprintCriterion(out: CriterionView[], version: VersionRow, locale: Locale): void {
   if (!version) {
     out.push(criterion('blueprint_approved', false, { zh: '尚未创建蓝图版本。', en: 'No blueprint version yet.' }, locale));
   } else {
@@ -122,7 +113,10 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
         : criterion('blueprint_approved', false, { zh: `${label} 尚待双方签署。`, en: `${label} still awaits both signatures.` }, locale),
     );
   }
+}
 
+/** 数据已正式迁移: the latest real migration run loaded every object. Appends to `out`. */
+function addMigrationCriterion(out: CriterionView[], hasPlan: boolean, run: RealRun, locale: Locale): void {
   if (!hasPlan) {
     out.push(criterion('migration_loaded', false, { zh: '尚未制定数据迁移计划。', en: 'No data migration plan yet.' }, locale));
   } else if (!run) {
@@ -165,7 +159,10 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
             ),
     );
   }
+}
 
+/** 双轨运行达到退出标准: every reconciliation spec meets its exit criterion. Appends to `out`. */
+function addDualRunCriterion(out: CriterionView[], specs: Spec[], locale: Locale): void {
   if (specs.length === 0) {
     out.push(criterion('dual_run_exit', false, { zh: '尚未配置双轨对账。', en: 'No dual-run reconciliation is set up.' }, locale));
   } else {
@@ -186,7 +183,10 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
           ),
     );
   }
+}
 
+/** 没有严重预警: no critical health warning outside the risk register. Appends to `out`. */
+function addWarningCriterion(out: CriterionView[], health: Health, locale: Locale): void {
   // The register's own warnings are judged by the next criterion, not twice.
   const critical = health.alerts.filter((a) => a.level === 'critical' && a.dimension !== 'risk_register');
   out.push(
@@ -213,7 +213,10 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
           locale,
         ),
   );
+}
 
+/** 高风险均有人应对: no critical warning of the risk register. Appends to `out`. */
+function addRiskCriterion(out: CriterionView[], health: Health, locale: Locale): void {
   // The register's critical warnings are exactly this criterion: an open high risk without owner or
   // mitigation (risk_register.high_open) or overdue (risk_register.overdue); their messages name the lines.
   const unmanaged = health.alerts.filter((a) => a.level === 'critical' && a.dimension === 'risk_register');
@@ -231,7 +234,10 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
       locale,
     ),
   );
+}
 
+/** 上线检查清单已完成: every checklist item passed or does not apply. Appends to `out`. */
+function addChecklistCriterion(out: CriterionView[], checks: CheckRow[], locale: Locale): void {
   const openChecks = checks.filter((c) => c.status !== 'pass' && c.status !== 'na');
   out.push(
     checks.length === 0
@@ -259,6 +265,29 @@ export async function evaluateReadiness(db: Db, projectId: string, locale: Local
             locale,
           ),
   );
+}
+
+/**
+ * Evaluates every readiness criterion from the project's data now. Reading the health records
+ * today's health snapshot, like opening the risks page does.
+ */
+export async function evaluateReadiness(db: Db, projectId: string, locale: Locale): Promise<CriterionView[]> {
+  const k = db.kysely;
+  const [version, hasPlan, run, specs, health, checks] = await Promise.all([
+    findLatestVersionRow(k, projectId),
+    hasMigrationPlan(k, projectId),
+    getLatestRealMigrationRun(k, projectId),
+    listSpecs(db, projectId, locale),
+    getProjectHealth(db, projectId, locale),
+    listCheckRows(k, projectId),
+  ]);
+  const out: CriterionView[] = [];
+  addBlueprintCriterion(out, version, locale);
+  addMigrationCriterion(out, hasPlan, run, locale);
+  addDualRunCriterion(out, specs, locale);
+  addWarningCriterion(out, health, locale);
+  addRiskCriterion(out, health, locale);
+  addChecklistCriterion(out, checks, locale);
   return out;
 }
 

@@ -1,81 +1,29 @@
-import { AppstoreAddOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { AppstoreAddOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/api';
-import type { Member } from '../../../api/types';
-import { formatDateTime } from '../../../components/format';
 import { useProject } from '../../../components/project';
-import { toApiError, useApi } from '../../../components/use-api';
-import { CheckFormModal } from './check-form-modal';
-import { goLiveApi } from '../api';
-import { CheckCategoryTag, CheckStatusTag } from './go-live-labels';
 import { checklistCounts } from '../go-live-model';
-import { CHECK_STATUSES, type CheckStatus, type CheckView, type GoLiveView, type UpdateCheckInput } from '../types';
+import type { CheckView, GoLiveView } from '../types';
+import { CheckFormModal } from './check-form-modal';
+import { useCheckColumns } from './use-check-columns';
+import { useChecklist } from './use-checklist';
 
 /** 上线检查清单: the manual go-live checklist; status (and note) editable in place, items added one by one or from the default list. */
 export function GoLiveChecklist({ view, onChanged }: { view: GoLiveView; onChanged: (view?: GoLiveView) => Promise<void> }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { project, can } = useProject();
   const canCreate = can('go_live:create');
-  const canUpdate = can('go_live:update');
-  const canDelete = can('go_live:delete');
-  const [editing, setEditing] = useState<CheckView | null | 'new'>(null);
-  const [saving, setSaving] = useState<string | null>(null);
-  const [addingTemplate, setAddingTemplate] = useState(false);
-  // Owners are project members; a caller who may not list the team still sees the owners' names.
-  const members = useApi<Member[]>(
-    () =>
-      canCreate || canUpdate
-        ? api.team
-            .members(project.id)
-            .then((r) => r.items)
-            .catch(() => [])
-        : Promise.resolve([]),
-    [project.id, canCreate, canUpdate],
-  );
-
+  const checklist = useChecklist(view, onChanged);
+  const columns = useCheckColumns({
+    canUpdate: can('go_live:update'),
+    canDelete: can('go_live:delete'),
+    saving: checklist.saving,
+    onPatch: checklist.patch,
+    onEdit: checklist.setEditing,
+    onRemove: checklist.remove,
+  });
   const counts = checklistCounts(view.checks);
-
-  const patch = async (check: CheckView, input: UpdateCheckInput) => {
-    setSaving(check.id);
-    try {
-      await goLiveApi.updateCheck(project.id, check.id, input);
-      message.success(t('common.saved'));
-      // The checklist criterion follows the items: fetch the whole view again.
-      await onChanged();
-    } catch (cause) {
-      message.error(toApiError(cause).message);
-    } finally {
-      setSaving(null);
-    }
-  };
-
-  const remove = async (check: CheckView) => {
-    try {
-      await goLiveApi.removeCheck(project.id, check.id);
-      message.success(t('common.deleted'));
-      await onChanged();
-    } catch (cause) {
-      message.error(toApiError(cause).message);
-    }
-  };
-
-  const addTemplate = async () => {
-    setAddingTemplate(true);
-    try {
-      const next = await goLiveApi.addTemplate(project.id);
-      const added = next.checks.length - view.checks.length;
-      if (added > 0) message.success(t('goLive.checks.templateAdded', { count: added }));
-      else message.info(t('goLive.checks.templateNone'));
-      await onChanged(next);
-    } catch (cause) {
-      message.error(toApiError(cause).message);
-    } finally {
-      setAddingTemplate(false);
-    }
-  };
+  const { editing } = checklist;
 
   return (
     <Card
@@ -87,12 +35,17 @@ export function GoLiveChecklist({ view, onChanged }: { view: GoLiveView; onChang
             {t('goLive.checks.counts', { done: counts.done, total: counts.total, failed: counts.failed, pending: counts.pending })}
           </Typography.Text>
           {canCreate && (
-            <Button icon={<AppstoreAddOutlined />} loading={addingTemplate} onClick={() => void addTemplate()} data-testid="add-template">
+            <Button
+              icon={<AppstoreAddOutlined />}
+              loading={checklist.addingTemplate}
+              onClick={() => void checklist.addTemplate()}
+              data-testid="add-template"
+            >
               {t('goLive.checks.template')}
             </Button>
           )}
           {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-check">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => checklist.setEditing('new')} data-testid="add-check">
               {t('goLive.checks.add')}
             </Button>
           )}
@@ -113,114 +66,15 @@ export function GoLiveChecklist({ view, onChanged }: { view: GoLiveView; onChang
             'data-status': c.status,
           }) as React.HTMLAttributes<HTMLTableRowElement>
         }
-        columns={[
-          { title: t('goLive.checks.item'), dataIndex: 'title', render: (title: string) => <strong>{title}</strong> },
-          {
-            title: t('goLive.checks.category'),
-            dataIndex: 'category',
-            width: 100,
-            render: (c: CheckView['category']) => <CheckCategoryTag category={c} />,
-          },
-          { title: t('goLive.checks.owner'), dataIndex: 'ownerName', width: 120, render: (n: string | null) => n ?? '—' },
-          {
-            title: t('goLive.checks.status'),
-            dataIndex: 'status',
-            width: 140,
-            render: (status: CheckStatus, c) =>
-              canUpdate ? (
-                <Select<CheckStatus>
-                  size="small"
-                  style={{ width: 110 }}
-                  value={status}
-                  loading={saving === c.id}
-                  disabled={saving === c.id}
-                  data-testid={`check-status-${c.title}`}
-                  onChange={(next) => void patch(c, { status: next })}
-                  options={CHECK_STATUSES.map((s) => ({ value: s, label: t(`goLive.checkStatus.${s}`) }))}
-                />
-              ) : (
-                <CheckStatusTag status={status} testId={`check-status-${c.title}`} />
-              ),
-          },
-          {
-            title: t('goLive.checks.note'),
-            dataIndex: 'note',
-            render: (note: string, c) =>
-              canUpdate ? (
-                <Typography.Text
-                  editable={{
-                    tooltip: t('common.edit'),
-                    maxLength: 2000,
-                    onChange: (next) => {
-                      if (next.trim() !== note) void patch(c, { note: next.trim() });
-                    },
-                  }}
-                  type={note ? undefined : 'secondary'}
-                >
-                  {note}
-                </Typography.Text>
-              ) : (
-                note || '—'
-              ),
-          },
-          {
-            title: t('goLive.checks.updated'),
-            dataIndex: 'updatedAt',
-            width: 170,
-            render: (at: string, c) => (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(at)}
-                {c.updatedByName ? ` · ${c.updatedByName}` : ''}
-              </Typography.Text>
-            ),
-          },
-          ...(canUpdate || canDelete
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 100,
-                  render: (_v: unknown, c: CheckView) => (
-                    <Space>
-                      {canUpdate && (
-                        <Button
-                          size="small"
-                          icon={<EditOutlined />}
-                          aria-label={t('common.edit')}
-                          onClick={() => setEditing(c)}
-                          data-testid={`check-edit-${c.title}`}
-                        />
-                      )}
-                      {canDelete && (
-                        <Popconfirm title={t('goLive.checks.deleteConfirm', { title: c.title })} onConfirm={() => void remove(c)}>
-                          <Button
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined />}
-                            aria-label={t('common.delete')}
-                            data-testid={`check-delete-${c.title}`}
-                          />
-                        </Popconfirm>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        columns={columns}
       />
       <CheckFormModal
         projectId={project.id}
         open={editing !== null}
         check={editing === 'new' ? null : editing}
-        members={members.data ?? []}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          const added = editing === 'new';
-          setEditing(null);
-          message.success(added ? t('goLive.checks.added') : t('common.saved'));
-          void onChanged();
-        }}
+        members={checklist.members}
+        onClose={() => checklist.setEditing(null)}
+        onSaved={checklist.saved}
       />
     </Card>
   );

@@ -1,0 +1,133 @@
+import type { TableCell } from '../../documents/document-model';
+import type { Locale } from '../../shared/app-error';
+
+/** The current-state report's fixed wording, per locale. */
+export const CURRENT_STATE_TEXT = {
+  'zh-CN': {
+    title: '现状分析报告',
+    subtitle: '调研阶段交付物',
+    client: '客户',
+    erp: 'ERP 产品',
+    period: '项目周期',
+    collected: '数据截至',
+    ch1: '项目概况',
+    ch2: '业务流程现状',
+    ch3: '数据资产',
+    ch4: '用户角色',
+    ch5: '技术环境',
+    ch6: '结论与建议',
+    overview: (p: number, b: number, r: number, s: number) =>
+      `本次调研梳理现状流程 ${p} 个，识别瓶颈 ${b} 处，登记用户角色 ${r} 类，检查站点 ${s} 个。`,
+    costFormula: (rate: number, cur: string) => `瓶颈月成本 = 单次耗时（小时）× 月业务量 × 人工成本 ${rate} ${cur}/小时。`,
+    bottleneckSummary: '瓶颈汇总（按月成本排序）',
+    process: '流程',
+    step: '步骤',
+    type: '类型',
+    cost: '月成本（元）',
+    department: '部门',
+    role: '角色',
+    kind: '类别',
+    headcount: '人数',
+    tasks: '主要工作',
+    systems: '当前使用系统',
+    noRoles: '尚未登记用户角色。',
+    kinds: { operator: '操作员', reviewer: '审核员', administrator: '管理员', other: '其他' } as Record<string, string>,
+    profile: 'ERP 环境要求',
+    item: '项目',
+    requirement: '要求',
+    sites: '站点检查结果',
+    value: '实际',
+    result: '结果',
+    note: '说明',
+    probes: '客户端探测',
+    user: '用户',
+    browser: '浏览器',
+    screen: '屏幕',
+    rtt: '往返延迟（毫秒）',
+    download: '下载（Mbps）',
+    noSites: '尚未登记站点。',
+    noProbes: '尚无客户端探测结果。',
+    status: { pass: '通过', warn: '预警', fail: '不通过', unknown: '未记录' } as Record<string, string>,
+    topBottlenecks: '优先改进的瓶颈（月成本最高）：',
+    bottleneckLine: (b: string, p: string, t: string, c: string) => `${p}「${b}」（${t}），月成本约 ${c} 元`,
+    envFailures: '技术环境不满足要求的项目：',
+    envLine: (s: string, l: string, v: string, r: string) => `${s}：${l} 实际 ${v}，要求 ${r}`,
+    envOk: '各站点技术环境满足要求（或仅有预警）。',
+    dataIssues: '数据质量问题：',
+    dataLine: (n: string, score: string, f: string) => `${n}（质量分 ${score}）：${f}`,
+    roleCounts: (n: number, h: number, by: string) => `用户角色 ${n} 类，共 ${h} 人（${by}），作为培训计划与权限矩阵的输入。`,
+    noBottlenecks: '尚未识别瓶颈。',
+    total: '合计',
+  },
+  en: {
+    title: 'Current State Analysis Report',
+    subtitle: 'Assessment deliverable',
+    client: 'Client',
+    erp: 'ERP product',
+    period: 'Project period',
+    collected: 'Data as of',
+    ch1: 'Project overview',
+    ch2: 'Current business processes',
+    ch3: 'Data assets',
+    ch4: 'User roles',
+    ch5: 'Technical environment',
+    ch6: 'Conclusions and recommendations',
+    overview: (p: number, b: number, r: number, s: number) =>
+      `The assessment mapped ${p} as-is processes, found ${b} bottlenecks, recorded ${r} user roles and checked ${s} sites.`,
+    costFormula: (rate: number, cur: string) => `Monthly bottleneck cost = duration (h) × cases per month × labour cost ${rate} ${cur}/h.`,
+    bottleneckSummary: 'Bottlenecks by monthly cost',
+    process: 'Process',
+    step: 'Step',
+    type: 'Type',
+    cost: 'Cost / month (CNY)',
+    department: 'Department',
+    role: 'Role',
+    kind: 'Kind',
+    headcount: 'Headcount',
+    tasks: 'Main tasks',
+    systems: 'Systems used today',
+    noRoles: 'No user roles recorded yet.',
+    kinds: { operator: 'Operator', reviewer: 'Reviewer', administrator: 'Administrator', other: 'Other' } as Record<string, string>,
+    profile: 'ERP requirements',
+    item: 'Item',
+    requirement: 'Requirement',
+    sites: 'Site results',
+    value: 'Actual',
+    result: 'Result',
+    note: 'Note',
+    probes: 'Client probes',
+    user: 'User',
+    browser: 'Browser',
+    screen: 'Screen',
+    rtt: 'Round trip (ms)',
+    download: 'Download (Mbps)',
+    noSites: 'No sites recorded yet.',
+    noProbes: 'No client probe results yet.',
+    status: { pass: 'Pass', warn: 'Warn', fail: 'Fail', unknown: 'Not recorded' } as Record<string, string>,
+    topBottlenecks: 'Bottlenecks to address first (highest monthly cost):',
+    bottleneckLine: (b: string, p: string, t: string, c: string) => `${p} "${b}" (${t}), about ${c} CNY per month`,
+    envFailures: 'Environment items that fail the requirements:',
+    envLine: (s: string, l: string, v: string, r: string) => `${s}: ${l} is ${v}, required ${r}`,
+    envOk: 'Every site meets the requirements (or only warns).',
+    dataIssues: 'Data quality issues:',
+    dataLine: (n: string, score: string, f: string) => `${n} (quality score ${score}): ${f}`,
+    roleCounts: (n: number, h: number, by: string) =>
+      `${n} user roles, ${h} people (${by}); input to the training plan and the permission matrix.`,
+    noBottlenecks: 'No bottlenecks identified yet.',
+    total: 'Total',
+  },
+};
+
+/** The wording of one locale. */
+export type CurrentStateText = (typeof CURRENT_STATE_TEXT)[Locale];
+
+/** The colour of a pass / warn / fail / unknown status. */
+export const STATUS_COLOR: Record<string, string> = { pass: '#389e0d', warn: '#d48806', fail: '#cf1322', unknown: '#8c8c8c' };
+
+/** A whole number with thousands separators. */
+export const money = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** A bold, coloured status label as a table cell. */
+export function statusCell(status: string, locale: Locale): TableCell {
+  return [{ text: CURRENT_STATE_TEXT[locale].status[status] ?? status, bold: true, color: STATUS_COLOR[status] }];
+}
