@@ -14,7 +14,7 @@ export const TASK_VIEW_KINDS = ['summary', 'task', 'milestone'] as const;
 export const DEPENDENCY_TYPES = ['FS', 'SS', 'FF', 'SF'] as const;
 export const CONSTRAINT_TYPES = ['start_no_earlier_than', 'finish_no_later_than'] as const;
 
-const durationField = labelled(z.number().min(0).max(2000).multipleOf(0.5), lbl('工期（工作日）', 'Duration (working days)'));
+const durationField = labelled(z.number().int().min(0).max(2000), lbl('工期（工作日）', 'Duration (working days)'));
 const progressField = labelled(z.number().int().min(0).max(100), lbl('完成百分比', 'Progress %'));
 
 export const planTaskViewSchema = z
@@ -199,7 +199,7 @@ export const createDependencyBodySchema = z
     successorId: labelled(z.string().min(1).max(64), lbl('后续任务', 'Successor')),
     type: labelled(z.enum(DEPENDENCY_TYPES).default('FS'), lbl('依赖类型', 'Dependency type')),
     /** Working days; negative is a lead. */
-    lagDays: labelled(z.number().min(-500).max(500).multipleOf(0.5).default(0), lbl('延隔（工作日）', 'Lag (working days)')),
+    lagDays: labelled(z.number().int().min(-500).max(500).default(0), lbl('延隔（工作日）', 'Lag (working days)')),
   })
   .strict()
   .openapi('CreatePlanDependencyBody');
