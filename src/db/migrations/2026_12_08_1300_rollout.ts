@@ -67,12 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lag_days', 'double precision', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('plan_dependency_pair')
-    .on('plan_dependency')
-    .columns(['predecessor_id', 'successor_id'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('plan_dependency_pair').on('plan_dependency').columns(['predecessor_id', 'successor_id']).unique().execute();
 
   await db.schema
     .createTable('plan_calendar_exception')

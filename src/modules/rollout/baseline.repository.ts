@@ -13,7 +13,12 @@ export async function findBaselineRow(db: DbExecutor, projectId: string, baselin
 
 /** Whether the project has a baseline of that name. */
 export async function baselineNameExists(db: DbExecutor, projectId: string, name: string): Promise<boolean> {
-  const row = await db.selectFrom('plan_baseline').select('id').where('project_id', '=', projectId).where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_baseline')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .where('name', '=', name)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

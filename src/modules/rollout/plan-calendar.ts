@@ -3,7 +3,7 @@ import type { PlanSettingsTable } from '../../db/schema-rollout';
 import { AppError, type Locale } from '../../shared/app-error';
 
 const PROBLEM_REASONS: Record<CalendarProblemCode, Record<Locale, string>> = {
-  time_zone_unknown: { 'zh-CN': '不是已知的时区名称（例如 Asia/Shanghai）', en: 'is not a known time zone (e.g. Asia/Shanghai)' },
+  time_zone_unknown: { 'zh-CN': '不是已知的时区名称（例如“Asia/Shanghai”）', en: 'is not a known time zone (e.g. Asia/Shanghai)' },
   weekday_invalid: { 'zh-CN': '星期必须是 1（周一）到 7（周日）', en: 'weekdays are 1 (Monday) to 7 (Sunday)' },
   time_invalid: { 'zh-CN': '时间必须写成 HH:MM（00:00–24:00）', en: 'times are HH:MM (00:00–24:00)' },
   period_empty: { 'zh-CN': '结束时间必须晚于开始时间', en: 'ends before it starts' },

@@ -2,13 +2,7 @@ import { CalendarIndex, workingDaysBetween } from '../../engines/calendar';
 import type { PlanBaselineTable, PlanCalendarExceptionTable, PlanDependencyTable } from '../../db/schema-rollout';
 import type { PlanContext } from './plan-context';
 import type { PlanSchedule, ScheduledLine } from './plan-schedule';
-import type {
-  BaselineSummary,
-  CalendarExceptionView,
-  PlanDependencyView,
-  PlanTaskView,
-  PlanView,
-} from './plan.schema';
+import type { BaselineSummary, CalendarExceptionView, PlanDependencyView, PlanTaskView, PlanView } from './plan.schema';
 
 /** One baseline's task as stored (JSON in plan_baseline.tasks). */
 export interface BaselineTask {

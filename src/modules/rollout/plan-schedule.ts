@@ -1,10 +1,4 @@
-import {
-  addCalendarDays,
-  CalendarIndex,
-  calendarDaysBetween,
-  countWorkingDays,
-  type WorkingCalendar,
-} from '../../engines/calendar';
+import { addCalendarDays, CalendarIndex, calendarDaysBetween, countWorkingDays, type WorkingCalendar } from '../../engines/calendar';
 import { computeSchedule, type PlanDependency, type PlanProblem, type PlanTask } from '../../engines/schedule';
 import type { PlanCalendarExceptionTable, PlanDependencyTable, PlanTaskTable } from '../../db/schema-rollout';
 import { buildOutline } from './plan-tree';
@@ -66,7 +60,12 @@ export function schedulePlan(
   const leafIds = new Set(tasks.map((t) => t.id));
   const links: PlanDependency[] = dependencies
     .filter((d) => leafIds.has(d.predecessor_id) && leafIds.has(d.successor_id))
-    .map((d) => ({ predecessorId: d.predecessor_id, successorId: d.successor_id, type: d.type as PlanDependency['type'], lagDays: d.lag_days }));
+    .map((d) => ({
+      predecessorId: d.predecessor_id,
+      successorId: d.successor_id,
+      type: d.type as PlanDependency['type'],
+      lagDays: d.lag_days,
+    }));
   const result = computeSchedule(index, startDate, tasks, links);
   if (result.problem) return { schedule: null, problem: result.problem };
   const byId = new Map(result.schedule.tasks.map((t) => [t.id, t]));

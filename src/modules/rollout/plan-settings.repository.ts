@@ -11,13 +11,21 @@ export async function upsertSettingsRow(db: DbExecutor, row: PlanSettingsTable):
   await db
     .insertInto('plan_settings')
     .values(row)
-    .onConflict((oc) => oc.column('project_id').doUpdateSet({ start_date: row.start_date, calendar: row.calendar, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.column('project_id').doUpdateSet({ start_date: row.start_date, calendar: row.calendar, updated_at: row.updated_at }),
+    )
     .execute();
 }
 
 /** The members' calendar exceptions, by start date. */
 export async function listExceptionRows(db: DbExecutor, projectId: string): Promise<PlanCalendarExceptionTable[]> {
-  return db.selectFrom('plan_calendar_exception').selectAll().where('project_id', '=', projectId).orderBy('start_date').orderBy('id').execute();
+  return db
+    .selectFrom('plan_calendar_exception')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
 }
 
 /** One calendar exception, if any. */

@@ -138,7 +138,9 @@ export async function updateTask(
 
 /** Puts `moved` at its requested position and numbers its siblings 1…n around it. */
 async function renumberSiblings(tx: DbExecutor, rows: PlanTaskTable[], moved: PlanTaskTable): Promise<void> {
-  const siblings = rows.filter((r) => r.parent_id === moved.parent_id && r.id !== moved.id).sort((a, b) => a.sort - b.sort || a.uid - b.uid);
+  const siblings = rows
+    .filter((r) => r.parent_id === moved.parent_id && r.id !== moved.id)
+    .sort((a, b) => a.sort - b.sort || a.uid - b.uid);
   const at = Math.min(Math.max(moved.sort, 1), siblings.length + 1) - 1;
   siblings.splice(at, 0, moved);
   for (const [i, row] of siblings.entries()) {

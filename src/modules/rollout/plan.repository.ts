@@ -23,7 +23,11 @@ export async function findMaxTaskUid(db: DbExecutor, projectId: string): Promise
 
 /** Inserts plan lines. */
 export async function insertTasks(db: DbExecutor, rows: readonly PlanTaskTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('plan_task').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('plan_task')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Applies changes to a plan line. */
@@ -34,7 +38,11 @@ export async function updateTaskRow(db: DbExecutor, taskId: string, changes: Par
 /** Deletes plan lines (their dependencies go with them). */
 export async function deleteTaskRows(db: DbExecutor, projectId: string, taskIds: readonly string[]): Promise<void> {
   if (taskIds.length === 0) return;
-  await db.deleteFrom('plan_task').where('project_id', '=', projectId).where('id', 'in', [...taskIds]).execute();
+  await db
+    .deleteFrom('plan_task')
+    .where('project_id', '=', projectId)
+    .where('id', 'in', [...taskIds])
+    .execute();
 }
 
 /** Unassigns the plan lines of a wave. */
@@ -54,7 +62,11 @@ export async function findDependencyRow(db: DbExecutor, projectId: string, depen
 
 /** Inserts dependencies. */
 export async function insertDependencies(db: DbExecutor, rows: readonly PlanDependencyTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('plan_dependency').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('plan_dependency')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Deletes a dependency. */

@@ -208,7 +208,7 @@ export type CreateDependencyInput = z.infer<typeof createDependencyBodySchema>;
 export const updateSettingsBodySchema = z
   .object({
     startDate: labelled(dateSchema.nullable().optional(), lbl('计划开始日期', 'Plan start date')),
-    calendar: planCalendarSchema.optional(),
+    calendar: labelled(planCalendarSchema.optional(), lbl('工作日历', 'Working calendar')),
   })
   .strict()
   .openapi('UpdatePlanSettingsBody');

@@ -12,13 +12,7 @@ import { assertUsableCalendar } from './plan-calendar';
 import { loadPlanContext, scheduleOrRefuse } from './plan-context';
 import { baselineTasksOf, presentBaselines, presentPlan, type BaselineTask } from './plan-present';
 import { deleteExceptionRow, findExceptionRow, insertException, upsertSettingsRow } from './plan-settings.repository';
-import type {
-  BaselineSummary,
-  BaselineVarianceView,
-  CreateCalendarExceptionInput,
-  PlanView,
-  UpdateSettingsInput,
-} from './plan.schema';
+import type { BaselineSummary, BaselineVarianceView, CreateCalendarExceptionInput, PlanView, UpdateSettingsInput } from './plan.schema';
 
 /** The project plan scheduled now: every line with its dates and float, the critical path, baselines. */
 export async function getPlan(db: Db, projectId: string): Promise<PlanView> {
@@ -155,6 +149,12 @@ export async function deleteBaseline(db: Db, actor: Actor, projectId: string, ba
     const row = await findBaselineRow(tx, projectId, baselineId);
     if (!row) throw notFound('plan_baseline', baselineId);
     await deleteBaselineRow(tx, baselineId);
-    await recordAudit(tx, actor, { projectId, entity: 'plan_baseline', entityId: baselineId, action: 'delete', before: { name: row.name } });
+    await recordAudit(tx, actor, {
+      projectId,
+      entity: 'plan_baseline',
+      entityId: baselineId,
+      action: 'delete',
+      before: { name: row.name },
+    });
   });
 }
