@@ -10,6 +10,7 @@ import * as migration from './migrations/2026_11_28_1425_migration';
 import * as risks from './migrations/2026_11_28_1500_risks';
 import * as goLive from './migrations/2026_11_28_1510_go_live';
 import * as projectTimeZone from './migrations/2026_12_07_0930_project_time_zone';
+import * as rollout from './migrations/2026_12_08_1300_rollout';
 
 /**
  * The ordered migration set, listed statically so it works the same under tsx, Vitest and a
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1500_risks': risks,
   '2026_11_28_1510_go_live': goLive,
   '2026_12_07_0930_project_time_zone': projectTimeZone,
+  '2026_12_08_1300_rollout': rollout,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

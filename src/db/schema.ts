@@ -5,6 +5,7 @@ import type { GoLiveTables } from './schema-go-live';
 import type { MigrationTables } from './schema-migration';
 import type { ErpPermissionTables } from './schema-erp-permissions';
 import type { RiskTables } from './schema-risks';
+import type { RolloutTables } from './schema-rollout';
 
 /**
  * Table types for Kysely. Portable storage conventions, identical on both dialects:
@@ -218,7 +219,7 @@ export interface UploadTable {
 /** Every table golive owns. */
 /** Tables of a module live in the module's schema file (src/db/schema-<module>.ts) and join here. */
 export interface Database
-  extends AssessmentTables, BlueprintTables, ErpPermissionTables, DataAssetTables, MigrationTables, RiskTables, GoLiveTables {
+  extends AssessmentTables, BlueprintTables, ErpPermissionTables, DataAssetTables, MigrationTables, RiskTables, GoLiveTables, RolloutTables {
   app_user: AppUserTable;
   session: SessionTable;
   api_token: ApiTokenTable;

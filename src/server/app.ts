@@ -24,6 +24,8 @@ import type { JobQueue } from '../modules/jobs/job-queue';
 import { registerJobRoutes } from '../modules/jobs/job.routes';
 import { registerProjectRoutes } from '../modules/projects/project.routes';
 import { registerRiskRoutes } from '../modules/risks/risk.routes';
+import { registerPlanRoutes } from '../modules/rollout/plan.routes';
+import { registerWaveRoutes } from '../modules/rollout/wave.routes';
 import { registerTeamRoutes } from '../modules/team/team.routes';
 import { formatBytes } from '../modules/uploads/upload.service';
 import { registerUploadRoutes } from '../modules/uploads/upload.routes';
@@ -128,6 +130,8 @@ function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerMigrationRoutes(app);
   registerRiskRoutes(app);
   registerGoLiveRoutes(app);
+  registerWaveRoutes(app);
+  registerPlanRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'golive_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

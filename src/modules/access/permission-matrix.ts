@@ -32,6 +32,8 @@ export const RESOURCES = [
   'migration',
   'risk',
   'go_live',
+  'rollout',
+  'plan',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -92,6 +94,11 @@ const EDIT: readonly Action[] = ['read', 'create', 'update', 'delete', 'export']
  * Go/no-go (`go_live`: readiness, the go-live checklist, decisions): the team maintains the checklist
  * (consultants and IT add and tick items, business experts tick the ones they own); `approve` = taking
  * the go/no-go decision, which is the steering committee's: sponsor and PM.
+ *
+ * Rollout (`rollout`: waves, pilot feedback, quality gates, with `approve` = a gate decision or override,
+ * the steering committee's: sponsor and PM; `plan`: the project plan, its calendar and baselines): the
+ * PM and consultants plan; business experts and IT report progress on the plan (`update`) and pilot
+ * feedback (`rollout` create); everyone who works on the project reads the plan.
  */
 export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
   sponsor: {
@@ -115,6 +122,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     migration: ['read'],
     risk: ['read', 'export'],
     go_live: ['read', 'approve'],
+    rollout: ['read', 'export', 'approve'],
+    plan: ['read', 'export'],
   },
   project_manager: {
     project: ['read', 'update', 'delete'],
@@ -139,6 +148,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     migration: EDIT,
     risk: EDIT,
     go_live: ALL,
+    rollout: ALL,
+    plan: EDIT,
   },
   consultant: {
     ...READ_ALL_PLANNING,
@@ -161,6 +172,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     migration: ['read', 'create', 'update', 'export'],
     risk: ['read', 'create', 'update', 'export'],
     go_live: ['read', 'create', 'update'],
+    rollout: EDIT,
+    plan: EDIT,
   },
   business_expert: {
     ...READ_ALL_PLANNING,
@@ -181,6 +194,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     migration: ['read'],
     risk: ['read', 'create'],
     go_live: ['read', 'update'],
+    rollout: ['read', 'create', 'update', 'export'],
+    plan: ['read', 'update', 'export'],
   },
   it: {
     ...READ_ALL_PLANNING,
@@ -198,6 +213,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     migration: ['read', 'create', 'update', 'export'],
     risk: ['read', 'create'],
     go_live: ['read', 'create', 'update'],
+    rollout: ['read', 'create', 'update'],
+    plan: ['read', 'update', 'export'],
   },
   end_user: {
     project: ['read'],
@@ -208,6 +225,7 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     permission: ['read'],
     process: ['read'],
     probe: ['create'],
+    plan: ['read'],
   },
   viewer: {
     project: ['read'],
@@ -221,6 +239,8 @@ export const DEFAULT_PERMISSION_MATRIX: Record<ProjectRole, Grants> = {
     probe: ['create'],
     requirement: ['read'],
     blueprint: ['read'],
+    rollout: ['read'],
+    plan: ['read'],
   },
 };
 

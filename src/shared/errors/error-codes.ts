@@ -16,6 +16,7 @@ import { PROJECTS_ERROR_CODES } from './projects-codes';
 import { QUALITY_ERROR_CODES } from './quality-codes';
 import { RECONCILE_ERROR_CODES } from './reconcile-codes';
 import { RISKS_ERROR_CODES } from './risks-codes';
+import { ROLLOUT_ERROR_CODES } from './rollout-codes';
 import { SOURCES_ERROR_CODES } from './sources-codes';
 import { TEAM_ERROR_CODES } from './team-codes';
 import { UPLOADS_ERROR_CODES } from './uploads-codes';
@@ -44,6 +45,7 @@ export const ERROR_CODE_TABLES = {
   quality: QUALITY_ERROR_CODES,
   reconcile: RECONCILE_ERROR_CODES,
   risks: RISKS_ERROR_CODES,
+  rollout: ROLLOUT_ERROR_CODES,
   sources: SOURCES_ERROR_CODES,
   team: TEAM_ERROR_CODES,
   uploads: UPLOADS_ERROR_CODES,
@@ -69,6 +71,7 @@ export const ERROR_CODES = {
   ...QUALITY_ERROR_CODES,
   ...RECONCILE_ERROR_CODES,
   ...RISKS_ERROR_CODES,
+  ...ROLLOUT_ERROR_CODES,
   ...SOURCES_ERROR_CODES,
   ...TEAM_ERROR_CODES,
   ...UPLOADS_ERROR_CODES,

@@ -29,6 +29,8 @@ export const RESOURCE_LABELS: Record<string, Record<Locale, string>> = {
   migration: { 'zh-CN': '数据迁移', en: 'Data migration' },
   risk: { 'zh-CN': '风险预警', en: 'Risks' },
   go_live: { 'zh-CN': '上线决策', en: 'Go/no-go' },
+  rollout: { 'zh-CN': '推广实施', en: 'Rollout waves and gates' },
+  plan: { 'zh-CN': '项目计划', en: 'Project plan' },
 };
 
 /** Names of the permission matrix's actions; `admin` is the platform admin's right. */
